@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+// The Distributed Systems Lab Kit: one package, no dependencies.
+// The same manifest builds the instructor's copy and the student handout (which has no Sources/Solutions).
+import Foundation
+import PackageDescription
+
+/// Labs in the kit: the student skeleton lives in Sources/Labs/<Name>, the reference in Sources/Solutions/<Name>.
+let labs = ["Ping"]
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let hasSolutions = FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path)
+
+let labTargets: [Target] = labs.map {
+    .target(name: "\($0)Lab", dependencies: ["LabKit"], path: "Sources/Labs/\($0)")
+}
+let solutionTargets: [Target] = hasSolutions ? labs.map {
+    .target(name: "\($0)Solution", dependencies: ["LabKit"], path: "Sources/Solutions/\($0)")
+} : []
+let implementations: [Target.Dependency] = labs.map { .target(name: "\($0)Lab") }
+    + (hasSolutions ? labs.map { .target(name: "\($0)Solution") } : [])
+
+let package = Package(
+    name: "DistributedLabKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "labrunner", targets: ["labrunner"]),
+        .library(name: "LabKit", targets: ["LabKit"]),
+    ],
+    dependencies: [],
+    targets: labTargets + solutionTargets + [
+        .target(name: "LabKit"),
+        .target(name: "Scenarios", dependencies: ["LabKit"]),
+        .target(name: "Catalog", dependencies: ["LabKit", "Scenarios"] + implementations),
+        .target(name: "LabRunnerCLI", dependencies: ["LabKit", "Scenarios", "Catalog"]),
+        .executableTarget(name: "labrunner", dependencies: ["LabRunnerCLI"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
+        .testTarget(name: "LabRunnerTests", dependencies: ["LabRunnerCLI", "labrunner"]),
+        .testTarget(name: "GradedTests", dependencies: ["LabKit", "Catalog"]),
+    ]
+)

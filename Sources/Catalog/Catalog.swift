@@ -1,0 +1,68 @@
+import LabKit
+import PingLab
+import Scenarios
+#if canImport(PingSolution)
+import PingSolution
+#endif
+
+/// Every lab of the kit, bound to the implementation chosen for this run.
+public enum Catalog {
+    /// Whether this copy of the kit has the reference solutions (the student handout does not).
+    public static var hasSolutions: Bool {
+        #if canImport(PingSolution)
+        true
+        #else
+        false
+        #endif
+    }
+
+    /// The implementation to grade when none is named: `LAB_IMPL` if set, else the solution where it exists.
+    public static func defaultImplementation(environment: [String: String]) throws(CatalogError) -> Implementation {
+        guard let name = environment["LAB_IMPL"] else { return hasSolutions ? .solution : .student }
+        return try implementation(named: name)
+    }
+
+    /// Parses `student` or `solution`, refusing `solution` in a copy that has none.
+    public static func implementation(named name: String) throws(CatalogError) -> Implementation {
+        guard let impl = Implementation(rawValue: name) else { throw .unknownImplementation(name) }
+        if impl == .solution && !hasSolutions { throw .noSolutions }
+        return impl
+    }
+
+    /// All labs, in course order, with scenarios bound to `impl`.
+    public static func labs(_ impl: Implementation) -> [LabDescriptor] {
+        switch impl {
+        case .student:
+            return [PingScenarios.lab(server: PingLab.PingServer.self, client: PingLab.PingClient.self)]
+        case .solution:
+            #if canImport(PingSolution)
+            return [PingScenarios.lab(server: PingSolution.PingServer.self, client: PingSolution.PingClient.self)]
+            #else
+            preconditionFailure("this copy of the kit has no solutions")
+            #endif
+        }
+    }
+
+    /// The lab named `id`, or an error listing the labs there are.
+    public static func lab(_ id: String, _ impl: Implementation) throws(CatalogError) -> LabDescriptor {
+        guard let lab = labs(impl).first(where: { $0.id == id }) else {
+            throw .unknownLab(id, known: labs(impl).map(\.id))
+        }
+        return lab
+    }
+}
+
+/// A name on the command line or in `LAB_IMPL` that the catalog does not know.
+public enum CatalogError: Error, Equatable, CustomStringConvertible {
+    case unknownLab(String, known: [String])
+    case unknownImplementation(String)
+    case noSolutions
+
+    public var description: String {
+        switch self {
+        case let .unknownLab(name, known): "unknown lab '\(name)' (labs: \(known.joined(separator: ", ")))"
+        case let .unknownImplementation(name): "unknown implementation '\(name)' (use student or solution)"
+        case .noSolutions: "this copy of the kit has no reference solutions (it is a student handout): use --impl student"
+        }
+    }
+}

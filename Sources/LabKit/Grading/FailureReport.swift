@@ -1,0 +1,40 @@
+/// The text a student reads when a scenario fails: which exercise, what was expected and observed, the seed,
+/// the one command that replays it, and where its trace and diagram were written.
+public struct FailureReport: Sendable {
+    public let scenario: Scenario
+    public let seed: UInt64
+    public let failure: ScenarioFailure
+    /// The trace's JSONL and SVG paths, when they were written.
+    public let traceFiles: (jsonl: String, svg: String)?
+
+    public init(scenario: Scenario, seed: UInt64, failure: ScenarioFailure, traceFiles: (jsonl: String, svg: String)?) {
+        self.scenario = scenario
+        self.seed = seed
+        self.failure = failure
+        self.traceFiles = traceFiles
+    }
+
+    /// The command that reruns exactly this scenario and seed.
+    public var replayCommand: String { "swift run labrunner grade --scenario \(scenario.id) --seed \(seed)" }
+
+    public var text: String {
+        var lines = ["\(scenario.id) failed on seed \(seed) — exercise \(scenario.exercise) (\(scenario.points) pts)"]
+        switch failure.reason {
+        case let .notImplemented(exercise):
+            lines.append("  not implemented: exercise \(exercise)")
+        case let .wrong(expected, observed):
+            lines.append("  expected: \(expected)")
+            lines.append("  observed: \(observed)")
+        case let .crashed(reason):
+            lines.append("  crashed:  \(reason)")
+        case let .timedOut(after):
+            lines.append("  timed out after \(after)")
+        }
+        lines.append("  replay:   \(replayCommand)")
+        if let traceFiles {
+            lines.append("  trace:    \(traceFiles.jsonl)")
+            lines.append("  diagram:  \(traceFiles.svg)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

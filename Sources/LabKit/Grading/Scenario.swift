@@ -1,0 +1,36 @@
+/// One graded check of a lab: a described situation run over many seeds, worth points when every seed passes.
+///
+/// Scenario IDs read `lab.exercise-what` (`ping.2.1-retry-under-loss`) so a failure names the exercise to fix.
+public struct Scenario: Sendable, Identifiable, CustomStringConvertible {
+    /// Where a scenario runs: in the deterministic simulator, or over real sockets on loopback.
+    public enum Mode: String, Sendable { case simulated, live }
+
+    public let id: String
+    /// The lab this scenario grades (`ping`).
+    public let lab: String
+    /// The exercise it grades (`2.1`).
+    public let exercise: String
+    /// Points earned when every seed passes.
+    public let points: Int
+    /// One sentence saying what is checked.
+    public let summary: String
+    /// How many seeds a grading run tries (seeds 1...seeds); live scenarios usually take 1.
+    public let seeds: Int
+    public let mode: Mode
+    /// Runs the scenario once with `seed`; throws ``ScenarioFailure`` when the implementation misbehaves.
+    public let body: @Sendable (UInt64) async throws -> Void
+
+    public init(id: String, lab: String, exercise: String, points: Int, seeds: Int, mode: Mode = .simulated,
+                summary: String, body: @escaping @Sendable (UInt64) async throws -> Void) {
+        self.id = id
+        self.lab = lab
+        self.exercise = exercise
+        self.points = points
+        self.summary = summary
+        self.seeds = seeds
+        self.mode = mode
+        self.body = body
+    }
+
+    public var description: String { "\(id) (exercise \(exercise), \(points) pts)" }
+}

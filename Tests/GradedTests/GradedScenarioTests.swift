@@ -1,0 +1,26 @@
+import Catalog
+import Foundation
+import LabKit
+import Testing
+
+/// The instructor's grade: every scenario of every lab over its seeds, against `LAB_IMPL` (default: the
+/// solution where it exists, the student's code in a handout). `labrunner grade` runs the same scenarios.
+@Suite("Graded scenarios")
+struct GradedScenarioTests {
+    static let implementation = (try? Catalog.defaultImplementation(environment: ProcessInfo.processInfo.environment)) ?? .student
+    static let scenarios = Catalog.labs(implementation).flatMap(\.scenarios).map(GradedScenario.init)
+
+    @Test("scenario passes on every seed", arguments: scenarios)
+    func scenarioPasses(_ graded: GradedScenario) async {
+        let result = await ScenarioRunner.run(graded.scenario, seeds: ScenarioRunner.standardSeeds(graded.scenario))
+        for (seed, failure) in result.failures {
+            Issue.record(Comment(rawValue: FailureReport(scenario: graded.scenario, seed: seed, failure: failure, traceFiles: nil).text))
+        }
+    }
+}
+
+/// A scenario as Swift Testing shows it in its output: id, exercise and points.
+struct GradedScenario: CustomTestStringConvertible, Sendable {
+    let scenario: Scenario
+    var testDescription: String { "\(scenario.id) [exercise \(scenario.exercise), \(scenario.points) pts]" }
+}

@@ -1,0 +1,2 @@
+import LabRunnerCLI
+import Testing
