@@ -24,9 +24,7 @@ import Testing
     func randomIntegersRoundTrip(seed: UInt64) {
         var random = SeededRandom(seed: seed)
         for _ in 0..<2_000 {
-            // Mask to a random bit width so that every varint length is exercised, not just 10-byte ones.
-            let bits = UInt64.random(in: 0...64, using: &random)
-            let raw = bits == 64 ? random.next() : random.next() & ((1 << bits) - 1)
+            let raw = randomWidth(&random)  // every varint length, not just 10-byte ones
             expectRoundTrip(raw, "seed \(seed)")
             expectRoundTrip(Int64(bitPattern: raw), "seed \(seed)")
             expectRoundTrip(UInt32(truncatingIfNeeded: raw), "seed \(seed)")
