@@ -1,5 +1,9 @@
+import Foundation
 import LabKit
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 @Suite struct TraceTests {
     // MARK: JSON Lines
@@ -103,6 +107,76 @@ import Testing
         }
     }
 
+    // MARK: Space-time diagram
+
+    @Test("the diagram is well-formed XML with one lifeline per node, in order of appearance, and one arrow per delivered message")
+    func diagramStructure() throws {
+        let trace = try Self.gossipRun(seed: 42).trace
+        let document = try #require(SVGDocument(SpaceTimeDiagram(title: "gossip").render(trace)))
+        var order: [String] = []
+        for event in trace {
+            for name in [event.node.name] + (event.peer.map { [$0.name] } ?? []) where !order.contains(name) { order.append(name) }
+        }
+        #expect(document.groups("lifeline").map { $0.attributes["data-node"] ?? "" } == order)
+        #expect(order == ["n1", "n2", "n3", "n4", "n5"])
+
+        let receives = trace.filter { $0.kind == .receive }
+        let arrows = document.groups("arrow")
+        #expect(arrows.count == receives.count)
+        #expect(document.groups("drop").count == trace.filter { $0.kind == .drop }.count)
+        let twice = Dictionary(grouping: receives.compactMap(\.messageID), by: { $0 }).filter { $0.value.count == 2 }.keys
+        #expect(!twice.isEmpty, "the run should deliver some message twice")
+        for id in twice { #expect(arrows.filter { $0.attributes["data-message"] == String(id) }.count == 2) }
+        #expect(document.elements.filter { $0.attributes["class"] == "crash" }.count == 1)
+        #expect(document.elements.filter { $0.attributes["class"] == "restart" }.count == 1)
+        #expect(document.text.contains("partition: n1,n2 | n3,n4,n5") && document.text.contains("partition healed"))
+        #expect(document.text.contains("150.000 ms"), "the axis shows true times")
+    }
+
+    @Test("every message arrow points down and across, from its sending to its arrival")
+    func arrowsPointDown() throws {
+        let document = try #require(SVGDocument(SpaceTimeDiagram().render(Self.gossipRun(seed: 7).trace)))
+        let arrows = document.groups("arrow")
+        #expect(arrows.count > 50)
+        for arrow in arrows {
+            let line = try #require(arrow.children.first { $0.name == "line" })
+            let y1 = Double(line.attributes["y1"] ?? "") ?? 0, y2 = Double(line.attributes["y2"] ?? "") ?? 0
+            #expect(y2 > y1 && line.attributes["x1"] != line.attributes["x2"], "\(line.attributes)")
+        }
+    }
+
+    @Test("hostile node names and details are escaped and the diagram still parses")
+    func diagramEscapes() throws {
+        let events = Self.hostileEvents()
+        let document = try #require(SVGDocument(SpaceTimeDiagram(title: "<&\"title\">").render(events)))
+        #expect(document.text.contains("<&\"title\">"))
+        #expect(document.text.contains("</text><script>"), "markup in details is shown as text")
+        #expect(document.text.contains("nul\u{2400}byte"), "control characters become visible symbols")
+        #expect(document.elements.allSatisfy { $0.name != "script" })
+    }
+
+    @Test("the same trace always renders to the same bytes, and a huge trace is cut with a note in the title")
+    func diagramDeterministicAndCapped() throws {
+        let trace = try Self.gossipRun(seed: 5).trace
+        #expect(SpaceTimeDiagram().render(trace) == SpaceTimeDiagram().render(trace))
+        let huge = (0..<1_500).flatMap { i in [
+            TraceEvent(time: .milliseconds(i), kind: .send, node: "a", peer: "b", messageID: i, detail: "m\(i)"),
+            TraceEvent(time: .milliseconds(i) + .microseconds(500), kind: .receive, node: "b", peer: "a", messageID: i, detail: "m\(i)"),
+        ] }
+        let document = try #require(SVGDocument(SpaceTimeDiagram(title: "big", maxEvents: 200).render(huge)))
+        #expect(document.text.contains("big (first 200 of 3000 events)"))
+        #expect(document.groups("arrow").count == 100)
+    }
+
+    @Test("an empty trace renders a valid document that says so")
+    func emptyDiagram() throws {
+        let document = try #require(SVGDocument(SpaceTimeDiagram(title: "nothing").render([])))
+        #expect(document.text.contains("no events") && document.groups("lifeline").isEmpty)
+        for broken in ["<svg><g></svg>", "<svg><g></g>", "<svg/>junk", "<svg>&bogus;</svg>", "<svg>\u{0}</svg>", ""] {
+            #expect(SVGDocument(broken) == nil, "the checker itself rejects \(broken.debugDescription)")
+        }
+    }
+
     // MARK: A small faulty run to trace
 
     /// Five gossiping nodes over a lossy, duplicating network, with a crash, a restart, a partition and a heal.
@@ -148,5 +222,59 @@ struct Gossip: NodeLogic {
             ctx.deliver("learned \(message)")
         }
         ctx.send("ack \(message)", to: sender)
+    }
+}
+
+/// An SVG document parsed with Foundation's `XMLParser`: its elements in document order, each with its
+/// children, and all its text (a newline between elements). `nil` when the XML is not well-formed.
+final class SVGDocument: NSObject, XMLParserDelegate {
+    final class Element {
+        let name: String
+        let attributes: [String: String]
+        var children: [Element] = []
+        init(name: String, attributes: [String: String]) {
+            self.name = name
+            self.attributes = attributes
+        }
+    }
+
+    private(set) var elements: [Element] = []
+    private(set) var text = ""
+    private var open: [Element] = []
+    private var failed = false
+
+    /// On Linux `parse()` can return `true` for a document with unclosed tags or trailing junk, so the parser's
+    /// error and the delegate's error callback are checked too.
+    init?(_ svg: String) {
+        super.init()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = self
+        guard parser.parse(), parser.parserError == nil, !failed, open.isEmpty, !elements.isEmpty else { return nil }
+    }
+
+    /// The `<g>` elements of class `name`.
+    func groups(_ name: String) -> [Element] {
+        elements.filter { $0.name == "g" && $0.attributes["class"] == name }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        let element = Element(name: elementName, attributes: attributes)
+        text += "\n"
+        open.last?.children.append(element)
+        open.append(element)
+        elements.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        _ = open.popLast()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        failed = true
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
     }
 }
