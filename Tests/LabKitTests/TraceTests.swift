@@ -177,6 +177,77 @@ import FoundationXML
         }
     }
 
+    // MARK: Trace files
+
+    /// A fresh directory under the system's temporary folder, removed by the caller.
+    static func scratch() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("trace-tests-\(UUID().uuidString)").path
+    }
+
+    static func listing(_ directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    }
+
+    @Test("TraceFiles writes the JSONL and the SVG into a new directory, replaces them, and leaves no temporary files")
+    func writesFiles() throws {
+        let root = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = root + "/nested/deeper"
+        let trace = try Self.gossipRun(seed: 3).trace
+        let paths = try TraceFiles.write(trace, to: directory, name: "gossip-3")
+        #expect(paths.jsonl == directory + "/gossip-3.jsonl" && paths.svg == directory + "/gossip-3.svg")
+        #expect(try Self.listing(directory) == ["gossip-3.jsonl", "gossip-3.svg"])
+        #expect(try String(contentsOfFile: paths.jsonl, encoding: .utf8) == TraceJSONL.encode(trace))
+        let svg = try String(contentsOfFile: paths.svg, encoding: .utf8)
+        #expect(svg == SpaceTimeDiagram(title: "gossip-3").render(trace) && SVGDocument(svg) != nil)
+        #expect(try TraceFiles.read(paths.jsonl) == trace)
+
+        let shorter = Array(trace.prefix(10))
+        try TraceFiles.write(shorter, to: directory + "/", name: "gossip-3", diagram: SpaceTimeDiagram(title: "short"))
+        #expect(try Self.listing(directory) == ["gossip-3.jsonl", "gossip-3.svg"])
+        #expect(try TraceFiles.read(paths.jsonl) == shorter)
+        #expect(try String(contentsOfFile: paths.svg, encoding: .utf8).contains(">short</text>"))
+    }
+
+    @Test("TraceFiles reports typed errors for bad names, blocked paths, missing and malformed files")
+    func fileErrors() throws {
+        let root = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for name in ["", ".", "..", "../escape", "a/b", "nul\0"] {
+            #expect(throws: TraceFilesError.invalidName(name)) { try TraceFiles.write([], to: root, name: name) }
+        }
+
+        try "not a directory".write(toFile: root + "/file", atomically: false, encoding: .utf8)
+        #expect { try TraceFiles.write([], to: root + "/file/sub", name: "t") } throws: { error in
+            guard case .cannotCreateDirectory(root + "/file/sub", _)? = error as? TraceFilesError else { return false }
+            return true
+        }
+
+        // A directory where the JSONL should go: the rename fails and the temporary file is removed.
+        try FileManager.default.createDirectory(atPath: root + "/blocked.jsonl", withIntermediateDirectories: false)
+        #expect { try TraceFiles.write([], to: root, name: "blocked") } throws: { error in
+            guard case .cannotWrite(root + "/blocked.jsonl", _)? = error as? TraceFilesError else { return false }
+            return true
+        }
+        #expect(try Self.listing(root) == ["blocked.jsonl", "file"])
+
+        #expect { try TraceFiles.read(root + "/missing.jsonl") } throws: { error in
+            guard case .cannotRead(root + "/missing.jsonl", _)? = error as? TraceFilesError else { return false }
+            return true
+        }
+        try Data([0x7B, 0xFF, 0x7D, 0x0A]).write(to: URL(fileURLWithPath: root + "/binary.jsonl"))
+        #expect { try TraceFiles.read(root + "/binary.jsonl") } throws: { error in
+            guard case .cannotRead(_, "the file is not UTF-8 text")? = error as? TraceFilesError else { return false }
+            return true
+        }
+        try "{\"t_ns\":1,\"kind\":\"log\",\"node\":\"a\"}\n{oops}\n".write(toFile: root + "/bad.jsonl", atomically: false, encoding: .utf8)
+        #expect { try TraceFiles.read(root + "/bad.jsonl") } throws: { error in
+            guard case .malformed(root + "/bad.jsonl", .malformed(line: 2, _, _))? = error as? TraceFilesError else { return false }
+            return true
+        }
+    }
+
     // MARK: A small faulty run to trace
 
     /// Five gossiping nodes over a lossy, duplicating network, with a crash, a restart, a partition and a heal.
