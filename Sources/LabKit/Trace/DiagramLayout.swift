@@ -55,9 +55,10 @@ struct DiagramLayout {
         self.columnOf = columnOf
 
         var duplicated = Set<Int>(), arrivals: [Int: Int] = [:]
-        for event in events where event.messageID != nil {
-            if event.kind == .duplicate { duplicated.insert(event.messageID!) }
-            if event.kind == .receive { arrivals[event.messageID!, default: 0] += 1 }
+        for event in events {
+            guard let id = event.messageID else { continue }
+            if event.kind == .duplicate { duplicated.insert(id) }
+            if event.kind == .receive { arrivals[id, default: 0] += 1 }
         }
         for (id, count) in arrivals where count > 1 { duplicated.insert(id) }
         self.duplicated = duplicated

@@ -65,8 +65,8 @@ extension DiagramPainter {
         case .timer: canvas.circle(x + 12, y, radius: 3.5, fill: "#ffffff", stroke: DiagramPalette.timer)
         case .log: canvas.circle(x + 12, y, radius: 2, fill: DiagramPalette.log)
         case .crash:
-            canvas.line(x + 12, y - 8, x + 12, y + 8, stroke: DiagramPalette.downLifeline, width: 1.5, dash: "3 4")
-            canvas.rect(x, y - 3, 24, 6, fill: DiagramPalette.crash)
+            canvas.rect(x, y - 7, 24, 5, fill: DiagramPalette.crash)
+            canvas.line(x + 12, y - 2, x + 12, y + 9, stroke: DiagramPalette.downLifeline, width: 1.5, dash: "3 3")
         case .restart: canvas.rect(x, y - 3, 24, 6, fill: DiagramPalette.restart)
         case .partition:
             canvas.rect(x, y - 7, 26, 14, fill: DiagramPalette.partitionFill)

@@ -11,6 +11,7 @@ public enum TraceFilesError: Error, Equatable, Sendable, CustomStringConvertible
     /// The file was read but one of its lines is not a trace event.
     case malformed(path: String, TraceJSONLError)
 
+    /// The error as one sentence naming the path and the system's reason.
     public var description: String {
         switch self {
         case let .invalidName(name): "invalid trace name \"\(name)\": use a plain file name without '/'"

@@ -9,6 +9,7 @@ public enum TraceJSONLError: Error, Equatable, Sendable, CustomStringConvertible
     /// A field holds a value of the wrong type or out of range (an unknown `kind`, a string `t_ns`, …).
     case invalidField(line: Int, field: String, reason: String)
 
+    /// The error as one sentence that starts with the line number, for students and failure reports.
     public var description: String {
         switch self {
         case let .malformed(line, column, reason):
