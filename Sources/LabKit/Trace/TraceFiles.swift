@@ -1,0 +1,40 @@
+/// Saves a trace as `<name>.jsonl` and `<name>.svg` side by side, and loads a saved trace back.
+///
+/// Each file appears atomically (temporary name, flush, rename), so a crash or a concurrent reader never
+/// sees half a trace. Failure reports point students at these two files.
+/// ```swift
+/// let paths = try TraceFiles.write(sim.trace, to: "traces/ping.2.2", name: "seed-7")
+/// print(paths.svg)  // traces/ping.2.2/seed-7.svg
+/// ```
+public enum TraceFiles {
+    /// Writes the JSONL trace and its diagram into `directory` (created if needed), replacing older files of
+    /// the same name, and returns both paths. `diagram` styles the SVG; its default is titled with `name`.
+    @discardableResult
+    public static func write(_ events: [TraceEvent], to directory: String, name: String,
+                             diagram: SpaceTimeDiagram? = nil) throws(TraceFilesError) -> (jsonl: String, svg: String) {
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("\0") else {
+            throw .invalidName(name)
+        }
+        let folder = directory.isEmpty ? "." : directory
+        try DurableFile.makeDirectory(folder)
+        let base = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        let paths = (jsonl: base + ".jsonl", svg: base + ".svg")
+        try DurableFile.replace(paths.jsonl, with: Array(TraceJSONL.encode(events).utf8))
+        let svg = (diagram ?? SpaceTimeDiagram(title: name)).render(events)
+        try DurableFile.replace(paths.svg, with: Array(svg.utf8))
+        return paths
+    }
+
+    /// The events of a JSONL trace file, to render or compare again.
+    public static func read(_ path: String) throws(TraceFilesError) -> [TraceEvent] {
+        let bytes = try DurableFile.read(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .cannotRead(path: path, reason: "the file is not UTF-8 text")
+        }
+        do {
+            return try TraceJSONL.decode(text)
+        } catch {
+            throw .malformed(path: path, error)
+        }
+    }
+}
