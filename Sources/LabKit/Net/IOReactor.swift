@@ -44,7 +44,7 @@ final class IOReactor: Sendable {
     /// A resumption decided under the lock and performed after it is released.
     private typealias Wakeup = (continuation: CheckedContinuation<Void, any Error>, error: (any Error)?)
 
-    private let state = Mutex(State())
+    private let state = Lock(State())
     private let nextID = Atomic<UInt64>(0)
     private let wakeReader: Int32
     private let wakeWriter: Int32

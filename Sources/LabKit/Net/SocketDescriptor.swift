@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Owns one non-blocking file descriptor: lends it to operations, and closes it only once no operation is
 /// using it, so a closed number is never reused by another socket under a running system call.
@@ -18,11 +17,11 @@ final class SocketDescriptor: Sendable {
         var borrowers = 0
     }
 
-    private let state: Mutex<State>
+    private let state: Lock<State>
     private let reactor: IOReactor
 
     init(_ fd: Int32, reactor: IOReactor = .shared) {
-        self.state = Mutex(State(fd: fd))
+        self.state = Lock(State(fd: fd))
         self.reactor = reactor
     }
 
