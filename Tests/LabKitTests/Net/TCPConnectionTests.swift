@@ -1,0 +1,129 @@
+import LabKit
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct TCPConnectionTests {
+    @Test("bytes written on one end are read on the other, in both directions")
+    func echo() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close(); server.close() }
+        #expect(client.remoteAddress == server.localAddress)
+        #expect(server.remoteAddress == client.localAddress)
+        try await client.write(Array("hello".utf8))
+        #expect(try await server.read(maxBytes: 100, timeout: .seconds(10)) == Array("hello".utf8))
+        try await server.write(Array("world".utf8))
+        #expect(try await client.read(maxBytes: 100, timeout: .seconds(10)) == Array("world".utf8))
+    }
+
+    @Test("IPv6 loopback connections work too")
+    func ipv6() async throws {
+        let listener = try TCPListener.bind(SocketAddress.parse("[::1]:0"))
+        defer { listener.close() }
+        async let accepted = listener.accept(timeout: .seconds(10))
+        let client = try await TCPConnection.connect(to: listener.localAddress)
+        let server = try await accepted
+        defer { client.close(); server.close() }
+        try await client.write([42])
+        #expect(try await server.read(maxBytes: 1, timeout: .seconds(10)) == [42])
+        #expect(server.remoteAddress.isIPv6)
+    }
+
+    @Test("after shutdownWrite the peer reads a clean end of file, and can still reply")
+    func halfClose() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close(); server.close() }
+        try await client.write([1, 2, 3])
+        try client.shutdownWrite()
+        #expect(try await Loopback.readAll(server) == [1, 2, 3])
+        try await server.write([4])
+        #expect(try await client.read(maxBytes: 10, timeout: .seconds(10)) == [4])
+    }
+
+    @Test("connecting to a port nobody listens on fails with connectionRefused")
+    func refused() async throws {
+        let listener = try TCPListener.bind(Loopback.anyPort())
+        let address = listener.localAddress
+        listener.close()
+        await #expect(throws: NetError.connectionRefused(address)) {
+            _ = try await TCPConnection.connect(to: address, timeout: .seconds(10))
+        }
+    }
+
+    @Test("connecting to a server whose accept queue is full times out")
+    func connectTimeout() async throws {
+        let listener = try TCPListener.bind(Loopback.anyPort(), backlog: 0)  // never accepts: the queue fills up
+        defer { listener.close() }
+        var held: [TCPConnection] = []
+        defer { held.forEach { $0.close() } }
+        var timedOut = false
+        for _ in 0..<16 where !timedOut {
+            do {
+                held.append(try await TCPConnection.connect(to: listener.localAddress, timeout: .milliseconds(200)))
+            } catch NetError.timedOut(let operation, let after) {
+                #expect(operation == "connect to \(listener.localAddress)")
+                #expect(after == .milliseconds(200))
+                timedOut = true
+            }
+        }
+        #expect(timedOut)
+    }
+
+    @Test("a read with a timeout and no data fails with timedOut, and the connection stays usable")
+    func readTimeout() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close(); server.close() }
+        await #expect(throws: NetError.timedOut(operation: "read", after: .milliseconds(100))) {
+            _ = try await server.read(maxBytes: 10, timeout: .milliseconds(100))
+        }
+        try await client.write([7])
+        #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [7])
+    }
+
+    @Test("cancelling a pending read ends it promptly, and the connection stays usable")
+    func cancelRead() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close(); server.close() }
+        let pending = Task { try await server.read(maxBytes: 10) }
+        await Task.yield()
+        pending.cancel()
+        try await Loopback.bounded(.seconds(5)) {
+            await #expect(throws: CancellationError.self) { _ = try await pending.value }
+        }
+        try await client.write([8])
+        #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [8])
+    }
+
+    @Test("closing a connection wakes its pending read with socketClosed; closing twice is harmless")
+    func closeWakesRead() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close() }
+        let pending = Task { try await server.read(maxBytes: 10) }
+        await Task.yield()
+        server.close()
+        server.close()
+        try await Loopback.bounded(.seconds(5)) {
+            await #expect(throws: NetError.socketClosed) { _ = try await pending.value }
+        }
+        await #expect(throws: NetError.socketClosed) { try await server.write([1]) }
+    }
+
+    @Test("the peer sees end of file when a connection is closed")
+    func closeSendsEndOfFile() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { server.close() }
+        client.close()
+        #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [])
+    }
+
+    @Test("writing to a peer that closed fails with a typed error and does not kill the process")
+    func writeToClosedPeer() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close() }
+        server.close()
+        let chunk = [UInt8](repeating: 1, count: 64 << 10)
+        await #expect {
+            for _ in 0..<1000 { try await client.write(chunk) }
+        } throws: { error in
+            [NetError.connectionReset, .connectionClosed].contains(error as? NetError)
+        }
+    }
+}
