@@ -1,9 +1,5 @@
 import LabKit
-import PingLab
 import Scenarios
-#if canImport(PingSolution)
-import PingSolution
-#endif
 
 /// Every lab of the kit, bound to the implementation chosen for this run.
 public enum Catalog {
@@ -31,16 +27,7 @@ public enum Catalog {
 
     /// All labs, in course order, with scenarios bound to `impl`.
     public static func labs(_ impl: Implementation) -> [LabDescriptor] {
-        switch impl {
-        case .student:
-            return [PingScenarios.lab(server: PingLab.PingServer.self, client: PingLab.PingClient.self)]
-        case .solution:
-            #if canImport(PingSolution)
-            return [PingScenarios.lab(server: PingSolution.PingServer.self, client: PingSolution.PingClient.self)]
-            #else
-            preconditionFailure("this copy of the kit has no solutions")
-            #endif
-        }
+        [PingScenarios.lab(server: PingImplementations.server(impl), client: PingImplementations.client(impl))]
     }
 
     /// The lab named `id`, or an error listing the labs there are.

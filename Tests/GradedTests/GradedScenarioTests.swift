@@ -22,5 +22,5 @@ struct GradedScenarioTests {
 /// A scenario as Swift Testing shows it in its output: id, exercise and points.
 struct GradedScenario: CustomTestStringConvertible, Sendable {
     let scenario: Scenario
-    var testDescription: String { "\(scenario.id) [exercise \(scenario.exercise), \(scenario.points) pts]" }
+    var testDescription: String { scenario.description }
 }

@@ -220,25 +220,25 @@ import FoundationXML
 
         try "not a directory".write(toFile: root + "/file", atomically: false, encoding: .utf8)
         #expect { try TraceFiles.write([], to: root + "/file/sub", name: "t") } throws: { error in
-            guard case .cannotCreateDirectory(root + "/file/sub", _)? = error as? TraceFilesError else { return false }
+            guard case .storage(.cannotCreateFolder(root + "/file/sub", _))? = error as? TraceFilesError else { return false }
             return true
         }
 
         // A directory where the JSONL should go: the rename fails and the temporary file is removed.
         try FileManager.default.createDirectory(atPath: root + "/blocked.jsonl", withIntermediateDirectories: false)
         #expect { try TraceFiles.write([], to: root, name: "blocked") } throws: { error in
-            guard case .cannotWrite(root + "/blocked.jsonl", _)? = error as? TraceFilesError else { return false }
+            guard case .storage(.cannotWrite(root + "/blocked.jsonl", _))? = error as? TraceFilesError else { return false }
             return true
         }
         #expect(try Self.listing(root) == ["blocked.jsonl", "file"])
 
         #expect { try TraceFiles.read(root + "/missing.jsonl") } throws: { error in
-            guard case .cannotRead(root + "/missing.jsonl", _)? = error as? TraceFilesError else { return false }
+            guard case .storage(.cannotRead(root + "/missing.jsonl", _))? = error as? TraceFilesError else { return false }
             return true
         }
         try Data([0x7B, 0xFF, 0x7D, 0x0A]).write(to: URL(fileURLWithPath: root + "/binary.jsonl"))
         #expect { try TraceFiles.read(root + "/binary.jsonl") } throws: { error in
-            guard case .cannotRead(_, "the file is not UTF-8 text")? = error as? TraceFilesError else { return false }
+            guard case .storage(.cannotRead(_, "the file is not UTF-8 text"))? = error as? TraceFilesError else { return false }
             return true
         }
         try "{\"t_ns\":1,\"kind\":\"log\",\"node\":\"a\"}\n{oops}\n".write(toFile: root + "/bad.jsonl", atomically: false, encoding: .utf8)
@@ -254,7 +254,7 @@ import FoundationXML
     static func gossipRun(seed: UInt64) throws -> Simulation<String, String> {
         let names: [NodeID] = ["n1", "n2", "n3", "n4", "n5"]
         let sim = Simulation<String, String>(seed: seed, faults: .lossy(0.3, duplicateRate: 0.1))
-        for name in names { sim.add(name) { Gossip(peers: names) } }
+        for name in names { sim.add(name) { TraceGossip(peers: names) } }
         sim.schedule(at: .milliseconds(150)) { $0.crash("n1") }
         sim.schedule(at: .milliseconds(200)) { $0.partition([["n1", "n2"], ["n3", "n4", "n5"]]) }
         sim.schedule(at: .milliseconds(300)) { $0.restart("n1") }
@@ -266,7 +266,7 @@ import FoundationXML
 
 /// A tiny rumor-spreading node: every 40 ms it tells a random peer a rumor it knows, reports each rumor it
 /// learns, and acknowledges what it hears. Enough messages, timers, outputs and logs to exercise traces.
-struct Gossip: NodeLogic {
+struct TraceGossip: NodeLogic {
     let peers: [NodeID]
     var known: [String] = []
     var rounds = 0

@@ -39,7 +39,7 @@ public enum PingEvent: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .reply(seq, attempt, rtt): "reply \(seq) (attempt \(attempt)) rtt=\(rtt.milliseconds) ms"
+        case let .reply(seq, attempt, rtt): "reply \(seq) (attempt \(attempt)) rtt=\((rtt.milliseconds * 100).rounded() / 100) ms"
         case let .gaveUp(seq, attempts): "no reply to \(seq) after \(attempts) attempts"
         }
     }

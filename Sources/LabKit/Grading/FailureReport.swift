@@ -18,7 +18,7 @@ public struct FailureReport: Sendable {
     public var replayCommand: String { "swift run labrunner grade --scenario \(scenario.id) --seed \(seed)" }
 
     public var text: String {
-        var lines = ["\(scenario.id) failed on seed \(seed) — exercise \(scenario.exercise) (\(scenario.points) pts)"]
+        var lines = ["\(scenario.id) failed on seed \(seed) — exercise \(scenario.exercise) (\(scenario.points) point\(scenario.points == 1 ? "" : "s"))"]
         switch failure.reason {
         case let .notImplemented(exercise):
             lines.append("  not implemented: exercise \(exercise)")

@@ -32,5 +32,5 @@ public struct Scenario: Sendable, Identifiable, CustomStringConvertible {
         self.body = body
     }
 
-    public var description: String { "\(id) (exercise \(exercise), \(points) pts)" }
+    public var description: String { "\(id) (exercise \(exercise), \(points) point\(points == 1 ? "" : "s"))" }
 }

@@ -8,7 +8,7 @@ public struct NodeContext<Message: Sendable, Output: Sendable> {
     /// This node's random generator; seeded, so a simulated run replays exactly.
     public var random: SeededRandom
     /// The node's durable key-value storage as of now, including what this event persisted so far.
-    public private(set) var storage: [String: [UInt8]]
+    public internal(set) var storage: [String: [UInt8]]
     /// The effects requested so far, in order.
     public private(set) var effects: [Effect<Message, Output>] = []
 

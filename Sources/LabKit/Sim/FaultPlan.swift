@@ -4,7 +4,7 @@
 public struct FaultPlan: Sendable, Equatable {
     /// Probability that a message is lost.
     public var dropRate: Double
-    /// Probability that a message is delivered twice (the copy gets its own delay).
+    /// Probability that a message that was not lost is delivered twice (the copy gets its own delay).
     public var duplicateRate: Double
     /// Each delivery takes a delay drawn uniformly from this range; a wide range reorders messages.
     public var delay: ClosedRange<Duration>
@@ -15,6 +15,9 @@ public struct FaultPlan: Sendable, Equatable {
         self.duplicateRate = duplicateRate
         self.delay = delay
     }
+
+    /// No faults and no added delay: what a real node injects unless asked to.
+    public static let none = FaultPlan(delay: .zero...(.zero))
 
     /// A perfect network with a fixed 1 ms latency.
     public static let reliable = FaultPlan()

@@ -26,7 +26,8 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     public private(set) var deliveries: [Delivery<Output>] = []
     /// What the network did so far.
     public private(set) var stats = NetworkStats()
-    /// The most events one run may process before it stops with ``SimulationError/eventLimit(_:)``.
+    /// The most events this simulation may process over its whole life before it stops with
+    /// ``SimulationError/eventLimit(_:)``.
     public var eventLimit = 10_000_000
 
     private let tracing: Bool
@@ -120,8 +121,8 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         queue.push(.start(node: index, incarnation: slot.incarnation), at: now.nanoseconds)
     }
 
-    /// Splits the network: messages between different groups are lost until ``heal()``. Nodes in no group
-    /// form one more group together.
+    /// Splits the network: a message that arrives across the cut is lost, including one already in flight
+    /// when the partition starts, until ``heal()``. Nodes in no group form one more group together.
     public func partition(_ groups: [[NodeID]]) {
         var map: [NodeID: Int] = [:]
         for (number, group) in groups.enumerated() { for id in group { map[id] = number + 1 } }
@@ -226,6 +227,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             let reason = "\(error)"
             record(.failure, node: slot.id, detail: reason)
             failure = .nodeFailed(node: slot.id, event: what(), reason: reason)
+            slot.context.clearEffects()  // A handler that failed half-way has no effects.
         }
         for effect in slot.context.effects { apply(effect, from: slot) }
         slot.context.clearEffects()

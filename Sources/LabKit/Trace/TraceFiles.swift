@@ -16,20 +16,23 @@ public enum TraceFiles {
             throw .invalidName(name)
         }
         let folder = directory.isEmpty ? "." : directory
-        try DurableFile.makeDirectory(folder)
         let base = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         let paths = (jsonl: base + ".jsonl", svg: base + ".svg")
-        try DurableFile.replace(paths.jsonl, with: Array(TraceJSONL.encode(events).utf8))
-        let svg = (diagram ?? SpaceTimeDiagram(title: name)).render(events)
-        try DurableFile.replace(paths.svg, with: Array(svg.utf8))
+        do {
+            try AtomicFile.write(TraceJSONL.encode(events), to: paths.jsonl)
+            try AtomicFile.write((diagram ?? SpaceTimeDiagram(title: name)).render(events), to: paths.svg)
+        } catch {
+            throw .storage(error)
+        }
         return paths
     }
 
     /// The events of a JSONL trace file, to render or compare again.
     public static func read(_ path: String) throws(TraceFilesError) -> [TraceEvent] {
-        let bytes = try DurableFile.read(path)
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(path) } catch { throw .storage(error) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .cannotRead(path: path, reason: "the file is not UTF-8 text")
+            throw .storage(.cannotRead(path, reason: "the file is not UTF-8 text"))
         }
         do {
             return try TraceJSONL.decode(text)

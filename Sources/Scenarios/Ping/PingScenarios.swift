@@ -41,6 +41,10 @@ public enum PingScenarios {
                      summary: "with delays longer than the timeout, each reply reports the attempt its PONG answers and that attempt's exact round trip") { seed in
                 try measuresRoundTrips(client: client, seed: seed)
             },
+            Scenario(id: "ping.3.1-live-udp", lab: "ping", exercise: "3.1", points: 2, seeds: 1, mode: .live,
+                     summary: "server and client as real UDP nodes on loopback, 20 % injected loss: all 8 pings answered") { seed in
+                try await pingsOverRealUDP(server: server, client: client, seed: seed)
+            },
         ]
     }
 

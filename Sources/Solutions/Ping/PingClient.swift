@@ -51,6 +51,7 @@ public struct PingClient: PingClientNode {
         switch timer {
         case Self.timeout where waiting:
             if attempt < config.maxAttempts {
+                ctx.log("no PONG for ping \(seq) after \(config.timeout): trying again")
                 attempt += 1
                 sentAt[attempt] = ctx.now
                 ctx.send(.ping(seq: seq, attempt: attempt), to: config.server)

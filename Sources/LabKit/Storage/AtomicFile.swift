@@ -4,35 +4,36 @@ import Glibc
 import Darwin
 #endif
 
-/// Whole-file reads and crash-safe replacement with plain POSIX calls, so LabKit needs no Foundation.
-///
-/// A replaced file is written under a hidden temporary name in the same directory, flushed, then renamed over
-/// the final name: readers see the old file or the new one, never half of one.
-enum DurableFile {
-    /// Creates `path` and its missing parents, like `mkdir -p`.
-    static func makeDirectory(_ path: String) throws(TraceFilesError) {
+/// Writes files so that a reader sees the old content or the whole new content, never a torn write: the bytes
+/// go to a hidden temporary file in the same folder, are flushed to disk, then renamed over the target.
+/// Plain POSIX calls, so it works the same on Linux and macOS.
+public enum AtomicFile {
+    /// Creates the folder `path` and its missing parents, like `mkdir -p`.
+    public static func makeFolder(_ path: String) throws(StorageError) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
             if mkdir(prefix, 0o755) != 0 {
                 let code = errno
                 guard code == EEXIST, isDirectory(prefix) else {
-                    throw .cannotCreateDirectory(path: path, reason: code == EEXIST ? "\(prefix) is not a directory" : reason(code))
+                    throw .cannotCreateFolder(path, reason: code == EEXIST ? "\(prefix) is not a directory" : reason(code))
                 }
             }
             prefix += "/"
         }
     }
 
-    /// Atomically replaces (or creates) the file at `path` with `bytes`.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(TraceFilesError) {
+    /// Atomically replaces (or creates) the file at `path` with `bytes`, creating missing parent folders.
+    public static func write(_ bytes: [UInt8], to path: String) throws(StorageError) {
         let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
+        let directory = slash.map { String(path[..<$0]) } ?? ""
+        if !directory.isEmpty { try makeFolder(directory) }
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory).\(base).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
+        let prefix = slash == nil ? "" : directory + "/"
+        let temporary = "\(prefix).\(base).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
 
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
+        guard fd >= 0 else { throw .cannotWrite(path, reason: reason(errno)) }
         var failure: Int32?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -51,15 +52,20 @@ enum DurableFile {
         if failure == nil, rename(temporary, path) != 0 { failure = errno }
         if let failure {
             unlink(temporary)
-            throw .cannotWrite(path: path, reason: reason(failure))
+            throw .cannotWrite(path, reason: reason(failure))
         }
         syncDirectory(directory.isEmpty ? "." : directory)
     }
 
+    /// Atomically replaces (or creates) the file at `path` with `text` as UTF-8.
+    public static func write(_ text: String, to path: String) throws(StorageError) {
+        try write(Array(text.utf8), to: path)
+    }
+
     /// The whole file at `path`.
-    static func read(_ path: String) throws(TraceFilesError) -> [UInt8] {
+    public static func read(_ path: String) throws(StorageError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotRead(path: path, reason: reason(errno)) }
+        guard fd >= 0 else { throw .cannotRead(path, reason: reason(errno)) }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -67,7 +73,7 @@ enum DurableFile {
             let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .cannotRead(path: path, reason: reason(errno))
+                throw .cannotRead(path, reason: reason(errno))
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[..<count])
@@ -105,5 +111,20 @@ enum DurableFile {
         #else
         Darwin.read(fd, pointer, count)
         #endif
+    }
+}
+
+/// Why a file could not be stored or read.
+public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotCreateFolder(String, reason: String)
+    case cannotWrite(String, reason: String)
+    case cannotRead(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreateFolder(path, reason): "cannot create folder \(path): \(reason)"
+        case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
+        case let .cannotRead(path, reason): "cannot read \(path): \(reason)"
+        }
     }
 }

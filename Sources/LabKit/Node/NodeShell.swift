@@ -1,0 +1,252 @@
+/// Runs one node for real: its messages travel over UDP datagrams or TCP frames, its timers on the wall
+/// clock, its storage in a folder. One shell per OS process is the usual setup (`labrunner node …`);
+/// live tests run several in one process on loopback.
+///
+/// The shell is an actor, so the node sees one event at a time, exactly as in the simulator. Garbage on
+/// the socket is logged and dropped; the node keeps serving.
+/// ```swift
+/// let shell = NodeShell(PingServer(), configuration: .init(id: "server", listen: try .parse("127.0.0.1:9000"))) {
+///     if case let .log(line) = $0 { print(line) }
+/// }
+/// try await shell.run()
+/// ```
+public actor NodeShell<Logic: NodeLogic> {
+    /// Where and how the node runs.
+    public struct Configuration: Sendable {
+        public var id: NodeID
+        /// The address to bind; port 0 picks a free one (see ``localAddress``).
+        public var listen: SocketAddress
+        public var transport: Transport
+        /// Known peers' addresses; others are learned from the messages they send.
+        public var peers: [NodeID: SocketAddress]
+        /// Faults injected on this node's own outgoing traffic (for demos), drawn from `seed`.
+        public var faults: FaultPlan
+        /// Seeds the node's `ctx.random` and the injected faults.
+        public var seed: UInt64
+        /// Where `ctx.persist` writes; `nil` keeps storage in memory (lost when the process dies).
+        public var storageFolder: String?
+
+        public init(id: NodeID, listen: SocketAddress, transport: Transport = .udp, peers: [NodeID: SocketAddress] = [:],
+                    faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil) {
+            self.id = id
+            self.listen = listen
+            self.transport = transport
+            self.peers = peers
+            self.faults = faults
+            self.seed = seed
+            self.storageFolder = storageFolder
+        }
+    }
+
+    private var logic: Logic
+    private var context: NodeContext<Logic.Message, Logic.Output>
+    private let configuration: Configuration
+    private let observer: @Sendable (ShellEvent<Logic.Output>) -> Void
+    private let started = ContinuousClock.now
+    private var addressBook: [NodeID: SocketAddress]
+    private var faultRandom: SeededRandom
+    private var timers: [TimerID: (generation: UInt64, task: Task<Void, Never>)] = [:]
+    private var nextGeneration: UInt64 = 0
+    private var udp: UDPSocket?
+    private var mesh: TCPMesh?
+    private var stopRequested = false
+    private var stopSignal: CheckedContinuation<Void, Never>?
+    private var failure: NodeShellError?
+
+    /// A shell for `logic`; nothing happens until ``run()``.
+    public init(_ logic: Logic, configuration: Configuration, observer: @escaping @Sendable (ShellEvent<Logic.Output>) -> Void) {
+        self.logic = logic
+        self.configuration = configuration
+        self.observer = observer
+        addressBook = configuration.peers
+        faultRandom = SeededRandom(seed: configuration.seed, stream: "faults \(configuration.id)")
+        context = NodeContext(id: configuration.id, now: .zero, random: SeededRandom(seed: configuration.seed, stream: "node \(configuration.id)"))
+    }
+
+    /// The bound address, once ``run()`` has opened the socket.
+    public private(set) var localAddress: SocketAddress?
+
+    /// Opens the socket and starts the node; returns the bound address. ``run()`` then serves.
+    @discardableResult
+    public func start() async throws -> SocketAddress {
+        if let localAddress { return localAddress }
+        if let folder = configuration.storageFolder {
+            do { context.storage = try DiskStore(folder: folder).load() } catch { throw NodeShellError.storage("\(error)") }
+        }
+        switch configuration.transport {
+        case .udp:
+            let socket = try UDPSocket.bind(configuration.listen)
+            udp = socket
+            localAddress = socket.localAddress
+        case .tcp:
+            let mesh = try TCPMesh(listen: configuration.listen) { [weak self] bytes, address in
+                await self?.incoming(bytes, from: address)
+            } log: { [observer] line in
+                observer(.log(line))
+            }
+            self.mesh = mesh
+            localAddress = mesh.localAddress
+        }
+        dispatch("start") { logic, ctx in try logic.start(&ctx) }
+        return localAddress!
+    }
+
+    /// Serves (starting first if needed) until ``stop()`` or until the node fails.
+    public func run() async throws {
+        try await start()
+        await withTaskGroup(of: Void.self) { group in
+            if let udp {
+                group.addTask { [weak self] in
+                    while !Task.isCancelled {
+                        guard let (bytes, address) = try? await udp.receive() else { break }
+                        await self?.incoming(bytes, from: address)
+                    }
+                }
+            }
+            if let mesh { group.addTask { await mesh.serve() } }
+            await waitForStop()
+            group.cancelAll()
+        }
+        for (_, timer) in timers { timer.task.cancel() }
+        timers.removeAll()
+        udp?.close()
+        await mesh?.close()
+        if let failure { throw failure }
+    }
+
+    /// Asks the node to stop: timers are cancelled and the socket closed; ``run()`` returns.
+    public func stop() {
+        stopRequested = true
+        stopSignal?.resume()
+        stopSignal = nil
+    }
+
+    /// Hands a user command to the node (a line typed at its prompt).
+    public func command(_ command: Logic.Command) {
+        emit(.command, detail: "\(command)")
+        dispatch("command \(command)") { logic, ctx in try logic.command(command, &ctx) }
+    }
+
+    private func waitForStop() async {
+        if stopRequested { return }
+        await withCheckedContinuation { stopSignal = $0 }
+    }
+
+    private func incoming(_ bytes: [UInt8], from address: SocketAddress) {
+        guard !stopRequested else { return }
+        let envelope: Envelope<Logic.Message>
+        do {
+            envelope = try Envelope<Logic.Message>.decode(bytes)
+        } catch {
+            observer(.log("dropped \(bytes.count) bytes from \(address): \(error)"))
+            return
+        }
+        guard envelope.to == configuration.id else {
+            observer(.log("dropped a message for \(envelope.to) (this is \(configuration.id)) from \(address)"))
+            return
+        }
+        if configuration.transport == .udp { addressBook[envelope.from] = address }
+        mesh?.learn(envelope.from, at: address)
+        emit(.receive, peer: envelope.from, detail: "\(envelope.message)")
+        dispatch("a message from \(envelope.from)") { logic, ctx in try logic.receive(envelope.message, from: envelope.from, &ctx) }
+    }
+
+    private func fire(_ timer: TimerID, generation: UInt64) {
+        guard !stopRequested, timers[timer]?.generation == generation else { return }
+        timers[timer] = nil
+        emit(.timerFired, detail: "\(timer)")
+        dispatch("timer \(timer)") { logic, ctx in try logic.timerFired(timer, &ctx) }
+    }
+
+    private func dispatch(_ event: String, _ body: (inout Logic, inout NodeContext<Logic.Message, Logic.Output>) throws -> Void) {
+        guard failure == nil else { return }
+        context.now = ContinuousClock.now - started
+        do {
+            try body(&logic, &context)
+        } catch {
+            failure = .nodeFailed(node: configuration.id, reason: "\(error)")
+            emit(.failure, detail: "\(error) (while handling \(event))")
+            context.clearEffects()  // A handler that failed half-way has no effects.
+            stop()
+        }
+        let effects = context.effects
+        context.clearEffects()
+        for effect in effects { apply(effect) }
+    }
+
+    private func apply(_ effect: Effect<Logic.Message, Logic.Output>) {
+        switch effect {
+        case let .send(message, destination):
+            send(message, to: destination)
+        case let .setTimer(timer, delay):
+            timers[timer]?.task.cancel()
+            nextGeneration += 1
+            let generation = nextGeneration
+            let task = Task { [weak self] in
+                try? await Task.sleep(for: delay)
+                guard !Task.isCancelled else { return }
+                await self?.fire(timer, generation: generation)
+            }
+            timers[timer] = (generation, task)
+        case let .cancelTimer(timer):
+            timers.removeValue(forKey: timer)?.task.cancel()
+        case let .log(line):
+            observer(.log(line))
+            emit(.log, detail: line)
+        case let .deliver(output):
+            observer(.output(output))
+            emit(.deliver, detail: "\(output)")
+        case let .persist(key, value):
+            guard let folder = configuration.storageFolder else { return }
+            do { try DiskStore(folder: folder).save(value, forKey: key) } catch {
+                failure = .storage("\(error)")
+                stop()
+            }
+        }
+    }
+
+    private func send(_ message: Message, to destination: NodeID) {
+        emit(.send, peer: destination, detail: "\(message)")
+        if faultRandom.chance(configuration.faults.dropRate) {
+            emit(.drop, peer: destination, detail: "\(message) (injected loss)")
+            return
+        }
+        let copies = faultRandom.chance(configuration.faults.duplicateRate) ? 2 : 1
+        let bytes = Envelope(from: configuration.id, to: destination, message: message).encoded()
+        for _ in 0..<copies {
+            let delay = injectedDelay()
+            if delay == .zero {
+                transmit(bytes, to: destination)
+            } else {
+                Task { [weak self] in
+                    try? await Task.sleep(for: delay)
+                    await self?.transmit(bytes, to: destination)
+                }
+            }
+        }
+    }
+
+    private typealias Message = Logic.Message
+
+    private func transmit(_ bytes: [UInt8], to destination: NodeID) {
+        guard !stopRequested else { return }
+        if let mesh {
+            mesh.send(bytes, to: destination, address: addressBook[destination])
+            return
+        }
+        guard let address = addressBook[destination] else {
+            observer(.log("cannot send to \(destination): its address is unknown (pass --peer \(destination)=HOST:PORT)"))
+            return
+        }
+        do { try udp?.send(bytes, to: address) } catch { observer(.log("send to \(destination) at \(address) failed: \(error)")) }
+    }
+
+    private func injectedDelay() -> Duration {
+        let low = configuration.faults.delay.lowerBound.nanoseconds, high = configuration.faults.delay.upperBound.nanoseconds
+        return .nanoseconds(low == high ? low : Int64.random(in: low...high, using: &faultRandom))
+    }
+
+    private func emit(_ kind: TraceEvent.Kind, peer: NodeID? = nil, detail: String) {
+        observer(.trace(TraceEvent(time: ContinuousClock.now - started, kind: kind, node: configuration.id, peer: peer, detail: detail)))
+    }
+}

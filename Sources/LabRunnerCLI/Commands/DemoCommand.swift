@@ -1,0 +1,20 @@
+import LabKit
+
+/// `labrunner demo LAB`: the lab's system as separate processes on loopback, with a fault or two.
+struct DemoCommand: RunnerCommand {
+    let spec = CommandSpec(name: "demo", maxPositionals: 1, options: [
+        .init(name: "nodes", takesValue: true), .init(name: "impl", takesValue: true),
+    ], help: Help.demo)
+
+    func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        guard let lab = arguments.positionals.first else { throw UsageError("demo needs a lab, e.g. 'demo ping'", command: "demo") }
+        let impl = try context.implementation(arguments)
+        switch lab {
+        case "ping":
+            let clients = try arguments.integer("nodes", in: 1...16, command: "demo") ?? 3
+            return try await PingDemo(clients: clients, impl: impl, context: context).run()
+        default:
+            throw UsageError("no demo for lab '\(lab)' (demos: ping)", command: "demo")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Dispatch
+import Foundation
+import LabKit
+import Synchronization
+
+/// Runs one node in this process until it finishes, fails, is interrupted (Ctrl-C) or loses its parent,
+/// printing its outputs and log and writing its trace.
+struct LiveNode<Logic: NodeLogic>: Sendable {
+    let logic: Logic
+    let options: NodeOptions
+    let transport: Transport
+    let context: CommandContext
+    /// What the node is, for the "listening" line (`ping server`).
+    let title: String
+    /// Formats an output for the terminal.
+    let describe: @Sendable (Logic.Output) -> String
+
+    /// Runs the node; `finished` sees every output and returns true when the node's work is done.
+    func run(finished: @escaping @Sendable (Logic.Output) -> Bool = { _ in false }) async -> Int32 {
+        let console = context.console, style = context.style
+        let trace = Mutex<[TraceEvent]>([])
+        let wantsTrace = options.tracePath != nil, verbose = options.verbose
+        let shellBox = Mutex<NodeShell<Logic>?>(nil)
+        let shell = NodeShell(logic, configuration: options.configuration(for: Logic.self, transport: transport)) { event in
+            switch event {
+            case let .output(output):
+                console.out(describe(output))
+                if finished(output), let shell = shellBox.withLock({ $0 }) { Task { await shell.stop() } }
+            case let .log(line):
+                console.out(style.dim("· \(line)"))
+            case let .trace(event):
+                if wantsTrace { trace.withLock { $0.append(event) } }
+                if verbose, let line = Self.narrate(event) { console.out(style.dim(line)) }
+            }
+        }
+        shellBox.withLock { $0 = shell }
+        let address: SocketAddress
+        do {
+            address = try await shell.start()
+        } catch {
+            console.err("error: \(title) '\(options.id)' could not start: \(error)")
+            return 1
+        }
+        console.out("\(title) '\(options.id)' listening on \(transport.rawValue) \(address)")
+        let stopOnSignal = Self.stopOnInterrupt { Task { await shell.stop() } }
+        if context.environment["LABRUNNER_PARENT_PIPE"] != nil {
+            // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent is gone.
+            StandardInput.watchForEnd { Task { await shell.stop() } }
+        }
+        var status: Int32 = 0
+        do {
+            try await shell.run()
+        } catch let NodeShellError.nodeFailed(_, reason) where reason.hasPrefix("not implemented") {
+            console.err("error: \(reason) — see exercises/\(title.split(separator: " ").first ?? "").md")
+            status = 1
+        } catch {
+            console.err("error: \(error)")
+            status = 1
+        }
+        stopOnSignal.cancel()
+        if let path = options.tracePath {
+            do { try AtomicFile.write(TraceJSONL.encode(trace.withLock { $0 }), to: path) } catch {
+                console.err("error: \(error)")
+                status = 1
+            }
+        }
+        return status
+    }
+
+    /// One line for `--verbose`: messages and timers, not the logs and outputs printed anyway.
+    private static func narrate(_ event: TraceEvent) -> String? {
+        switch event.kind {
+        case .send: "→ \(event.detail) to \(event.peer?.name ?? "?")"
+        case .receive: "← \(event.detail) from \(event.peer?.name ?? "?")"
+        case .drop: "✕ \(event.detail) (to \(event.peer?.name ?? "?"))"
+        case .timerFired: "⏰ \(event.detail)"
+        default: nil
+        }
+    }
+
+    /// Turns Ctrl-C (SIGINT) and SIGTERM into a graceful stop while the node runs.
+    private static func stopOnInterrupt(_ stop: @escaping @Sendable () -> Void) -> DispatchSourceSignal {
+        let queue = DispatchQueue(label: "labrunner.signals")
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
+        }
+        // Cancelling the first cancels both: they share one lifetime.
+        sources[0].setCancelHandler { sources[1].cancel() }
+        return sources[0]
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import LabKit
+
+/// Options every real node accepts: identity, address, peers, injected faults, trace file.
+struct NodeOptions: Sendable {
+    static let specs: [CommandSpec.Option] = [
+        .init(name: "id", takesValue: true), .init(name: "listen", takesValue: true),
+        .init(name: "peer", takesValue: true, repeats: true), .init(name: "impl", takesValue: true),
+        .init(name: "drop", takesValue: true), .init(name: "dup", takesValue: true),
+        .init(name: "delay", takesValue: true), .init(name: "seed", takesValue: true),
+        .init(name: "trace", takesValue: true), .init(name: "store", takesValue: true),
+        .init(name: "verbose", takesValue: false),
+    ]
+
+    static let help = """
+      --id NAME            this node's name (default: the role)
+      --listen HOST:PORT   address to bind (default: 127.0.0.1:0, a free port)
+      --peer NAME=HOST:PORT  a peer's address (repeatable)
+      --drop P             inject loss: drop this fraction of outgoing messages (0 to 1)
+      --dup P              inject duplication of outgoing messages (0 to 1)
+      --delay MIN..MAX     inject a random delay on outgoing messages, e.g. 10ms..80ms
+      --seed N             seed for injected faults and the node's random choices (default 1)
+      --trace FILE         write this node's trace as JSONL when it stops
+      --store DIR          keep the node's durable storage in DIR (default: in memory)
+      --verbose            print every message sent and received, and every timer
+      --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
+    """
+
+    var id: NodeID
+    var listen: SocketAddress
+    var peers: [NodeID: SocketAddress] = [:]
+    var faults = FaultPlan.none
+    var seed: UInt64 = 1
+    var tracePath: String?
+    var storageFolder: String?
+    var verbose = false
+
+    init(_ arguments: ParsedArguments, role: String, command: String) throws {
+        id = NodeID(arguments.value("id") ?? role)
+        listen = try Self.address(arguments.value("listen") ?? "127.0.0.1:0", option: "listen", command: command)
+        for entry in arguments.values["peer"] ?? [] {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
+                throw UsageError("--peer needs NAME=HOST:PORT, not '\(entry)'", command: command)
+            }
+            peers[NodeID(String(entry[..<equals]))] = try Self.address(String(entry[entry.index(after: equals)...]), option: "peer", command: command)
+        }
+        let drop = try arguments.probability("drop", command: command) ?? 0
+        let dup = try arguments.probability("dup", command: command) ?? 0
+        var delay = Duration.zero...Duration.zero
+        if let text = arguments.value("delay") {
+            let parts = text.components(separatedBy: "..")
+            guard (1...2).contains(parts.count), let low = ParsedArguments.parseDuration(parts[0]),
+                  let high = ParsedArguments.parseDuration(parts.last!), low <= high else {
+                throw UsageError("--delay needs MIN..MAX such as 10ms..80ms, not '\(text)'", command: command)
+            }
+            delay = low...high
+        }
+        faults = FaultPlan(dropRate: drop, duplicateRate: dup, delay: delay)
+        seed = try arguments.integer("seed", in: 0...Int.max, command: command).map(UInt64.init) ?? 1
+        tracePath = arguments.value("trace")
+        storageFolder = arguments.value("store")
+        verbose = arguments.flags.contains("verbose")
+    }
+
+    /// Parses `HOST:PORT`, turning the network layer's error into a usage error that names the option.
+    static func address(_ text: String, option: String, command: String) throws(UsageError) -> SocketAddress {
+        do { return try SocketAddress.parse(text) } catch {
+            throw UsageError("--\(option) '\(text)': \(error)", command: command)
+        }
+    }
+
+    /// The shell configuration for these options.
+    func configuration<Logic: NodeLogic>(for _: Logic.Type, transport: Transport) -> NodeShell<Logic>.Configuration {
+        .init(id: id, listen: listen, transport: transport, peers: peers, faults: faults, seed: seed, storageFolder: storageFolder)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import LabKit
+import Synchronization
+import Testing
+
+/// A node that counts the messages it gets, persists the count, and answers each with the new count.
+private struct Counter: NodeLogic {
+    var count: UInt64 = 0
+
+    mutating func start(_ ctx: inout NodeContext<UInt64, UInt64>) {
+        count = ctx.storage["count"].flatMap { try? UInt64.decode($0) } ?? 0
+        ctx.deliver(count)
+    }
+
+    mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, UInt64>) {
+        count += message
+        ctx.persist(count.encoded(), forKey: "count")
+        ctx.send(count, to: sender)
+    }
+}
+
+/// Sends `1` to its peer `times` times at start and delivers every answer.
+private struct Asker: NodeLogic {
+    let peer: NodeID
+    let times: Int
+
+    mutating func start(_ ctx: inout NodeContext<UInt64, UInt64>) {
+        for _ in 0..<times { ctx.send(1, to: peer) }
+    }
+
+    mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, UInt64>) {
+        ctx.deliver(message)
+    }
+}
+
+/// Collects a shell's outputs and logs, and lets a test wait for a number of outputs with a deadline.
+private final class Collector: Sendable {
+    private let state = Mutex<(outputs: [UInt64], logs: [String])>(([], []))
+    private let (stream, continuation) = AsyncStream<Void>.makeStream()
+
+    var observer: @Sendable (ShellEvent<UInt64>) -> Void {
+        { [self] event in
+            switch event {
+            case let .output(value): state.withLock { $0.outputs.append(value) }; continuation.yield()
+            case let .log(line): state.withLock { $0.logs.append(line) }; continuation.yield()
+            case .trace: break
+            }
+        }
+    }
+
+    var outputs: [UInt64] { state.withLock { $0.outputs } }
+    var logs: [String] { state.withLock { $0.logs } }
+
+    /// Waits until `condition` holds, for at most 10 s; returns whether it did.
+    func wait(until condition: @escaping @Sendable (Collector) -> Bool) async -> Bool {
+        let stream = self.stream
+        return (try? await withDeadline(.seconds(10)) { [self] in
+            var events = stream.makeAsyncIterator()
+            while !condition(self) { if await events.next() == nil { return false } }
+            return true
+        }) ?? condition(self)
+    }
+}
+
+@Suite struct NodeShellTests {
+    let loopback = try! SocketAddress.parse("127.0.0.1:0")
+
+    @Test("two nodes exchange messages over real sockets", arguments: Transport.allCases)
+    func exchange(_ transport: Transport) async throws {
+        let serverEvents = Collector(), clientEvents = Collector()
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: transport), observer: serverEvents.observer)
+        let address = try await server.start()
+        let client = NodeShell(Asker(peer: "server", times: 50), configuration: .init(
+            id: "client", listen: loopback, transport: transport, peers: ["server": address]), observer: clientEvents.observer)
+        try await client.start()
+        async let serving: Void = server.run()
+        async let asking: Void = client.run()
+        let done = await clientEvents.wait { $0.outputs.count == 50 }
+        await client.stop()
+        await server.stop()
+        try await asking
+        try await serving
+        #expect(done, "client got \(clientEvents.outputs.count) answers; logs: \(clientEvents.logs + serverEvents.logs)")
+        #expect(Set(clientEvents.outputs) == Set(1...50))
+    }
+
+    @Test("garbage datagrams are logged and dropped; the node keeps serving")
+    func garbage() async throws {
+        let events = Collector()
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback), observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        let prober = try UDPSocket.bind(loopback)
+        defer { prober.close() }
+        var random = SeededRandom(seed: 99)
+        for length in [0, 1, 3, 17, 200, 1400] {
+            try prober.send((0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }, to: address)
+        }
+        // A well-formed envelope for another node is refused too.
+        var writer = WireWriter()
+        writer.write(NodeID("prober")); writer.write(NodeID("somebody-else")); writer.write(UInt64(5))
+        try prober.send(writer.bytes, to: address)
+        // Then a good one is still answered.
+        writer = WireWriter()
+        writer.write(NodeID("prober")); writer.write(NodeID("server")); writer.write(UInt64(7))
+        try prober.send(writer.bytes, to: address)
+        let answer = try await withDeadline(.seconds(10)) { try await prober.receive() }
+        await server.stop()
+        try await serving
+        var reader = WireReader(answer.bytes)
+        #expect(try reader.read(NodeID.self) == "server")
+        #expect(try reader.read(NodeID.self) == "prober")
+        #expect(try reader.read(UInt64.self) == 7)
+        #expect(events.logs.filter { $0.hasPrefix("dropped") }.count == 7, "\(events.logs)")
+    }
+
+    @Test("a restarted node recovers what it persisted from its storage folder")
+    func persistence() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shell-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for round in 0..<2 {
+            let events = Collector(), askerEvents = Collector()
+            let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, storageFolder: folder), observer: events.observer)
+            let address = try await server.start()
+            let asker = NodeShell(Asker(peer: "server", times: 3), configuration: .init(id: "asker", listen: loopback, peers: ["server": address]), observer: askerEvents.observer)
+            async let serving: Void = server.run()
+            async let asking: Void = asker.run()
+            let done = await askerEvents.wait { $0.outputs.count == 3 }
+            await asker.stop()
+            await server.stop()
+            try await asking
+            try await serving
+            #expect(done)
+            #expect(events.outputs.first == UInt64(3 * round), "start should see the count persisted by the previous run")
+            #expect(askerEvents.outputs.max() == UInt64(3 * round + 3))
+        }
+    }
+
+    @Test("injected loss drops about the configured share of sends, reproducibly from the seed")
+    func injectedLoss() async throws {
+        let traces = Mutex<[TraceEvent]>([])
+        let sink = Collector()
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback), observer: sink.observer)
+        let address = try await server.start()
+        let asker = NodeShell(Asker(peer: "server", times: 2000), configuration: .init(
+            id: "asker", listen: loopback, peers: ["server": address], faults: FaultPlan(dropRate: 0.25), seed: 5)) { event in
+            if case let .trace(event) = event { traces.withLock { $0.append(event) } }
+        }
+        try await asker.start()
+        await asker.stop()
+        try await asker.run()
+        await server.stop()
+        let drops = traces.withLock { $0.filter { $0.kind == .drop }.count }
+        #expect((400...600).contains(drops), "dropped \(drops) of 2000 at rate 0.25")
+    }
+
+    @Test("a node whose handler throws stops its shell with the reason")
+    func failure() async throws {
+        struct Failing: NodeLogic {
+            mutating func start(_ ctx: inout NodeContext<UInt64, Never>) throws { try todo("9.9") }
+            mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, Never>) {}
+        }
+        let shell = NodeShell(Failing(), configuration: .init(id: "broken", listen: loopback)) { _ in }
+        await #expect(throws: NodeShellError.nodeFailed(node: "broken", reason: "not implemented: exercise 9.9")) {
+            try await shell.run()
+        }
+    }
+}

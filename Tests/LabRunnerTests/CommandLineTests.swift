@@ -1,0 +1,93 @@
+import Foundation
+@testable import LabRunnerCLI
+import Testing
+
+/// The runner's exact output and exit status for help, mistakes and the quick commands.
+@Suite struct CommandLineTests {
+    @Test("no arguments prints the overview and exits 2; --help exits 0")
+    func overview() async {
+        let bare = await runner([])
+        #expect(bare.status == 2)
+        #expect(bare.out == Help.overview)
+        let help = await runner(["--help"])
+        #expect(help.status == 0)
+        #expect(help.out.hasPrefix("labrunner — run, grade and benchmark the labs"))
+    }
+
+    @Test("every command answers --help with its own text", arguments: LabRunner.commands.map(\.spec.name))
+    func commandHelp(_ name: String) async throws {
+        let result = await runner([name, "--help"])
+        let spec = try #require(LabRunner.commands.first { $0.spec.name == name }?.spec)
+        #expect(result.status == 0)
+        #expect(result.out == spec.help)
+        #expect(result.out.hasPrefix("Usage: labrunner \(name)"))
+    }
+
+    @Test("mistakes print one line with a hint and exit 2", arguments: [
+        (["frobnicate"], "error: unknown command 'frobnicate' (see 'labrunner --help')"),
+        (["grade", "--bogus"], "error: unknown option '--bogus' (see 'labrunner grade --help')"),
+        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping) (see 'labrunner grade --help')"),
+        (["grade", "--seed", "3"], "error: --seed replays one scenario: add --scenario ID (see 'labrunner grade --help')"),
+        (["grade", "--impl", "teacher"], "error: unknown implementation 'teacher' (use student or solution) (see 'labrunner grade --help')"),
+        (["grade", "--runs", "0"], "error: option '--runs' needs a whole number from 1 to 1000000, not '0' (see 'labrunner grade --help')"),
+        (["node", "ping"], "error: node needs a lab and a role, e.g. 'node ping server' (see 'labrunner node --help')"),
+        (["node", "ping", "client"], "error: the ping client needs --server HOST:PORT (see 'labrunner node --help')"),
+        (["node", "ping", "router"], "error: ping has no role 'router' (roles: server, client) (see 'labrunner node --help')"),
+        (["node", "ping", "server", "--drop", "2"], "error: option '--drop' needs a probability from 0 to 1, not '2' (see 'labrunner node --help')"),
+        (["node", "ping", "server", "--delay", "9..3"], "error: --delay needs MIN..MAX such as 10ms..80ms, not '9..3' (see 'labrunner node --help')"),
+        (["demo"], "error: demo needs a lab, e.g. 'demo ping' (see 'labrunner demo --help')"),
+        (["handout"], "error: missing --out DIR (see 'labrunner handout --help')"),
+    ])
+    func mistakes(_ arguments: [String], _ message: String) async {
+        let result = await runner(arguments)
+        #expect(result.status == 2)
+        #expect(result.err == message)
+        #expect(result.out.isEmpty)
+    }
+
+    @Test("list shows every exercise of ping with its points")
+    func list() async {
+        let result = await runner(["list", "--impl", "solution"])
+        #expect(result.status == 0)
+        #expect(result.out == """
+        ping — lab 0: Warm-up: PING/PONG with retries (15 points, exercises/ping.md)
+          1.1  Answer every PING with a PONG — 2 points, 1 scenario
+          2.1  Send the first ping and arm a timeout — 1 point, 1 scenario
+          2.2  Retry on timeout, give up after maxAttempts — 7 points, 3 scenarios
+          3.1  Measure the round trip, ignore stale replies — 5 points, 2 scenarios
+        """)
+    }
+
+    @Test("grading the skeleton scores 0 with 'not implemented' rows and exits 1")
+    func gradeSkeleton() async {
+        let result = await runner(["grade", "ping", "--impl", "student", "--exercise", "1.1"])
+        #expect(result.status == 1)
+        #expect(result.out == """
+        Grading ping (1 scenario) against the student's code
+          ✘ ping.1.1-answer                    ex 1.1  0/2    seed 1: not implemented: exercise 1.1
+
+        Score ping: 0/2 points
+        """)
+    }
+
+    @Test("grading the solution passes, exits 0 and writes JSON results")
+    func gradeSolution() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grade-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = await runner(["grade", "ping", "--impl", "solution", "--exercise", "2.2", "--json", path])
+        #expect(result.status == 0, "\(result.out)\n\(result.err)")
+        let json = try #require(FileManager.default.contents(atPath: path))
+        let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(report["earned"] as? Int == 7)
+        #expect(report["passed"] as? Bool == true)
+        #expect((report["scenarios"] as? [Any])?.count == 3)
+    }
+
+    @Test("a replay runs exactly one seed")
+    func replay() async {
+        let result = await runner(["grade", "--impl", "solution", "--scenario", "ping.3.1-rtt", "--seed", "4242"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("✔ ping.3.1-rtt"))
+        #expect(result.out.contains("1 seed\n"))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// The real `labrunner` binary, run as a student would: exit statuses, stderr, and the multi-process demo.
+@Suite struct RunnerProcessTests {
+    /// The `labrunner` built beside this test bundle.
+    static var binary: URL {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("labrunner") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? folder.appendingPathComponent("labrunner")
+    }
+
+    /// Runs the binary to completion and returns its status, stdout and stderr.
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "LAB_IMPL" }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+        let errData = Mutex(Data())
+        let stderrRead = DispatchGroup()
+        stderrRead.enter()
+        Thread {
+            errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() }
+            stderrRead.leave()
+        }.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        stderrRead.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.withLock { $0 }, as: UTF8.self))
+    }
+
+    @Test("a mistake exits 2 with one line on stderr and nothing on stdout")
+    func usageError() throws {
+        let result = try Self.run(["grade", "--bogus"])
+        #expect(result.status == 2)
+        #expect(result.err == "error: unknown option '--bogus' (see 'labrunner grade --help')\n")
+        #expect(result.out.isEmpty)
+    }
+
+    @Test("a bad address is a clear error, not a crash")
+    func badAddress() throws {
+        let result = try Self.run(["node", "ping", "server", "--listen", "nonsense"])
+        #expect(result.status == 2)
+        #expect(result.err.hasPrefix("error: --listen 'nonsense': "))
+    }
+
+    @Test("the ping demo runs 4 processes, survives the server's crash and ends with every client's summary",
+          .timeLimit(.minutes(2)))
+    func pingDemo() throws {
+        let result = try Self.run(["demo", "ping", "--impl", "solution"])
+        #expect(result.status == 0, "\(result.out)\n\(result.err)")
+        #expect(result.out.contains("killing the server (SIGKILL)"))
+        #expect(result.out.contains("restarting the server on 127.0.0.1:"))
+        for client in 1...3 { #expect(result.out.contains("[demo    ]   client-\(client)  20/20 answered")) }
+        #expect(!result.out.contains("\u{1B}["), "piped output must be plain")
+    }
+}
