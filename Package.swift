@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "LabRunnerCLI", dependencies: ["LabKit", "Scenarios", "Catalog"]),
         .executableTarget(name: "labrunner", dependencies: ["LabRunnerCLI"]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"]),
-        .testTarget(name: "LabRunnerTests", dependencies: ["LabRunnerCLI", "labrunner"]),
+        .testTarget(name: "LabRunnerTests", dependencies: ["LabRunnerCLI", "Catalog", "labrunner"]),
         .testTarget(name: "GradedTests", dependencies: ["LabKit", "Catalog"]),
     ]
 )

@@ -35,6 +35,8 @@ public enum ScenarioRunner {
             return failure
         } catch let missing as NotImplemented {
             return ScenarioFailure(.notImplemented(exercise: missing.exercise))
+        } catch let failed as NodeShellError {
+            return ScenarioFailure(failed.notImplemented.map { .notImplemented(exercise: $0.exercise) } ?? .crashed(failed.description))
         } catch is DeadlineExceeded {
             return ScenarioFailure(.timedOut(after: liveTimeout))
         } catch {

@@ -91,7 +91,7 @@ public actor NodeShell<Logic: NodeLogic> {
         return localAddress!
     }
 
-    /// Serves (starting first if needed) until ``stop()`` or until the node fails.
+    /// Serves (starting first if needed) until ``stop()``, cancellation, or until the node fails.
     public func run() async throws {
         try await start()
         await withTaskGroup(of: Void.self) { group in
@@ -127,9 +127,15 @@ public actor NodeShell<Logic: NodeLogic> {
         dispatch("command \(command)") { logic, ctx in try logic.command(command, &ctx) }
     }
 
+    /// Returns once ``stop()`` is called or the surrounding task is cancelled.
     private func waitForStop() async {
-        if stopRequested { return }
-        await withCheckedContinuation { stopSignal = $0 }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if stopRequested || Task.isCancelled { continuation.resume() } else { stopSignal = continuation }
+            }
+        } onCancel: {
+            Task { await self.stop() }
+        }
     }
 
     private func incoming(_ bytes: [UInt8], from address: SocketAddress) {

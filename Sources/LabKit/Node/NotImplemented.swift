@@ -5,6 +5,14 @@ public struct NotImplemented: Error, Equatable, Sendable, CustomStringConvertibl
 
     public init(exercise: String) { self.exercise = exercise }
 
+    /// Recovers the exercise from an error's description ("not implemented: exercise 2.1"), for errors that
+    /// carried it across a driver as text; `nil` for any other text.
+    public init?(describedBy text: String) {
+        let prefix = "not implemented: exercise "
+        guard text.hasPrefix(prefix) else { return nil }
+        self.init(exercise: String(text.dropFirst(prefix.count)))
+    }
+
     public var description: String { "not implemented: exercise \(exercise)" }
 }
 

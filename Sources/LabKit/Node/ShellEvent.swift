@@ -24,6 +24,12 @@ public enum NodeShellError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The node's storage folder could not be read or written.
     case storage(String)
 
+    /// The unfinished exercise behind this failure, if that is what stopped the node.
+    public var notImplemented: NotImplemented? {
+        guard case let .nodeFailed(_, reason) = self else { return nil }
+        return NotImplemented(describedBy: reason)
+    }
+
     public var description: String {
         switch self {
         case let .nodeFailed(node, reason): "node \(node) stopped: \(reason)"

@@ -14,7 +14,7 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
 
     /// The unfinished exercise behind this failure, if that is what stopped the run.
     public var notImplemented: NotImplemented? {
-        guard case let .nodeFailed(_, _, reason) = self, reason.hasPrefix("not implemented: exercise ") else { return nil }
-        return NotImplemented(exercise: String(reason.dropFirst("not implemented: exercise ".count)))
+        guard case let .nodeFailed(_, _, reason) = self else { return nil }
+        return NotImplemented(describedBy: reason)
     }
 }

@@ -50,8 +50,8 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         var status: Int32 = 0
         do {
             try await shell.run()
-        } catch let NodeShellError.nodeFailed(_, reason) where reason.hasPrefix("not implemented") {
-            console.err("error: \(reason) — see exercises/\(title.split(separator: " ").first ?? "").md")
+        } catch let error as NodeShellError where error.notImplemented != nil {
+            console.err("error: \(error.notImplemented!) — see exercises/\(title.split(separator: " ").first ?? "").md")
             status = 1
         } catch {
             console.err("error: \(error)")

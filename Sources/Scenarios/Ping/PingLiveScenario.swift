@@ -17,14 +17,21 @@ extension PingScenarios {
             guard case let .output(outcome) = event else { return }
             if outcomes.withLock({ $0.append(outcome); return $0.count }) == Int(config.count) { finish.yield() }
         }
-        async let serving: Void = serverShell.run()
-        async let pinging: Void = clientShell.run()
-        var waiting = finished.makeAsyncIterator()
-        _ = await waiting.next()
-        await clientShell.stop()
-        await serverShell.stop()
-        try await pinging
-        try await serving
+        // Whichever ends first: all outcomes in, or a node failing (a skeleton's todo) — never a long wait.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await serverShell.run() }
+            group.addTask { try await clientShell.run() }
+            group.addTask { _ = await finished.first { true } }
+            defer { group.cancelAll() }
+            do { try await group.next() } catch {
+                await clientShell.stop()
+                await serverShell.stop()
+                throw error
+            }
+            await clientShell.stop()
+            await serverShell.stop()
+            try await group.waitForAll()
+        }
 
         let events = outcomes.withLock { $0 }
         try expect(events.count == Int(config.count), "\(config.count) outcomes", observed: "\(events)")
