@@ -13,7 +13,8 @@ import Darwin
 /// ```
 /// TCP delivers a stream, not messages: a read may return part of a write or several writes glued
 /// together. Use `writeFrame` / `readFrame` to exchange whole messages. `TCP_NODELAY` is set, so small
-/// frames leave at once.
+/// frames leave at once. Use one reading task and one writing task at a time: two concurrent writes may
+/// interleave their bytes.
 public final class TCPConnection: Sendable {
     let descriptor: SocketDescriptor
     /// This end's address.
