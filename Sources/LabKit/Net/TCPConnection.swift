@@ -107,6 +107,10 @@ public final class TCPConnection: Sendable {
         }
     }
 
+    /// How many operations on this connection are suspended waiting for the socket. A test hook: it lets a test
+    /// close or cancel while an operation is really waiting, without sleeping.
+    package var waitingOperations: Int { descriptor.waiterCount }
+
     /// Closes the connection; pending reads and writes fail with `NetError.socketClosed`. Safe to call twice.
     public func close() {
         descriptor.close()
