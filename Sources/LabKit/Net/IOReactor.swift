@@ -78,13 +78,22 @@ final class IOReactor: Sendable {
 
     /// Fails every task waiting on `fd` with `error`; called when the descriptor is closed.
     func failWaiters(on fd: Int32, with error: NetError) {
-        let wakeups = state.withLock { state -> [Wakeup] in
-            guard let waiters = state.waiters.removeValue(forKey: fd) else { return [] }
+        let (wakeups, mustWake) = state.withLock { state -> ([Wakeup], Bool) in
+            guard let waiters = state.waiters.removeValue(forKey: fd) else { return ([], false) }
             let all = waiters.readers + waiters.writers
             state.deadlineCount -= all.count { $0.deadline != nil }
-            return all.map { ($0.continuation, error) }
+            return (all.map { ($0.continuation, error) }, Self.needsWake(&state))
         }
+        if mustWake { wake() }
         resume(wakeups)
+    }
+
+    /// How many tasks are waiting on `fd`; lets tests know an operation is really suspended here.
+    func waiterCount(on fd: Int32) -> Int {
+        state.withLock { state in
+            guard let waiters = state.waiters[fd] else { return 0 }
+            return waiters.readers.count + waiters.writers.count
+        }
     }
 
     private func register(_ waiter: Waiter, for interest: Interest, on fd: Int32, of descriptor: SocketDescriptor) {
@@ -99,9 +108,7 @@ final class IOReactor: Sendable {
             case .writable: state.waiters[fd, default: Waiters()].writers.append(waiter)
             }
             if waiter.deadline != nil { state.deadlineCount += 1 }
-            guard state.isPolling, !state.wakePending else { return .success(false) }
-            state.wakePending = true
-            return .success(true)
+            return .success(Self.needsWake(&state))
         }
         switch outcome {
         case let .failure(error): waiter.continuation.resume(throwing: error)
@@ -111,8 +118,8 @@ final class IOReactor: Sendable {
     }
 
     private func remove(_ id: UInt64, on fd: Int32, error: any Error) {
-        let wakeup = state.withLock { state -> Wakeup? in
-            guard var waiters = state.waiters[fd] else { return nil }
+        let (wakeup, mustWake) = state.withLock { state -> (Wakeup?, Bool) in
+            guard var waiters = state.waiters[fd] else { return (nil, false) }
             let found: Waiter?
             if let index = waiters.readers.firstIndex(where: { $0.id == id }) {
                 found = waiters.readers.remove(at: index)
@@ -121,12 +128,23 @@ final class IOReactor: Sendable {
             } else {
                 found = nil
             }
-            guard let found else { return nil }
+            guard let found else { return (nil, false) }
             state.waiters[fd] = waiters.isEmpty ? nil : waiters
             if found.deadline != nil { state.deadlineCount -= 1 }
-            return (found.continuation, error)
+            return ((found.continuation, error), Self.needsWake(&state))
         }
+        if mustWake { wake() }
         if let wakeup { resume([wakeup]) }
+    }
+
+    /// Whether the caller must `wake()` the reactor after changing the waiters: true when a `poll` is running
+    /// with an old snapshot and nobody has woken it yet. A removed descriptor must leave that snapshot
+    /// promptly too: `poll` holds a reference to every file it watches, so a `close` would not release
+    /// the socket (and send FIN to the peer) until `poll` returns.
+    private static func needsWake(_ state: inout State) -> Bool {
+        guard state.isPolling, !state.wakePending else { return false }
+        state.wakePending = true
+        return true
     }
 
     /// Interrupts the current `poll` so it picks up a changed set of waiters.

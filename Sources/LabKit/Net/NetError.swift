@@ -32,6 +32,7 @@ public enum NetError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The system call `call` failed with `errno`; the description includes the system's explanation.
     case system(call: String, errno: Int32)
 
+    /// The error as one sentence a student can act on.
     public var description: String {
         switch self {
         case let .invalidAddress(text, reason):

@@ -34,6 +34,12 @@ final class SocketDescriptor: Sendable {
     /// True once `close()` has been called.
     var isClosed: Bool { state.withLock { $0.isClosed } }
 
+    /// How many tasks are suspended in the reactor on this descriptor (0 once closed).
+    var waiterCount: Int {
+        let fd = state.withLock { $0.isClosed ? nil : $0.fd }
+        return fd.map(reactor.waiterCount(on:)) ?? 0
+    }
+
     /// Runs one synchronous system call with the descriptor, or throws `socketClosed` after `close()`.
     func withDescriptor<Result>(_ body: (Int32) throws(NetError) -> Result) throws(NetError) -> Result {
         let fd = try borrow()

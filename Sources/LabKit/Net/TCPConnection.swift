@@ -13,7 +13,8 @@ import Darwin
 /// ```
 /// TCP delivers a stream, not messages: a read may return part of a write or several writes glued
 /// together. Use `writeFrame` / `readFrame` to exchange whole messages. `TCP_NODELAY` is set, so small
-/// frames leave at once.
+/// frames leave at once. Use one reading task and one writing task at a time: two concurrent writes may
+/// interleave their bytes.
 public final class TCPConnection: Sendable {
     let descriptor: SocketDescriptor
     /// This end's address.
@@ -105,6 +106,10 @@ public final class TCPConnection: Sendable {
             guard shutdown(fd, Platform.shutdownWrite) == 0 else { throw Self.streamError(errno, call: "shutdown") }
         }
     }
+
+    /// How many operations on this connection are suspended waiting for the socket. A test hook: it lets a test
+    /// close or cancel while an operation is really waiting, without sleeping.
+    package var waitingOperations: Int { descriptor.waiterCount }
 
     /// Closes the connection; pending reads and writes fail with `NetError.socketClosed`. Safe to call twice.
     public func close() {

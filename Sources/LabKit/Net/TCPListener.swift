@@ -52,6 +52,10 @@ public final class TCPListener: Sendable {
         }
     }
 
+    /// How many operations on this listener are suspended waiting for the socket. A test hook: it lets a test
+    /// close or cancel while an operation is really waiting, without sleeping.
+    package var waitingOperations: Int { descriptor.waiterCount }
+
     /// Stops listening; a pending `accept` fails with `NetError.socketClosed`. Safe to call twice.
     public func close() {
         descriptor.close()

@@ -71,6 +71,10 @@ public final class UDPSocket: Sendable {
         }
     }
 
+    /// How many operations on this socket are suspended waiting for the socket. A test hook: it lets a test
+    /// close or cancel while an operation is really waiting, without sleeping.
+    package var waitingOperations: Int { descriptor.waiterCount }
+
     /// Closes the socket; a pending `receive` fails with `NetError.socketClosed`. Safe to call twice.
     public func close() {
         descriptor.close()

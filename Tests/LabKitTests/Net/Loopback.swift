@@ -22,6 +22,16 @@ enum Loopback {
         try await withDeadline(limit, work)
     }
 
+    /// Returns once `waiting()` reports at least `count` operations suspended in the reactor, so a test can
+    /// cancel or close exactly then. Yields while it waits; fails after 10 s instead of hanging.
+    static func untilWaiting(_ count: Int = 1, _ waiting: () -> Int) async throws {
+        let giveUp = ContinuousClock.now.advanced(by: .seconds(10))
+        while waiting() < count {
+            guard ContinuousClock.now < giveUp else { throw NetError.timedOut(operation: "untilWaiting", after: .seconds(10)) }
+            await Task.yield()
+        }
+    }
+
     /// Reads until end of file, `limit` bytes at most.
     static func readAll(_ connection: TCPConnection, limit: Int = 1 << 26) async throws -> [UInt8] {
         var all: [UInt8] = []

@@ -83,7 +83,7 @@ import Testing
         let (client, server) = try await Loopback.connectedPair()
         defer { client.close(); server.close() }
         let pending = Task { try await server.read(maxBytes: 10) }
-        await Task.yield()
+        try await Loopback.untilWaiting { server.waitingOperations }
         pending.cancel()
         try await Loopback.bounded(.seconds(5)) {
             await #expect(throws: CancellationError.self) { _ = try await pending.value }
@@ -97,7 +97,7 @@ import Testing
         let (client, server) = try await Loopback.connectedPair()
         defer { client.close() }
         let pending = Task { try await server.read(maxBytes: 10) }
-        await Task.yield()
+        try await Loopback.untilWaiting { server.waitingOperations }
         server.close()
         server.close()
         try await Loopback.bounded(.seconds(5)) {
@@ -112,6 +112,35 @@ import Testing
         defer { server.close() }
         client.close()
         #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [])
+    }
+
+    // The next two catch a reactor that keeps a closed socket in a running poll (delaying FIN): reliably when
+    // run alone, since other tests' socket activity also wakes the reactor and can hide the bug.
+    @Test("closing a connection while a read waits still sends end of file to the peer at once")
+    func closeWhileWaitingSendsEndOfFile() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close() }
+        let peerRead = Task { try await client.read(maxBytes: 1, timeout: .seconds(5)) }
+        let pending = Task { try await server.read(maxBytes: 1) }
+        try await Loopback.untilWaiting { server.waitingOperations }
+        try await Loopback.untilWaiting { client.waitingOperations }
+        server.close()
+        await #expect(throws: NetError.socketClosed) { _ = try await pending.value }
+        #expect(try await peerRead.value == [])
+    }
+
+    @Test("closing a connection after cancelling its read still sends end of file to the peer at once")
+    func closeAfterCancelSendsEndOfFile() async throws {
+        let (client, server) = try await Loopback.connectedPair()
+        defer { client.close() }
+        let peerRead = Task { try await client.read(maxBytes: 1, timeout: .seconds(5)) }
+        let pending = Task { try await server.read(maxBytes: 1) }
+        try await Loopback.untilWaiting { server.waitingOperations }
+        try await Loopback.untilWaiting { client.waitingOperations }
+        pending.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await pending.value }
+        server.close()
+        #expect(try await peerRead.value == [])
     }
 
     @Test("writing to a peer that closed fails with a typed error and does not kill the process")

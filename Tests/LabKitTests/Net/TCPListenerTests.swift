@@ -39,7 +39,7 @@ import Testing
         let listener = try TCPListener.bind(Loopback.anyPort())
         defer { listener.close() }
         let pending = Task { try await listener.accept() }
-        await Task.yield()
+        try await Loopback.untilWaiting { listener.waitingOperations }
         pending.cancel()
         try await Loopback.bounded(.seconds(5)) {
             await #expect(throws: CancellationError.self) { _ = try await pending.value }
@@ -50,7 +50,7 @@ import Testing
     func closeWakesAccept() async throws {
         let listener = try TCPListener.bind(Loopback.anyPort())
         let pending = Task { try await listener.accept() }
-        await Task.yield()
+        try await Loopback.untilWaiting { listener.waitingOperations }
         listener.close()
         listener.close()
         try await Loopback.bounded(.seconds(5)) {

@@ -81,7 +81,7 @@ import Testing
         let socket = try UDPSocket.bind(Loopback.anyPort())
         defer { socket.close() }
         let pending = Task { try await socket.receive() }
-        await Task.yield()
+        try await Loopback.untilWaiting { socket.waitingOperations }
         pending.cancel()
         try await Loopback.bounded(.seconds(5)) {
             await #expect(throws: CancellationError.self) { _ = try await pending.value }
@@ -92,7 +92,7 @@ import Testing
     func closeWakesReceive() async throws {
         let socket = try UDPSocket.bind(Loopback.anyPort())
         let pending = Task { try await socket.receive() }
-        await Task.yield()
+        try await Loopback.untilWaiting { socket.waitingOperations }
         socket.close()
         socket.close()
         try await Loopback.bounded(.seconds(5)) {
