@@ -39,7 +39,7 @@ public enum LabRunner {
     }
 
     static let commands: [any RunnerCommand] = [
-        ListCommand(), GradeCommand(), DemoCommand(), NodeCommand(), HandoutCommand(),
+        ListCommand(), GradeCommand(), DemoCommand(), NodeCommand(), BenchCommand(), HandoutCommand(),
     ]
 }
 

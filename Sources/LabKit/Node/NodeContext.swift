@@ -4,7 +4,9 @@ public struct NodeContext<Message: Sendable, Output: Sendable> {
     /// This node's name.
     public let id: NodeID
     /// The current time: virtual in the simulator, monotonic wall time since the node started for real.
-    public internal(set) var now: Duration
+    public var now: Duration { .nanoseconds(nanoseconds) }
+    /// The current time in nanoseconds, as drivers keep it.
+    var nanoseconds: Int64
     /// This node's random generator; seeded, so a simulated run replays exactly.
     public var random: SeededRandom
     /// The node's durable key-value storage as of now, including what this event persisted so far.
@@ -15,7 +17,7 @@ public struct NodeContext<Message: Sendable, Output: Sendable> {
     /// Builds a context; drivers and unit tests call this, nodes never do.
     public init(id: NodeID, now: Duration, random: SeededRandom, storage: [String: [UInt8]] = [:]) {
         self.id = id
-        self.now = now
+        self.nanoseconds = now.nanoseconds
         self.random = random
         self.storage = storage
     }

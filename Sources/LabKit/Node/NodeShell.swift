@@ -166,7 +166,7 @@ public actor NodeShell<Logic: NodeLogic> {
 
     private func dispatch(_ event: String, _ body: (inout Logic, inout NodeContext<Logic.Message, Logic.Output>) throws -> Void) {
         guard failure == nil else { return }
-        context.now = ContinuousClock.now - started
+        context.nanoseconds = (ContinuousClock.now - started).nanoseconds
         do {
             try body(&logic, &context)
         } catch {

@@ -17,7 +17,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// The faults applied to every message from now on; a scenario may change them mid-run.
     public var faults: FaultPlan
     /// The current virtual time.
-    public private(set) var now: Duration = .zero
+    public var now: Duration { .nanoseconds(nowNanoseconds) }
     /// Every event so far, when tracing is on (it costs time and memory; benchmarks turn it off).
     public private(set) var trace: [TraceEvent] = []
     /// Every message sent and received so far, typed, when tracing is on: graders check protocols with it.
@@ -30,6 +30,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// ``SimulationError/eventLimit(_:)``.
     public var eventLimit = 10_000_000
 
+    private var nowNanoseconds: Int64 = 0
     private let tracing: Bool
     private var network: SeededRandom
     private var queue = EventQueue<Event>()
@@ -42,7 +43,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
 
     private enum Event {
         case start(node: Int, incarnation: Int)
-        case deliver(Message, from: NodeID, to: Int, messageID: Int)
+        case deliver(Message, from: Int, to: Int, messageID: Int)
         case timer(node: Int, TimerID, generation: UInt64)
         case command(node: Int, Any)
         case action((Simulation) -> Void)
@@ -50,6 +51,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
 
     private final class Slot {
         let id: NodeID
+        let index: Int
         let make: () -> SimulatedNode<Message, Output>
         var node: SimulatedNode<Message, Output>?
         var context: NodeContext<Message, Output>
@@ -57,8 +59,9 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         var timers: [TimerID: UInt64] = [:]
         var nextGeneration: UInt64 = 0
 
-        init(id: NodeID, seed: UInt64, make: @escaping () -> SimulatedNode<Message, Output>) {
+        init(id: NodeID, index: Int, seed: UInt64, make: @escaping () -> SimulatedNode<Message, Output>) {
             self.id = id
+            self.index = index
             self.make = make
             context = NodeContext(id: id, now: .zero, random: SeededRandom(seed: seed, stream: "node \(id)#0"))
         }
@@ -77,11 +80,11 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     public func add<Logic: NodeLogic>(_ id: NodeID, _ make: @escaping () -> Logic) -> NodeHandle<Logic>
     where Logic.Message == Message, Logic.Output == Output {
         precondition(indexOf[id] == nil, "node \(id) was added twice")
-        let slot = Slot(id: id, seed: seed) { HostedNode(make()) }
+        let slot = Slot(id: id, index: nodes.count, seed: seed) { HostedNode(make()) }
         indexOf[id] = nodes.count
         nodes.append(slot)
         slot.node = slot.make()
-        queue.push(.start(node: nodes.count - 1, incarnation: 0), at: now.nanoseconds)
+        queue.push(.start(node: nodes.count - 1, incarnation: 0), at: nowNanoseconds)
         return NodeHandle(id: id)
     }
 
@@ -118,7 +121,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         slot.node = slot.make()
         slot.context.random = SeededRandom(seed: seed, stream: "node \(id)#\(slot.incarnation)")
         record(.restart, node: id)
-        queue.push(.start(node: index, incarnation: slot.incarnation), at: now.nanoseconds)
+        queue.push(.start(node: index, incarnation: slot.incarnation), at: nowNanoseconds)
     }
 
     /// Splits the network: a message that arrives across the cut is lost, including one already in flight
@@ -139,7 +142,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
 
     /// Hands `command` to the node behind `handle` at the current time, as if its user typed it.
     public func command<Logic: NodeLogic>(_ command: Logic.Command, to handle: NodeHandle<Logic>) {
-        queue.push(.command(node: indexOf[handle.id]!, command), at: now.nanoseconds)
+        queue.push(.command(node: indexOf[handle.id]!, command), at: nowNanoseconds)
     }
 
     /// Runs `action` at virtual time `time` (crash a node, heal a partition, send a command…).
@@ -150,7 +153,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// Processes every event up to and including `deadline`, then sets the clock to `deadline`.
     public func run(until deadline: Duration) throws(SimulationError) {
         try run(while: { _ in true }, deadline: deadline)
-        now = max(now, deadline)
+        nowNanoseconds = max(nowNanoseconds, deadline.nanoseconds)
     }
 
     /// Processes events until `done` holds (checked after each event), the queue empties, or `deadline`.
@@ -166,7 +169,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         let limit = deadline.nanoseconds
         while going(self), let time = queue.nextTime, time <= limit {
             let (_, event) = queue.pop()!
-            now = .nanoseconds(time)
+            nowNanoseconds = time
             processed += 1
             if processed > eventLimit { failure = .eventLimit(eventLimit) }
             else { handle(event) }
@@ -185,8 +188,8 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             let slot = nodes[index]
             guard slot.incarnation == incarnation, let node = slot.node else { return }
             dispatch(slot, "start") { try node.start(&$0) }
-        case let .deliver(message, sender, index, messageID):
-            let slot = nodes[index]
+        case let .deliver(message, senderIndex, index, messageID):
+            let slot = nodes[index], sender = nodes[senderIndex].id
             guard let node = slot.node else {
                 stats.dropped += 1
                 record(.drop, node: sender, peer: slot.id, messageID: messageID, detail: "\(slot.id) is down")
@@ -220,7 +223,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     }
 
     private func dispatch(_ slot: Slot, _ what: @autoclosure () -> String, _ body: (inout NodeContext<Message, Output>) throws -> Void) {
-        slot.context.now = now
+        slot.context.nanoseconds = nowNanoseconds
         do {
             try body(&slot.context)
         } catch {
@@ -236,12 +239,12 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     private func apply(_ effect: Effect<Message, Output>, from slot: Slot) {
         switch effect {
         case let .send(message, destination):
-            transmit(message, from: slot.id, to: destination)
+            transmit(message, from: slot, to: destination)
         case let .setTimer(timer, delay):
             slot.nextGeneration += 1
             slot.timers[timer] = slot.nextGeneration
             if tracing { record(.timerSet, node: slot.id, detail: "\(timer) in \(delay)") }
-            queue.push(.timer(node: indexOf[slot.id]!, timer, generation: slot.nextGeneration), at: (now + max(delay, .zero)).nanoseconds)
+            queue.push(.timer(node: slot.index, timer, generation: slot.nextGeneration), at: nowNanoseconds + max(delay, .zero).nanoseconds)
         case let .cancelTimer(timer):
             slot.timers[timer] = nil
         case let .log(line):
@@ -254,7 +257,8 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         }
     }
 
-    private func transmit(_ message: Message, from sender: NodeID, to destination: NodeID) {
+    private func transmit(_ message: Message, from senderSlot: Slot, to destination: NodeID) {
+        let sender = senderSlot.id
         nextMessageID += 1
         let messageID = nextMessageID
         stats.sent += 1
@@ -278,13 +282,14 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             if tracing { record(.duplicate, node: sender, peer: destination, messageID: messageID, detail: "\(message)") }
         }
         for _ in 0..<copies {
-            queue.push(.deliver(message, from: sender, to: index, messageID: messageID), at: (now + latency()).nanoseconds)
+            queue.push(.deliver(message, from: senderSlot.index, to: index, messageID: messageID), at: nowNanoseconds + latency())
         }
     }
 
-    private func latency() -> Duration {
+    /// A delivery delay in nanoseconds, drawn from the fault plan.
+    private func latency() -> Int64 {
         let low = faults.delay.lowerBound.nanoseconds, high = faults.delay.upperBound.nanoseconds
-        return .nanoseconds(low == high ? low : Int64.random(in: low...high, using: &network))
+        return low == high ? low : Int64.random(in: low...high, using: &network)
     }
 
     private func record(_ kind: TraceEvent.Kind, node: NodeID, peer: NodeID? = nil, messageID: Int? = nil, detail: String = "") {

@@ -1,0 +1,40 @@
+import Foundation
+import LabKit
+
+/// `labrunner bench net`: the kit's loopback TCP throughput against a plain blocking socket loop measured in
+/// the same run, and the simulator's delivered messages per second. Figures, not assertions.
+struct BenchCommand: RunnerCommand {
+    let spec = CommandSpec(name: "bench", maxPositionals: 1, options: [
+        .init(name: "bytes", takesValue: true), .init(name: "json", takesValue: true),
+    ], help: Help.bench)
+
+    func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        guard arguments.positionals.first == "net" else {
+            throw UsageError(arguments.positionals.isEmpty ? "bench needs a subject, e.g. 'bench net'" : "nothing to bench named '\(arguments.positionals[0])' (subjects: net)", command: "bench")
+        }
+        let megabytes = try arguments.integer("bytes", in: 1...65_536, command: "bench") ?? 1024
+        let console = context.console
+        #if DEBUG
+        console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench net'"))
+        #endif
+        console.out("Loopback TCP, \(megabytes) MiB per transfer, best of 3 interleaved rounds…")
+        let net = try await NetBenchmark.run(bytes: megabytes << 20)
+        for (name, measurement, ratio) in [("plain blocking sockets (baseline)", net.baseline, 1.0),
+                                            ("Net TCPConnection write/read", net.net, net.netToBaseline),
+                                            ("Net sendFile → read", net.sendFile, net.sendFileToBaseline)] {
+            console.out("  " + pad(name, 36) + String(format: "%6.2f GB/s  %.2f× baseline", measurement.gigabytesPerSecond, ratio))
+        }
+        console.out("  (goal: Net ≥ 0.9× baseline)")
+        console.out("Simulator: delivering 3,000,000 messages (8 pairs, 64 in flight each, 1–5 ms random delays, tracing off)…")
+        let sim = try SimulatorBenchmark.run()
+        console.out(String(format: "  %.2f M messages/s (%d delivered in %.2f s; goal ≥ 1 M/s)", sim.messagesPerSecond / 1e6, sim.delivered, sim.seconds))
+        if let path = arguments.value("json") {
+            struct Document: Encodable { let net: NetBenchmarkResult; let simulator: SimulatorBenchmark.Result; let simulatorMessagesPerSecond: Double }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try AtomicFile.write([UInt8](try encoder.encode(Document(net: net, simulator: sim, simulatorMessagesPerSecond: sim.messagesPerSecond))), to: path)
+            console.out("results written to \(path)")
+        }
+        return 0
+    }
+}
