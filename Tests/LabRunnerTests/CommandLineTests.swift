@@ -84,6 +84,19 @@ import Testing
         #expect((report["scenarios"] as? [Any])?.count == 3)
     }
 
+    @Test("--runs prints a failure-rate table over fresh seeds after the base seed", .enabled(if: Catalog.hasSolutions, "needs the reference solution"))
+    func failureRates() async {
+        let result = await runner(["grade", "ping", "--impl", "solution", "--runs", "5", "--seed", "100", "--exercise", "2.2"])
+        #expect(result.status == 0)
+        #expect(result.out == """
+        Failure rates of the solution's code over 5 fresh seeds per scenario (seeds 101…105)
+          scenario                           runs   failed  rate     first failure
+          ping.2.2-retry-silent-server       5      0       0.0 %    -
+          ping.2.2-retry-under-loss          5      0       0.0 %    -
+          ping.2.2-server-restart            5      0       0.0 %    -
+        """)
+    }
+
     @Test("a replay runs exactly one seed", .enabled(if: Catalog.hasSolutions, "needs the reference solution"))
     func replay() async {
         let result = await runner(["grade", "--impl", "solution", "--scenario", "ping.3.1-rtt", "--seed", "4242"])

@@ -60,6 +60,9 @@ struct Grader: Sendable {
             console.out("  \(pad(scenario.id, 34)) \(pad("\(runs)", 6)) \(pad("\(result.failures.count)", 7)) \(pad(rate, 8)) \(first)")
             rows.append(row)
         }
+        if let failing = rows.first(where: { $0.failure != nil }), let seed = failing.failure?.seed {
+            console.out("Replay a failure with: swift run labrunner grade --scenario \(failing.id) --seed \(seed) --impl \(impl.rawValue)")
+        }
         let skipped = scenarios.count - simulated.count
         if skipped > 0 { console.out("(\(plural(skipped, "live scenario")) skipped: they run on real sockets, not seeds)") }
         return GradeReport(implementation: impl.rawValue, rows: rows)

@@ -59,11 +59,19 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         }
         stopOnSignal.cancel()
         if let path = options.tracePath {
-            do { try AtomicFile.write(TraceJSONL.encode(trace.withLock { $0 }), to: path) } catch {
+            // `--trace run/server.jsonl` writes run/server.jsonl and its diagram run/server.svg.
+            let url = URL(fileURLWithPath: path)
+            let name = url.pathExtension == "jsonl" ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
+            do {
+                let files = try TraceFiles.write(trace.withLock { $0 }, to: url.deletingLastPathComponent().path, name: name,
+                                                 diagram: SpaceTimeDiagram(title: "\(title) '\(options.id)'"))
+                console.out("trace written to \(files.jsonl) and \(files.svg)")
+            } catch {
                 console.err("error: \(error)")
                 status = 1
             }
         }
+        console.out("\(title) '\(options.id)' stopped")
         return status
     }
 

@@ -20,7 +20,7 @@ struct NodeOptions: Sendable {
       --dup P              inject duplication of outgoing messages (0 to 1)
       --delay MIN..MAX     inject a random delay on outgoing messages, e.g. 10ms..80ms
       --seed N             seed for injected faults and the node's random choices (default 1)
-      --trace FILE         write this node's trace as JSONL when it stops
+      --trace FILE         when the node stops, write its trace (FILE.jsonl) and diagram (FILE.svg)
       --store DIR          keep the node's durable storage in DIR (default: in memory)
       --verbose            print every message sent and received, and every timer
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)

@@ -145,8 +145,8 @@ public enum PingScenarios {
                        observed: "reply says attempt \(attempt), PONG received then: \(pong.map(\.message.description) ?? "none")", trace: sim.trace)
             let sent = sim.messages.first { $0.event == .sent && $0.from == "client" && $0.message == .ping(seq: seq, attempt: attempt) }
             let truth = sent.map { delivery.time - $0.time }
-            try expect(truth == rtt, "reply \(seq)/\(attempt) to report rtt \(truth.map { "\($0)" } ?? "?")",
-                       observed: "rtt \(rtt)", trace: sim.trace)
+            try expect(truth == rtt, "reply \(seq) to report rtt \(truth.map { "\($0.milliseconds) ms" } ?? "?"), the round trip of attempt \(attempt) its PONG answers",
+                       observed: "rtt \(rtt.milliseconds) ms", trace: sim.trace)
         }
     }
 
