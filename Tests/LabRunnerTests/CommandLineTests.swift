@@ -15,6 +15,39 @@ import Testing
         #expect(help.out.hasPrefix("labrunner — run, grade and benchmark the labs"))
     }
 
+    @Test("grade --help reads exactly as documented")
+    func gradeHelp() async {
+        let result = await runner(["grade", "--help"])
+        #expect(result.status == 0)
+        #expect(result.out == """
+        Usage: labrunner grade [LAB] [options]
+
+        Runs the graded scenarios (all labs, or LAB) and prints the score table. Exits 0 only if every
+        scenario passed. A failure names its exercise, what was expected and observed, its seed, the command
+        that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run.
+
+        Options:
+          --exercise X.Y       only the scenarios of exercise X.Y
+          --scenario ID        only this scenario
+          --seed N             with --scenario: replay exactly this seed and write its trace
+          --runs N             rerun each simulated scenario on N fresh seeds and print failure rates
+          --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
+          --json FILE          also write the results as JSON
+          --traces DIR         where failing runs' traces go (default: traces)
+        """)
+    }
+
+    @Test("node --help lists the roles and every node option")
+    func nodeHelp() async {
+        let result = await runner(["node", "--help"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("  ping client          sends pings one at a time, retries, reports round trips (needs --server)\n"))
+        #expect(result.out.hasSuffix("""
+          --verbose            print every message sent and received, and every timer
+          --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
+        """))
+    }
+
     @Test("every command answers --help with its own text", arguments: LabRunner.commands.map(\.spec.name))
     func commandHelp(_ name: String) async throws {
         let result = await runner([name, "--help"])

@@ -28,7 +28,8 @@ struct PingDemo: Sendable {
             }
         }
         let readiness = ready.stream
-        guard await withTimeout(.seconds(20), { await readiness.first { true } }) != nil, let serverAddress = address.withLock({ $0 }) else {
+        let listening = try? await withDeadline(.seconds(20)) { await readiness.first { true } != nil }
+        guard listening == true, let serverAddress = address.withLock({ $0 }) else {
             server.kill()
             out.say(context.style.red("the server did not start (see its output above)"))
             return 1
@@ -55,7 +56,7 @@ struct PingDemo: Sendable {
         server = try spawn("server", index: 0, serverArguments(serverAddress), out) { _ in }
 
         let clientProcesses = children
-        let statuses = await withTimeout(.seconds(90)) {
+        let statuses = try? await withDeadline(.seconds(90)) {
             var statuses: [Int32] = []
             for child in clientProcesses { statuses.append(await child.waitForExit()) }
             return statuses
@@ -86,18 +87,5 @@ struct PingDemo: Sendable {
             out.line(from: name, index: index, line)
             onLine(line)
         }
-    }
-}
-
-/// Runs `work`, giving up with `nil` after `limit`.
-func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async -> T?) async -> T? {
-    await withTaskGroup(of: T?.self) { group in
-        group.addTask { await work() }
-        group.addTask {
-            try? await Task.sleep(for: limit)
-            return nil
-        }
-        defer { group.cancelAll() }
-        return await group.next() ?? nil
     }
 }
