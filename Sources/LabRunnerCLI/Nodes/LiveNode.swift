@@ -15,8 +15,10 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     /// Formats an output for the terminal.
     let describe: @Sendable (Logic.Output) -> String
 
-    /// Runs the node; `finished` sees every output and returns true when the node's work is done.
-    func run(finished: @escaping @Sendable (Logic.Output) -> Bool = { _ in false }) async -> Int32 {
+    /// Runs the node; `finished` sees every output and returns true when the node's work is done;
+    /// `ready` runs once the node listens (to start reading commands, say).
+    func run(finished: @escaping @Sendable (Logic.Output) -> Bool = { _ in false },
+             ready: @escaping @Sendable (NodeShell<Logic>) -> Void = { _ in }) async -> Int32 {
         let console = context.console, style = context.style
         let trace = Mutex<[TraceEvent]>([])
         let wantsTrace = options.tracePath != nil, verbose = options.verbose
@@ -42,6 +44,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
             return 1
         }
         console.out("\(title) '\(options.id)' listening on \(transport.rawValue) \(address)")
+        ready(shell)
         let stopOnSignal = Self.stopOnInterrupt { Task { await shell.stop() } }
         if context.environment["LABRUNNER_PARENT_PIPE"] != nil {
             // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent is gone.
