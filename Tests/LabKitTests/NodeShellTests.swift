@@ -84,6 +84,26 @@ private final class Collector: Sendable {
         #expect(Set(clientEvents.outputs) == Set(1...50))
     }
 
+    @Test("over TCP, a peer that comes back on a new connection gets its answers there")
+    func reconnect() async throws {
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        for round in 1...2 {
+            let events = Collector()
+            let asker = NodeShell(Asker(peer: "server", times: 3), configuration: .init(
+                id: "asker", listen: loopback, transport: .tcp, peers: ["server": address]), observer: events.observer)
+            async let asking: Void = asker.run()
+            let done = await events.wait { $0.outputs.count == 3 }
+            await asker.stop()
+            try await asking
+            #expect(done, "round \(round): \(events.outputs.count) answers; \(events.logs)")
+            #expect(events.outputs.max() == UInt64(3 * round))
+        }
+        await server.stop()
+        try await serving
+    }
+
     @Test("garbage datagrams are logged and dropped; the node keeps serving")
     func garbage() async throws {
         let events = Collector()

@@ -7,7 +7,8 @@ final class TCPMesh: Sendable {
     typealias Deliver = @Sendable ([UInt8], SocketAddress) async -> Void
 
     private struct State {
-        var outboxes: [NodeID: AsyncStream<[UInt8]>.Continuation] = [:]
+        /// Per peer: the connection its frames go out on (by remote address) and the queue feeding it.
+        var outboxes: [NodeID: (remote: SocketAddress, queue: AsyncStream<[UInt8]>.Continuation)] = [:]
         var connections: [SocketAddress: TCPConnection] = [:]
         var tasks: [Task<Void, Never>] = []
         var closed = false
@@ -38,7 +39,7 @@ final class TCPMesh: Sendable {
     func send(_ bytes: [UInt8], to peer: NodeID, address: SocketAddress?) {
         let queued = state.withLock { state -> Bool in
             guard let outbox = state.outboxes[peer] else { return false }
-            outbox.yield(bytes)
+            outbox.queue.yield(bytes)
             return true
         }
         if queued { return }
@@ -56,23 +57,26 @@ final class TCPMesh: Sendable {
             } catch {
                 log("connection to \(peer) at \(address) failed: \(error)")
             }
-            forget(peer)
+            forget(peer, ifStill: address)
         }
         state.withLock { state in
-            state.outboxes[peer] = outbox
+            state.outboxes[peer] = (address, outbox)
             state.tasks.append(task)
         }
     }
 
-    /// Binds `peer` to the connection it wrote from, so replies go back on it.
+    /// Binds `peer` to the connection it last wrote from, so replies go back on it (a peer that reconnects
+    /// gets its replies on the new connection, not the old one).
     func learn(_ peer: NodeID, at remote: SocketAddress) {
         state.withLock { state in
-            guard state.outboxes[peer] == nil, let connection = state.connections[remote] else { return }
+            if let current = state.outboxes[peer], current.remote == remote { return }
+            guard let connection = state.connections[remote] else { return }
+            state.outboxes[peer]?.queue.finish()
             let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
-            state.outboxes[peer] = outbox
+            state.outboxes[peer] = (remote, outbox)
             state.tasks.append(Task { [self] in
                 try? await drain(stream, into: connection)
-                forget(peer)
+                forget(peer, ifStill: remote)
             })
         }
     }
@@ -81,7 +85,7 @@ final class TCPMesh: Sendable {
     func close() async {
         let (tasks, connections) = state.withLock { state in
             state.closed = true
-            for outbox in state.outboxes.values { outbox.finish() }
+            for outbox in state.outboxes.values { outbox.queue.finish() }
             return (state.tasks, Array(state.connections.values))
         }
         listener.close()
@@ -113,7 +117,10 @@ final class TCPMesh: Sendable {
         for await bytes in stream { try await connection.writeFrame(bytes) }
     }
 
-    private func forget(_ peer: NodeID) {
-        state.withLock { state in _ = state.outboxes.removeValue(forKey: peer) }
+    /// Forgets `peer`'s outbox if it still goes to `remote` (a newer connection may have replaced it).
+    private func forget(_ peer: NodeID, ifStill remote: SocketAddress) {
+        state.withLock { state in
+            if state.outboxes[peer]?.remote == remote { state.outboxes[peer] = nil }
+        }
     }
 }
