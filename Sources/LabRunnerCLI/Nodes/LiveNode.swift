@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LabKit
 import Synchronization
@@ -45,7 +44,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         }
         console.out("\(title) '\(options.id)' listening on \(transport.rawValue) \(address)")
         ready(shell)
-        let stopOnSignal = Self.stopOnInterrupt { Task { await shell.stop() } }
+        let stopOnSignal = InterruptWatch { Task { await shell.stop() } }
         if context.environment["LABRUNNER_PARENT_PIPE"] != nil {
             // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent is gone.
             StandardInput.watchForEnd { Task { await shell.stop() } }
@@ -87,20 +86,5 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         case .timerFired: "⏰ \(event.detail)"
         default: nil
         }
-    }
-
-    /// Turns Ctrl-C (SIGINT) and SIGTERM into a graceful stop while the node runs.
-    private static func stopOnInterrupt(_ stop: @escaping @Sendable () -> Void) -> DispatchSourceSignal {
-        let queue = DispatchQueue(label: "labrunner.signals")
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler(handler: stop)
-            source.resume()
-            return source
-        }
-        // Cancelling the first cancels both: they share one lifetime.
-        sources[0].setCancelHandler { sources[1].cancel() }
-        return sources[0]
     }
 }
