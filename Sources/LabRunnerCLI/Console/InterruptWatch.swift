@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a call to `stop`, so a node can shut down cleanly (leave its
 /// tracker, write its trace) instead of dying mid-write.
-final class InterruptWatch: Sendable {
+final class InterruptWatch {
     private let sources: [DispatchSourceSignal]
 
     init(_ stop: @escaping @Sendable () -> Void) {
