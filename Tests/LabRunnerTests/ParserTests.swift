@@ -51,4 +51,15 @@ import Testing
         #expect(ParsedArguments.parseDuration("40") == .milliseconds(40))
         for bad in ["", "-5ms", "soon", "1e9s", "nan"] { #expect(ParsedArguments.parseDuration(bad) == nil, "\(bad)") }
     }
+
+    @Test("sizes read 256MiB, 1GiB, 2G, 500MB and bare bytes")
+    func sizes() {
+        #expect(ParsedArguments.parseByteCount("256MiB") == 256 << 20)
+        #expect(ParsedArguments.parseByteCount("1GiB") == 1 << 30)
+        #expect(ParsedArguments.parseByteCount("2G") == 2 << 30)
+        #expect(ParsedArguments.parseByteCount("500MB") == 500_000_000)
+        #expect(ParsedArguments.parseByteCount("1.5KiB") == 1536)
+        #expect(ParsedArguments.parseByteCount("4096") == 4096)
+        for bad in ["", "0", "-1MiB", "lots", "1TiB", "9e99"] { #expect(ParsedArguments.parseByteCount(bad) == nil, "\(bad)") }
+    }
 }

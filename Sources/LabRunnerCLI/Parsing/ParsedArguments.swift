@@ -81,5 +81,24 @@ struct ParsedArguments: Equatable, Sendable {
         return .nanoseconds(Int64((number * scale * 1e9).rounded()))
     }
 
+    /// The value of an option as a byte count: `256MiB`, `1GiB`, `500MB`, `4096`.
+    func byteCount(_ name: String, command: String) throws(UsageError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let bytes = Self.parseByteCount(text) else {
+            throw UsageError("option '--\(name)' needs a size such as 256MiB, 1GiB or 500MB, not '\(text)'", command: command)
+        }
+        return bytes
+    }
+
+    /// Parses `256MiB`, `1GiB`, `2G`, `500MB`, `64KiB` or a bare byte count; malformed or 0 gives `nil`.
+    static func parseByteCount(_ text: String) -> Int? {
+        let kibi = 1024.0, mebi = kibi * kibi, gibi = mebi * kibi
+        let units: [(String, Double)] = [("GiB", gibi), ("MiB", mebi), ("KiB", kibi), ("GB", 1e9), ("MB", 1e6),
+                                         ("KB", 1e3), ("G", gibi), ("M", mebi), ("K", kibi), ("B", 1)]
+        let (digits, scale) = units.first { text.hasSuffix($0.0) }.map { (text.dropLast($0.0.count), $0.1) } ?? (text[...], 1)
+        guard let number = Double(digits), number > 0, number.isFinite, number * scale >= 1, number * scale < 1e12 else { return nil }
+        return Int(number * scale)
+    }
+
     var wantsHelp: Bool { flags.contains("help") }
 }
