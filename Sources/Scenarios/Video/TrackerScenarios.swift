@@ -6,6 +6,7 @@ import LabKit
 /// Each exercise is graded on its own: the tracker faces grader-owned probe peers, the agent a grader-owned
 /// stub tracker. Tracker answers are checked message by message against ``RegistryOracle``.
 public enum TrackerScenarios {
+    /// The exercises of steps 1 and 2, as the runner lists them.
     public static let exercises: [LabDescriptor.Exercise] = [
         .init(id: "1.1", title: "Tracker registry: JOIN, HEARTBEAT, UPDATE, LEAVE"),
         .init(id: "1.2", title: "Tracker search: matching files with their holders"),

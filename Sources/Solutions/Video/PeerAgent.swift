@@ -11,6 +11,7 @@ public struct PeerAgent: PeerAgentNode {
     /// The timer that sends search `requestID` again while its RESULTS have not arrived.
     static func searchRetry(_ requestID: UInt32) -> TimerID { TimerID("search", Int(requestID)) }
 
+    /// Which tracker, which address and files to announce, how long to wait before asking again.
     public let config: PeerAgentConfig
     /// The files this peer shares: those it started with, then those announced since.
     var files: [SharedFile]
@@ -27,17 +28,20 @@ public struct PeerAgent: PeerAgentNode {
     /// The searches still waiting for their RESULTS: the text the user typed, by request ID.
     var pendingSearches: [UInt32: String] = [:]
 
+    /// An agent that has not joined yet: it joins on start.
     public init(config: PeerAgentConfig) {
         self.config = config
         files = config.files
     }
 
+    /// Picks a random first request ID, then joins.
     public mutating func start(_ ctx: inout VideoContext) throws {
         // A random first request ID, so that a RESULTS still in flight from before a restart answers nothing.
         nextRequestID = UInt32.random(in: 1...(UInt32.max / 2), using: &ctx.random)
         try join(&ctx)
     }
 
+    /// Hands what the tracker says to `handle`; ignores any other sender.
     public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
         guard sender == config.tracker else {
             ctx.log("ignoring \(message) from \(sender): not the tracker")

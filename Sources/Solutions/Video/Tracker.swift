@@ -16,6 +16,7 @@ public struct Tracker: TrackerNode {
     /// The timer of the periodic sweep that forgets expired peers.
     static let sweep: TimerID = "sweep"
 
+    /// How this tracker behaves: the ttl it gives peers.
     public let config: TrackerConfig
     /// Every registered peer, by name.
     var peers: [NodeID: Registration] = [:]
@@ -23,14 +24,17 @@ public struct Tracker: TrackerNode {
     /// How often the sweep runs: a silent peer is forgotten at most `ttl + sweepPeriod` after it was last heard.
     var sweepPeriod: Duration { config.ttl / 2 }
 
+    /// A tracker with an empty registry.
     public init(config: TrackerConfig) {
         self.config = config
     }
 
+    /// Arms the first sweep (a restarted tracker starts empty).
     public mutating func start(_ ctx: inout VideoContext) throws {
         ctx.setTimer(Self.sweep, after: sweepPeriod)
     }
 
+    /// Keeps the registry up to date with every message, then answers a SEARCH.
     public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
         try updateRegistry(with: message, from: sender, &ctx)
         switch message {
@@ -43,6 +47,7 @@ public struct Tracker: TrackerNode {
         }
     }
 
+    /// Runs the sweep, then arms the next one.
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout VideoContext) throws {
         guard timer == Self.sweep else {
             ctx.log("ignoring timer \(timer)")
@@ -111,9 +116,11 @@ public struct Tracker: TrackerNode {
     }
 
     /// Exercise 2.1 — whether `peer` is still alive at `now`: the tracker heard from it at most `config.ttl` ago.
+    /// Then make `search` (exercise 1.2) list only the holders for which it holds.
     ///
     /// Tested by `video.2.1-expiry-timing` and `video.2.1-expiry-under-faults`: a peer silent for longer than
-    /// the ttl is missing from every search result, and is listed again as soon as it speaks (or re-joins).
+    /// the ttl is missing from every search result, and is listed again once it speaks while still registered
+    /// or joins again. Peers that only send UPDATEs or SEARCHes stay alive too.
     func isLive(_ peer: Registration, at now: Duration) throws -> Bool {
         now - peer.lastHeard <= config.ttl
     }

@@ -5,6 +5,7 @@ import LabKit
 public struct NeverExpiringTracker: TrackerNode {
     private var tracker: Tracker
 
+    /// Wraps the reference tracker.
     public init(config: TrackerConfig) { tracker = Tracker(config: config) }
 
     public mutating func start(_ ctx: inout VideoContext) throws { try tracker.start(&ctx) }
