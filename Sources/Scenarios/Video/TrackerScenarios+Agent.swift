@@ -57,7 +57,7 @@ extension TrackerScenarios {
         let reported = results(sim)
         let summary = reported.map { "\"\($0.query)\"" }.joined(separator: ", ")
         try expect(reported.count == texts.count, "\(texts.count) searches reported, one each", observed: "\(reported.count): \(summary)", trace: sim.trace)
-        for text in Set(texts) {
+        for text in Set(texts).sorted() {
             let asked = texts.filter { $0 == text }.count, got = reported.filter { $0.query == text }
             try expect(got.count == asked, "\"\(text)\" asked \(asked) time(s), reported as often", observed: "reported \(got.count) time(s): \(summary)", trace: sim.trace)
             for answer in got {
