@@ -1,0 +1,149 @@
+import LabKit
+
+/// The tracker: remembers which peers share which files, answers a search with the live holders of every
+/// matching file, and forgets peers that fall silent. It never touches the bytes of a file.
+public struct Tracker: TrackerNode {
+    /// What the tracker knows about one registered peer.
+    struct Registration: Equatable {
+        /// Where the peer's chunk server listens (`HOST:PORT`).
+        var address: String
+        /// The files the peer shares.
+        var files: [SharedFile]
+        /// When the tracker last heard from the peer (any message counts).
+        var lastHeard: Duration
+    }
+
+    /// The timer of the periodic sweep that forgets expired peers.
+    static let sweep: TimerID = "sweep"
+
+    /// How this tracker behaves: the ttl it gives peers.
+    public let config: TrackerConfig
+    /// Every registered peer, by name.
+    var peers: [NodeID: Registration] = [:]
+
+    /// How often the sweep runs: a silent peer is forgotten at most `ttl + sweepPeriod` after it was last heard.
+    var sweepPeriod: Duration { config.ttl / 2 }
+
+    /// A tracker with an empty registry.
+    public init(config: TrackerConfig) {
+        self.config = config
+    }
+
+    /// Arms the first sweep (a restarted tracker starts empty).
+    public mutating func start(_ ctx: inout VideoContext) throws {
+        ctx.setTimer(Self.sweep, after: sweepPeriod)
+    }
+
+    /// Keeps the registry up to date with every message, then answers a SEARCH.
+    public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
+        try updateRegistry(with: message, from: sender, &ctx)
+        switch message {
+        case let .search(requestID, text):
+            ctx.send(.results(requestID: requestID, hits: try search(text, at: ctx.now)), to: sender)
+        case .joined, .results, .unknownPeer:
+            ctx.log("ignoring \(message) from \(sender): only peers receive it")
+        case .join, .heartbeat, .update, .leave:
+            break
+        }
+    }
+
+    /// Runs the sweep, then arms the next one.
+    public mutating func timerFired(_ timer: TimerID, _ ctx: inout VideoContext) throws {
+        guard timer == Self.sweep else {
+            ctx.log("ignoring timer \(timer)")
+            return
+        }
+        try forgetExpiredPeers(&ctx)
+        ctx.setTimer(Self.sweep, after: sweepPeriod)
+    }
+
+    /// Exercise 1.1 — keep the registry up to date with `message` from `sender` (called for every message).
+    ///
+    /// - Any message from a registered peer (a SEARCH too) refreshes its `lastHeard` to `ctx.now`.
+    /// - `JOIN address files` registers `sender`, or replaces its address and whole file list if it was
+    ///   registered, and answers `JOINED ttl` with `config.ttl`. Every copy of a duplicated JOIN gets its answer.
+    /// - `HEARTBEAT` from a registered peer needs no answer; `UPDATE file` adds `file` to its list (unless it is
+    ///   already there). From a peer that is not registered, both are answered `UNKNOWN-PEER` and change nothing.
+    /// - `LEAVE` forgets `sender` (no answer, even if it was not registered). Other messages change nothing else.
+    ///
+    /// Tested by `video.1.1-join-leave` and `video.1.1-registry-under-faults`: every message the tracker
+    /// receives gets exactly the answers above, to its sender, and nothing else — with duplicates, reordering,
+    /// loss and a tracker restart (which empties the registry). Hint: `peers[sender] = nil` forgets a peer.
+    mutating func updateRegistry(with message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
+        let known = peers[sender] != nil
+        if known { peers[sender]?.lastHeard = ctx.now }
+        switch message {
+        case let .join(address, files):
+            peers[sender] = Registration(address: address, files: files, lastHeard: ctx.now)
+            ctx.log("registered \(sender) at \(address) with \(files.count) file(s)")
+            ctx.send(.joined(ttl: config.ttl), to: sender)
+        case .heartbeat where !known, .update where !known:
+            ctx.send(.unknownPeer, to: sender)
+        case let .update(file):
+            if peers[sender]?.files.contains(file) == false { peers[sender]?.files.append(file) }
+        case .leave:
+            if peers.removeValue(forKey: sender) != nil { ctx.log("\(sender) left") }
+        case .heartbeat, .search, .joined, .results, .unknownPeer:
+            break
+        }
+    }
+
+    /// Exercise 1.2 — the answer to a search for `text` at time `now`: every shared file whose name contains
+    /// `text`, ignoring case (an empty text matches every file), with the peers that hold it.
+    ///
+    /// - One hit per distinct file, that is per (name, content ID); its holders are the peers listing it, each
+    ///   once, as `PeerContact(peer:address:)`, sorted. The hit's `file` is as the first holder lists it.
+    /// - Hits are sorted by name, then by content ID. A file nobody holds is not listed.
+    /// - Only live peers hold files: use `isLive(_:at:)` once you have written it (exercise 2.1); until then
+    ///   every registered peer counts, and step 1's scenarios never leave a peer silent for long.
+    ///
+    /// Tested by `video.1.2-search-exact` (exact answers at chosen times: case, grouping, order, JOIN replacing
+    /// a list, UPDATE after a download, LEAVE) and `video.1.2-search-under-faults`.
+    /// Hint: `String.localizedStandardContains` is not on Linux; lowercase both sides.
+    func search(_ text: String, at now: Duration) throws -> [SearchHit] {
+        let needle = text.lowercased()
+        var hits: [FileKey: SearchHit] = [:]
+        for (peer, registration) in peers.sorted(by: { $0.key < $1.key }) where try isLive(registration, at: now) {
+            let contact = PeerContact(peer: peer, address: registration.address)
+            for file in registration.files where needle.isEmpty || file.name.lowercased().contains(needle) {
+                let key = FileKey(name: file.name, contentID: file.contentID)
+                var hit = hits[key] ?? SearchHit(file: file, holders: [])
+                if !hit.holders.contains(contact) { hit.holders.append(contact) }
+                hits[key] = hit
+            }
+        }
+        return hits.keys.sorted().map { hits[$0]! }
+    }
+
+    /// Exercise 2.1 — whether `peer` is still alive at `now`: the tracker heard from it at most `config.ttl` ago.
+    /// Then make `search` (exercise 1.2) list only the holders for which it holds.
+    ///
+    /// Tested by `video.2.1-expiry-timing` and `video.2.1-expiry-under-faults`: a peer silent for longer than
+    /// the ttl is missing from every search result, and is listed again once it speaks while still registered
+    /// or joins again. Peers that only send UPDATEs or SEARCHes stay alive too.
+    func isLive(_ peer: Registration, at now: Duration) throws -> Bool {
+        now - peer.lastHeard <= config.ttl
+    }
+
+    /// Exercise 2.1 — the sweep, every `sweepPeriod`: forget every peer that is no longer live, so that its
+    /// next HEARTBEAT or UPDATE is answered `UNKNOWN-PEER` and it joins again.
+    ///
+    /// Tested by `video.2.1-expiry-timing` and `video.2.1-expiry-under-faults`: a peer silent for longer than
+    /// `ttl + sweepPeriod` is unknown; one heard within the ttl is never forgotten. Hint: `peers.filter`.
+    mutating func forgetExpiredPeers(_ ctx: inout VideoContext) throws {
+        let now = ctx.now
+        let expired = try peers.filter { try !isLive($0.value, at: now) }.keys.sorted()
+        for peer in expired {
+            peers[peer] = nil
+            ctx.log("forgot \(peer): silent for more than \(config.ttl)")
+        }
+    }
+
+    /// What makes two shared files the same file in search results.
+    struct FileKey: Hashable, Comparable {
+        var name: String
+        var contentID: ContentID
+
+        static func < (lhs: FileKey, rhs: FileKey) -> Bool { (lhs.name, lhs.contentID) < (rhs.name, rhs.contentID) }
+    }
+}
