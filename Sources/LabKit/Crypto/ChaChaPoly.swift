@@ -44,7 +44,7 @@ public enum ChaChaPoly {
     }
 
     /// The plaintext of `ciphertext` if `tag` proves it and `aad` unchanged under this key and nonce.
-    /// Throws `.authenticationFailed` otherwise (nothing is decrypted), and a length error for a malformed key, nonce or tag.
+    /// Throws `.authenticationFailed` otherwise (no plaintext is returned), and a length error for a malformed key, nonce or tag.
     ///
     /// ```swift
     /// let body = try ChaChaPoly.open(ciphertext, tag: tag, key: key, nonce: nonce, authenticating: header)
@@ -123,32 +123,34 @@ public enum ChaChaPoly {
         Array(try ChaCha20(key: key, nonce: nonce).block(counter: 0).prefix(32))
     }
 
-    /// Encrypts into `ciphertext` from counter 1 and writes the tag over `aad | pad | ciphertext | pad | lengths`.
+    /// Encrypts into `ciphertext` from counter 1 and writes the tag of `aad | pad | ciphertext | pad | lengths`.
     private static func seal(
         _ plaintext: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer, cipher: ChaCha20,
         into ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
     ) {
         var mac = authenticator(cipher)
         mac.absorbPadded(aad)
-        cipher.xor(plaintext, into: ciphertext, counter: 1)
-        mac.absorbPadded(UnsafeRawBufferPointer(ciphertext))
+        cipher.xor(plaintext, into: ciphertext, counter: 1, authenticating: &mac, ciphertextIsOutput: true)
         mac.absorb(UInt64(aad.count), UInt64(ciphertext.count))
         let (t0, t1) = mac.tag()
         tag.storeBytes(of: t0.littleEndian, as: UInt64.self)
         tag.storeBytes(of: t1.littleEndian, toByteOffset: 8, as: UInt64.self)
     }
 
-    /// Checks the tag first, and decrypts into `plaintext` only if it matches; returns whether it did.
+    /// Decrypts into `plaintext` while authenticating the ciphertext, then checks the tag in constant time; on a
+    /// mismatch wipes `plaintext` and returns false, so a forged message's plaintext never leaves this function.
     private static func open(
         _ ciphertext: UnsafeRawBufferPointer, tag: UnsafeRawPointer, aad: UnsafeRawBufferPointer, cipher: ChaCha20,
         into plaintext: UnsafeMutableRawBufferPointer
     ) -> Bool {
         var mac = authenticator(cipher)
         mac.absorbPadded(aad)
-        mac.absorbPadded(ciphertext)
+        cipher.xor(ciphertext, into: plaintext, counter: 1, authenticating: &mac, ciphertextIsOutput: false)
         mac.absorb(UInt64(aad.count), UInt64(ciphertext.count))
-        guard mac.tagMatches(tag) else { return false }
-        cipher.xor(ciphertext, into: plaintext, counter: 1)
+        guard mac.tagMatches(tag) else {
+            plaintext.initializeMemory(as: UInt8.self, repeating: 0)
+            return false
+        }
         return true
     }
 

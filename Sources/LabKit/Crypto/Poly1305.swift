@@ -128,7 +128,7 @@ public struct Poly1305: Sendable {
 
     /// `h = (h + block + highBit·2¹²⁸) · r mod 2¹³⁰ − 5` for each 16-byte block at `bytes` (partially reduced).
     @inline(__always)
-    private mutating func absorb(_ bytes: UnsafeRawPointer, blocks: Int, highBit: UInt64) {
+    mutating func absorb(_ bytes: UnsafeRawPointer, blocks: Int, highBit: UInt64) {
         var (h0, h1, h2) = (self.h0, self.h1, self.h2)
         let (r0, r1, r1Times5Over4) = (self.r0, self.r1, self.r1Times5Over4)
         var next = bytes
