@@ -112,6 +112,8 @@ public struct ChaCha20: Sendable {
         let groups = input.count / stride
         if groups > 0, let source = input.baseAddress, let target = output.baseAddress {
             precondition(UInt64(counter) + UInt64(groups * Lanes.scalarCount) <= 1 << 32, "ChaCha20: message runs past block 2^32 - 1")
+            // Two ciphertext blocks after each double round covers a group only if it has at most 10 × 32 bytes.
+            assert(stride / 32 <= 10, "ChaCha20: \(Lanes.scalarCount) lanes need more than two Poly1305 blocks a round")
             for group in 0..<groups {
                 let offset = group * stride
                 // Sealing authenticates the previous group's output, opening this group's input: two blocks a round.
