@@ -142,15 +142,19 @@ extension SHA256 {
     }
 
     /// Schedule word W[t] from W[t-16] (`w`), W[t-15], W[t-7] and W[t-2]: σ0 and σ1 of FIPS 180-4 §6.2.2.
+    /// σ0 and σ1 are written with one rotation factored out (ROTR 7 ∘ (x ⊕ ROTR 11 x) = ROTR 7 x ⊕ ROTR 18 x):
+    /// fewer instructions, and the schedule is off the critical path, so its longer chain costs nothing.
     @inline(__always)
     private static func expanded(_ w: UInt32, _ w1: UInt32, _ w9: UInt32, _ w14: UInt32) -> UInt32 {
-        let s0 = w1.rotatedRight(7) ^ w1.rotatedRight(18) ^ (w1 >> 3)
-        let s1 = w14.rotatedRight(17) ^ w14.rotatedRight(19) ^ (w14 >> 10)
+        let s0 = (w1 ^ w1.rotatedRight(11)).rotatedRight(7) ^ (w1 >> 3)
+        let s1 = (w14 ^ w14.rotatedRight(2)).rotatedRight(17) ^ (w14 >> 10)
         return w &+ s0 &+ w9 &+ s1
     }
 
     /// One round with `kw` = K[t] + W[t]. Instead of shifting all eight working variables, the caller
-    /// renames them: only `d` (which becomes e) and `h` (which becomes a) change.
+    /// renames them: only `d` (which becomes e) and `h` (which becomes a) change. Σ0 and Σ1 keep their three
+    /// independent rotations: they sit on the round-to-round dependency chain, where a factored form is slower.
+    /// Majority is b ⊕ ((a ⊕ b) ∧ (b ⊕ c)), so each round reuses the previous round's a ⊕ b.
     @inline(__always)
     private static func round(
         _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
