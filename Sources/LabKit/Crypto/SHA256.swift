@@ -6,23 +6,35 @@
 /// hasher.update(chunk1); hasher.update(chunk2)
 /// let same = hasher.finalize()
 /// ```
+/// Whole 64-byte blocks are hashed straight from the caller's memory; only the tail of an update that
+/// does not fill a block is copied, into a buffer inside the value. Nothing is allocated until `finalize`.
 public struct SHA256: Sendable {
     /// Bytes in a digest.
     public static let digestLength = 32
 
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-        (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-    private var pending: [UInt8] = []
+    /// Bytes in a block: the compression function consumes the message in pieces of this size.
+    static let blockLength = 64
+
+    /// The eight working words H0…H7, updated by every block.
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// 64 bytes of storage that lives inside the value (no heap), for a partial block.
+    typealias BlockBuffer = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+
+    private var state: State = (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
+    /// The first `length % 64` bytes are the start of a block not hashed yet.
+    private var pending: BlockBuffer = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// Message bytes so far.
     private var length: UInt64 = 0
 
-    public init() {
-        pending.reserveCapacity(64)
-    }
+    /// A hasher for an empty message.
+    public init() {}
 
     /// The digest of `bytes`.
     public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(Array(bytes))
+        let hashedInPlace: Void? = bytes.withContiguousStorageIfAvailable { hasher.update(UnsafeRawBufferPointer($0)) }
+        if hashedInPlace == nil { hasher.update(Array(bytes)) }
         return hasher.finalize()
     }
 
@@ -33,75 +45,45 @@ public struct SHA256: Sendable {
 
     /// Adds the bytes of `buffer` to the message (no copy for whole blocks).
     public mutating func update(_ buffer: UnsafeRawBufferPointer) {
-        length &+= UInt64(buffer.count)
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        let count = buffer.count
+        let used = Int(length % UInt64(Self.blockLength))
+        length &+= UInt64(count)
         var offset = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: buffer[0..<take])
-            offset = take
-            guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
-            pending.removeAll(keepingCapacity: true)
+        if used > 0 {
+            offset = min(Self.blockLength - used, count)
+            withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.advanced(by: used).copyMemory(from: base, byteCount: offset) }
+            guard used + offset == Self.blockLength else { return }
+            var block = pending
+            withUnsafeBytes(of: &block) { Self.compress(&state, $0.baseAddress!, blocks: 1) }
         }
-        let blocks = (buffer.count - offset) / 64
+        let blocks = (count - offset) / Self.blockLength
         if blocks > 0 {
-            compress(buffer.baseAddress! + offset, blocks: blocks)
-            offset += blocks * 64
+            Self.compress(&state, base + offset, blocks: blocks)
+            offset += blocks * Self.blockLength
         }
-        if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
+        if offset < count {
+            withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.copyMemory(from: base + offset, byteCount: count - offset) }
+        }
     }
 
     /// Pads the message and returns its 32-byte digest; the hasher should not be used afterwards.
     public mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { compress($0.baseAddress!, blocks: tail.count / 64) }
-        pending.removeAll()
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(contentsOf: [UInt8(word >> 24), UInt8(word >> 16 & 0xFF), UInt8(word >> 8 & 0xFF), UInt8(word & 0xFF)])
+        // Padding: 0x80, zeros up to 56 mod 64, then the length in bits as a big-endian UInt64.
+        let used = Int(length % UInt64(Self.blockLength))
+        let tailLength = used < 56 ? Self.blockLength : 2 * Self.blockLength
+        var tail: (BlockBuffer, BlockBuffer) = (pending, (0, 0, 0, 0, 0, 0, 0, 0))
+        withUnsafeMutableBytes(of: &tail) { bytes in
+            bytes[used] = 0x80
+            for index in (used + 1)..<(tailLength - 8) { bytes[index] = 0 }
+            bytes.storeBytes(of: (length &* 8).bigEndian, toByteOffset: tailLength - 8, as: UInt64.self)
+            Self.compress(&state, UnsafeRawPointer(bytes.baseAddress!), blocks: tailLength / Self.blockLength)
         }
-        return digest
-    }
-
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
-
-    private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for block in 0..<blocks {
-            let bytes = base + block * 64
-            for t in 0..<16 { w[t] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self)) }
-            for t in 16..<64 {
-                let s0 = w[t - 15].rotated(7) ^ w[t - 15].rotated(18) ^ (w[t - 15] >> 3)
-                let s1 = w[t - 2].rotated(17) ^ w[t - 2].rotated(19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            for t in 0..<64 {
-                let t1 = h &+ (e.rotated(6) ^ e.rotated(11) ^ e.rotated(25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[t] &+ w[t]
-                let t2 = (a.rotated(2) ^ a.rotated(13) ^ a.rotated(22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+        var words = state
+        return withUnsafeMutableBytes(of: &words) { bytes in
+            let big = bytes.bindMemory(to: UInt32.self)
+            for index in big.indices { big[index] = big[index].bigEndian }
+            return Array(bytes)
         }
     }
-}
-
-extension UInt32 {
-    /// Rotates right by `count` bits.
-    @inline(__always)
-    fileprivate func rotated(_ count: UInt32) -> UInt32 { (self >> count) | (self << (32 - count)) }
 }

@@ -1,0 +1,55 @@
+/// What `HashBenchmark.run` measured: SHA-256 throughput of LabKit's pure-Swift `SHA256` next to the system's
+/// `sha256sum` and `openssl dgst -sha256`, on the same file in the same run, so the ratios are fair.
+public struct HashBenchmarkResult: Sendable, Codable, Equatable {
+    /// One way of hashing the file: how many bytes, how long it took.
+    public struct Measurement: Sendable, Codable, Equatable {
+        /// Bytes hashed.
+        public let bytes: Int
+        /// Wall-clock seconds: for LabKit from `open` to the digest, for a tool from launch to exit.
+        public let seconds: Double
+        /// Throughput in decimal gigabytes (10⁹ bytes) per second.
+        public let gigabytesPerSecond: Double
+
+        /// A measurement of `bytes` hashed in `elapsed`.
+        public init(bytes: Int, elapsed: Duration) {
+            let (whole, fraction) = elapsed.components
+            self.bytes = bytes
+            self.seconds = Double(whole) + Double(fraction) / 1e18
+            self.gigabytesPerSecond = seconds > 0 ? Double(bytes) / seconds / 1e9 : 0
+        }
+    }
+
+    /// Size of the hashed file in bytes.
+    public let bytes: Int
+    /// The file's SHA-256 in lowercase hex, on which every measured tool agreed.
+    public let digest: String
+    /// LabKit's `SHA256`, fed by `read` in 1 MiB pieces.
+    public let labKit: Measurement
+    /// coreutils `sha256sum FILE`, or nil when it is not on `PATH`.
+    public let sha256sum: Measurement?
+    /// `openssl dgst -sha256 FILE` (SHA-NI or AVX2 assembly where the CPU has it), or nil when it is not on `PATH`.
+    public let openssl: Measurement?
+    /// How many rounds were run; each figure is the best of its rounds.
+    public let rounds: Int
+
+    /// LabKit throughput over `sha256sum` throughput (above 1.0: LabKit is faster), or nil without `sha256sum`.
+    public let labKitToSHA256Sum: Double?
+    /// LabKit throughput over OpenSSL throughput, or nil without `openssl`.
+    public let labKitToOpenSSL: Double?
+
+    /// A result from its measurements; the ratios are computed here.
+    public init(bytes: Int, digest: String, labKit: Measurement, sha256sum: Measurement?, openssl: Measurement?, rounds: Int) {
+        self.bytes = bytes
+        self.digest = digest
+        self.labKit = labKit
+        self.sha256sum = sha256sum
+        self.openssl = openssl
+        self.rounds = rounds
+        self.labKitToSHA256Sum = sha256sum.flatMap { Self.ratio(labKit, to: $0) }
+        self.labKitToOpenSSL = openssl.flatMap { Self.ratio(labKit, to: $0) }
+    }
+
+    private static func ratio(_ measurement: Measurement, to baseline: Measurement) -> Double? {
+        baseline.gigabytesPerSecond > 0 ? measurement.gigabytesPerSecond / baseline.gigabytesPerSecond : nil
+    }
+}
