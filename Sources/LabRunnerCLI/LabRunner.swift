@@ -9,6 +9,7 @@ public enum LabRunner {
     /// Runs one command line; 0 = success, 1 = the work failed (a scenario, a demo), 2 = a usage error.
     public static func main(_ arguments: [String], console: Console = StandardConsole(),
                             environment: [String: String]) async -> Int32 {
+        defer { if environment[PeakMemory.environmentKey] != nil { console.err(PeakMemory.line) } }
         var rest = arguments[...]
         guard let name = rest.popFirst(), !["-h", "--help", "help"].contains(name) else {
             console.out(Help.overview)
