@@ -9,11 +9,12 @@ enum PeakMemory {
     /// The most memory this process has had resident, in bytes.
     static var bytes: Int {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
         #if canImport(Darwin)
-        return Int(usage.ru_maxrss)
+        getrusage(RUSAGE_SELF, &usage)
+        return Int(usage.ru_maxrss)  // bytes on Darwin
         #else
-        return Int(usage.ru_maxrss) * 1024
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024  // KiB on Linux
         #endif
     }
 
