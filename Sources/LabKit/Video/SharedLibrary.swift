@@ -27,14 +27,14 @@ public struct SharedLibrary<Hashing: ChunkHashing>: Sendable {
     /// Every shareable file of the folder, by name. Files that cannot be hashed are skipped and logged.
     public func scan(log: @escaping @Sendable (String) -> Void = { _ in }) async throws(SharedLibraryError) -> [String: LibraryEntry] {
         let scanner = scanner(log: log)
-        return try await BlockingWork.run { () throws(SharedLibraryError) in try scanner.scan() }
+        return try await BlockingWork.value { () throws(SharedLibraryError) in try scanner.scan() }
     }
 
     /// The entry of the one file `name` of the folder (a file added while the peer runs), or `nil` when it
     /// cannot be shared.
     public func entry(named name: String, log: @escaping @Sendable (String) -> Void = { _ in }) async throws(SharedLibraryError) -> LibraryEntry? {
         let scanner = scanner(log: log)
-        return try await BlockingWork.run { () throws(SharedLibraryError) in try scanner.entry(named: name) }
+        return try await BlockingWork.value { () throws(SharedLibraryError) in try scanner.entry(named: name) }
     }
 
     /// Saves `entry`'s manifest in the cache next to its file — after a download, whose manifest is already
