@@ -113,18 +113,3 @@ public enum AtomicFile {
         #endif
     }
 }
-
-/// Why a file could not be stored or read.
-public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
-    case cannotCreateFolder(String, reason: String)
-    case cannotWrite(String, reason: String)
-    case cannotRead(String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .cannotCreateFolder(path, reason): "cannot create folder \(path): \(reason)"
-        case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
-        case let .cannotRead(path, reason): "cannot read \(path): \(reason)"
-        }
-    }
-}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The download's files: the part file, the progress record, the final rename. Each step runs on a thread
+/// of its own (`BlockingWork`), because a preallocation, a flush or a whole-file check can take seconds.
+extension DownloadRun {
+    /// Opens the part file and progress record for `manifest`, resuming what an earlier run verified.
+    func openStorage(for manifest: Manifest) async throws(DownloadError) -> (RandomAccessFile, ProgressRecord, Set<Int>) {
+        let (downloads, destination, partFile, progressFile) = (downloads, destination, partFile, progressFile)
+        return try await BlockingWork.value { () throws(DownloadError) in
+            do throws(StorageError) {
+                try AtomicFile.makeFolder(downloads)
+            } catch {
+                throw .storage(error)
+            }
+            if Self.exists(destination) { throw .destinationExists(destination) }
+            do throws(StorageError) {
+                let resumable = Self.exists(partFile)
+                let part = try RandomAccessFile.open(partFile, mode: .create)
+                do throws(StorageError) {
+                    if !resumable { AtomicFile.remove(progressFile) }
+                    let (record, verified) = try ProgressRecord.open(progressFile, contentID: manifest.contentID, chunkCount: manifest.chunkCount)
+                    do throws(StorageError) {
+                        try part.preallocate(manifest.size)
+                    } catch {
+                        record.close()
+                        throw error
+                    }
+                    return (part, record, verified)
+                } catch {
+                    part.close()
+                    AtomicFile.remove(partFile)
+                    throw error
+                }
+            } catch {
+                throw .storage(error)
+            }
+        }
+    }
+
+    /// Flushes the part file, then records `batch` as verified: never the other way round, so the record
+    /// never lists a chunk that a crash could lose.
+    func flush(_ batch: [Int], part: RandomAccessFile, record: ProgressRecord) async throws(StorageError) {
+        guard !batch.isEmpty else { return }
+        try await BlockingWork.value { () throws(StorageError) in
+            try part.synchronize()
+            try record.append(batch)
+        }
+    }
+
+    /// Runs the finisher; removes the progress record once the file is final. A refused part file is removed
+    /// with its record (the next run starts clean); a missing exercise keeps both, to finish later. Cancelling
+    /// stops waiting for a finisher that never returns.
+    func finalize(_ manifest: Manifest) async throws(DownloadError) {
+        let (partFile, progressFile, destination) = (partFile, progressFile, destination)
+        let failure: DownloadError?
+        do {
+            failure = try await BlockingWork.abandonable { () -> DownloadError? in
+                Self.runFinisher(finish, partFile: partFile, progressFile: progressFile, destination: destination, manifest: manifest)
+            }
+        } catch {
+            throw .cancelled(verified: manifest.chunkCount, total: manifest.chunkCount)
+        }
+        if let failure { throw failure }
+    }
+
+    /// Calls `finish` and cleans up after it: the error to report, or `nil` when the file is final.
+    private static func runFinisher(_ finish: (String, Manifest, String) throws -> Void, partFile: String, progressFile: String,
+                                    destination: String, manifest: Manifest) -> DownloadError? {
+        do {
+            try finish(partFile, manifest, destination)
+        } catch let missing as NotImplemented {
+            return .notImplemented(missing)
+        } catch {
+            AtomicFile.remove(destination)  // it did not exist before this run: nothing may stay under the final name
+            AtomicFile.remove(partFile)
+            AtomicFile.remove(progressFile)
+            return .finishFailed("\(error)")
+        }
+        guard exists(destination) else {
+            return .implementationError("the finisher returned without a file at \(destination)")
+        }
+        AtomicFile.remove(partFile)
+        AtomicFile.remove(progressFile)
+        return nil
+    }
+
+    /// Whether anything exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+}

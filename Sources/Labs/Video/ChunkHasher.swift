@@ -1,0 +1,32 @@
+import LabKit
+
+/// Manifests and chunk checks: what lets a downloader trust bytes that came from a stranger.
+public enum ChunkHasher: ChunkHashing {
+    /// Exercise 4.1 — the manifest of the file at `path`: its size, `chunkSize`, and the SHA-256 of every
+    /// chunk in order (the last chunk is shorter when the size is not a multiple of `chunkSize`; an empty
+    /// file has no chunks). Memory must not grow with the file: read it one chunk at a time into one
+    /// buffer of `chunkSize` bytes, reused for every chunk.
+    ///
+    /// Tested by `video.4.1-manifest`: files of 0 bytes, 1 byte, an exact number of chunks and an odd size,
+    /// with chunk sizes of 1 MiB, 64 KiB and 1000 bytes, must give exactly the grader's manifests.
+    /// Hint: `RandomAccessFile.open(path, mode: .read)`, `file.size()`, `file.read(at:into:)`, and
+    /// `SHA256()` with `update(_:)` and `finalize()`.
+    public static func manifest(ofFileAt path: String, name: String, chunkSize: UInt32) throws -> Manifest {
+        try todo("4.1")
+    }
+
+    public static func isValid(_ bytes: UnsafeRawBufferPointer, chunk index: Int, of manifest: Manifest) -> Bool {
+        do { return try check(bytes, chunk: index, of: manifest) } catch { RoleFailure.report(error); return false }
+    }
+
+    /// Exercise 4.2 — whether `bytes` are exactly chunk `index` of the file `manifest` describes: the index
+    /// names a chunk, the length is that chunk's length (shorter for the last one), and the SHA-256 of the
+    /// bytes is the manifest's hash for that chunk. Never crash on a bad index or length: answer `false`.
+    ///
+    /// Tested by `video.4.2-verify` (right bytes, a flipped byte, a byte too few or too many, the short last
+    /// chunk, indexes out of range) and by every download scenario: the engine calls it for each chunk that
+    /// arrives. Hint: `manifest.range(ofChunk:)` gives the length; compare digests as `[UInt8]`.
+    static func check(_ bytes: UnsafeRawBufferPointer, chunk index: Int, of manifest: Manifest) throws -> Bool {
+        try todo("4.2")
+    }
+}

@@ -1,0 +1,35 @@
+import LabKit
+
+/// The last step of a download: a file appears under its final name only once every byte of it is checked
+/// and on disk. The engine calls `finish` when the plan has no chunk left.
+public enum DownloadFinisher: DownloadFinishing {
+    /// Exercise 5.2 — make the download final: check that `partFile` has exactly `manifest.size` bytes and
+    /// that every chunk read back from disk matches its hash in the manifest (one reused buffer of
+    /// `manifest.chunkSize` bytes), flush the file to disk, then rename it to `destination` in one step.
+    /// On any mismatch throw (`PartFileError.wrongSize` or `.corruptChunk`) and leave nothing at `destination`.
+    ///
+    /// Tested by `video.5.2-single-source` (a 24 MiB download ends as an identical file, no `.part` left) and
+    /// `video.5.2-finish-safely` (a `.part` with one bad byte is refused and nothing appears under the final
+    /// name). Hint: `RandomAccessFile`'s `size()`, `read(at:into:)` and `synchronize()`, then
+    /// `AtomicFile.move(_:to:)`.
+    public static func finish(partFile: String, manifest: Manifest, destination: String) throws {
+        let file = try RandomAccessFile.open(partFile, mode: .readWrite)
+        defer { file.close() }
+        let size = try file.size()
+        guard size == manifest.size else { throw PartFileError.wrongSize(path: partFile, expected: manifest.size, actual: size) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(manifest.chunkSize), alignment: 16)
+        defer { buffer.deallocate() }
+        for index in 0..<manifest.chunkCount {
+            let (offset, length) = manifest.range(ofChunk: index)
+            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[..<length])
+            guard try file.read(at: offset, into: chunk) == length else {
+                throw PartFileError.wrongSize(path: partFile, expected: manifest.size, actual: offset)
+            }
+            var hasher = SHA256()
+            hasher.update(UnsafeRawBufferPointer(chunk))
+            guard hasher.finalize() == manifest.chunkHashes[index] else { throw PartFileError.corruptChunk(path: partFile, index: index) }
+        }
+        try file.synchronize()
+        try AtomicFile.move(partFile, to: destination)
+    }
+}

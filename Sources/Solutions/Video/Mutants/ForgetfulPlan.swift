@@ -1,0 +1,15 @@
+import LabKit
+
+/// Mutant: a plan that forgets what a failed source was fetching, so those chunks are never fetched again.
+/// The graded suite must catch it (`video.6.2-failover`).
+public struct ForgetfulPlan: DownloadPlanning {
+    private var plan: DownloadPlan
+
+    public init(manifest: Manifest, verified: Set<Int>) { plan = DownloadPlan(manifest: manifest, verified: verified) }
+
+    public var remaining: Int { plan.remaining }
+    public mutating func nextChunk(for source: NodeID) -> Int? { plan.nextChunk(for: source) }
+    public mutating func chunkArrived(_ index: Int, from source: NodeID) { plan.chunkArrived(index, from: source) }
+    public mutating func sourceFailed(_ source: NodeID) {}
+    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) { plan.chunkCorrupt(index, from: source) }
+}

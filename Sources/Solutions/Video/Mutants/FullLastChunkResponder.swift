@@ -1,0 +1,16 @@
+import LabKit
+
+/// Mutant: a responder that announces a whole chunk size for every chunk, the short last one too. The
+/// graded suite must catch it (`video.3.1-serve-chunks`).
+public struct FullLastChunkResponder: ChunkResponding {
+    private let responder: ChunkResponder
+
+    public init(library: [String: LibraryEntry]) { responder = ChunkResponder(library: library) }
+
+    public func reply(to request: ChunkRequest) -> ChunkReply {
+        guard case let .chunk(index, path, offset, _) = responder.reply(to: request), let entry = responder.library[request.name] else {
+            return responder.reply(to: request)
+        }
+        return .chunk(index: index, path: path, offset: offset, length: Int(entry.manifest.chunkSize))
+    }
+}

@@ -1,0 +1,19 @@
+import LabKit
+
+/// Mutant: a plan that refetches a corrupt chunk but keeps asking the peer that lied. The graded suite must
+/// catch it (`video.7.1-corrupt-peer`).
+public struct NeverBanPlan: DownloadPlanning {
+    private var plan: DownloadPlan
+
+    public init(manifest: Manifest, verified: Set<Int>) { plan = DownloadPlan(manifest: manifest, verified: verified) }
+
+    public var remaining: Int { plan.remaining }
+    public mutating func nextChunk(for source: NodeID) -> Int? { plan.nextChunk(for: source) }
+    public mutating func chunkArrived(_ index: Int, from source: NodeID) { plan.chunkArrived(index, from: source) }
+    public mutating func sourceFailed(_ source: NodeID) { plan.sourceFailed(source) }
+
+    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) {
+        if plan.inFlight[index] == source { plan.inFlight[index] = nil }
+        if plan.needed.contains(index) { plan.queue.append(index) }
+    }
+}

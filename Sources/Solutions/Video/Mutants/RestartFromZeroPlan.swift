@@ -1,0 +1,15 @@
+import LabKit
+
+/// Mutant: a downloader that restarts from zero after a crash — it ignores the chunks already verified on
+/// disk. The graded suite must catch it (`video.5.1-resume`).
+public struct RestartFromZeroPlan: DownloadPlanning {
+    private var plan: DownloadPlan
+
+    public init(manifest: Manifest, verified: Set<Int>) { plan = DownloadPlan(manifest: manifest, verified: []) }
+
+    public var remaining: Int { plan.remaining }
+    public mutating func nextChunk(for source: NodeID) -> Int? { plan.nextChunk(for: source) }
+    public mutating func chunkArrived(_ index: Int, from source: NodeID) { plan.chunkArrived(index, from: source) }
+    public mutating func sourceFailed(_ source: NodeID) { plan.sourceFailed(source) }
+    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) { plan.chunkCorrupt(index, from: source) }
+}
