@@ -27,7 +27,10 @@ public enum Catalog {
 
     /// All labs, in course order, with scenarios bound to `impl`.
     public static func labs(_ impl: Implementation) -> [LabDescriptor] {
-        [PingScenarios.lab(server: PingImplementations.server(impl), client: PingImplementations.client(impl))]
+        [
+            PingScenarios.lab(server: PingImplementations.server(impl), client: PingImplementations.client(impl)),
+            VideoScenarios.lab(VideoImplementations.bundle(impl)),
+        ]
     }
 
     /// The lab named `id`, or an error listing the labs there are.

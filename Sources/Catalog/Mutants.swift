@@ -2,6 +2,7 @@ import LabKit
 import Scenarios
 #if canImport(PingSolution)
 import PingSolution
+import VideoSolution
 #endif
 
 /// A deliberately wrong variant of a solution, and the scenarios that must catch it.
@@ -20,6 +21,13 @@ extension Catalog {
         PingMutants.clients.map { mutant in
             let scenarios: [Scenario] = PingScenarios.scenarios(server: PingServer.self, client: mutant.client)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
+        }
+        + VideoTrackerMutants.trackers.map { mutant in
+            let scenarios: [Scenario] = TrackerScenarios.scenarios(tracker: mutant.tracker, agent: SolutionVideo.Agent.self)
+            return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
+        }
+        + VideoDataMutants.all.map { mutant in
+            Mutant(name: mutant.name, scenarios: DataPlaneScenarios.all(SolutionVideo.self, replacing: mutant.replaces), caughtBy: mutant.caughtBy)
         }
         #else
         []

@@ -61,6 +61,9 @@ enum Help {
     Roles:
       ping server          answers every PING with a PONG
       ping client          sends pings one at a time, retries, reports round trips (needs --server)
+      video tracker        keeps the directory of who shares which file (TCP)
+      video peer           shares a folder, searches, downloads from other peers (needs --tracker);
+                           at its prompt: search TEXT, download NAME, list, help, quit
 
     Ping client options:
       --server HOST:PORT   the server's address (required)
@@ -69,6 +72,17 @@ enum Help {
       --timeout D          how long to wait before trying again (default 200ms)
       --attempts N         tries per ping before giving up (default 20)
       --interval D         pause between pings (default 100ms)
+
+    Video options:
+      --ttl D              tracker: forget a peer silent for longer than this (default 10s)
+      --tracker HOST:PORT  peer: the tracker's address (required)
+      --tracker-id NAME    peer: the tracker's node name (default: tracker)
+      --share DIR          peer: share the files of this folder
+      --downloads DIR      peer: where downloads go (default: downloads)
+      --search TEXT        peer: search once, print the results and exit
+      --download NAME      peer: download this file, print its SHA-256 and exit
+      --min-sources N      peer: with --download, wait until N peers share the file (default 1)
+      --stay               peer: keep serving after --search or --download
 
     Options for every node:
     \(NodeOptions.help)
@@ -82,22 +96,33 @@ enum Help {
 
       ping                 a server and 3 clients; the clients drop 10 % of their messages, the server is
                            killed and restarted mid-run; every client still completes its 20 pings
+      video                a tracker, two seeders of a generated sample video and a downloader pulling from
+                           both; one seeder is killed half-way; the download's SHA-256 is checked
 
     Options:
-      --nodes N            how many clients (default 3)
+      --nodes N            ping: how many clients (default 3)
+      --size SIZE          video: the sample video's size, e.g. 256MiB (default 1GiB)
+      --keep               video: keep the demo's files (printed at the end)
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
     """
 
     static let bench = """
-    Usage: labrunner bench net [options]
+    Usage: labrunner bench net|video [options]
 
-    Measures, in one run on loopback: a plain blocking socket loop (the baseline), the kit's async TCP
-    connection, and its sendfile path, each moving the same bytes; then the simulator's delivered messages
-    per second. Prints figures and ratios to the baseline. Use a release build:
+    Prints measured figures next to a baseline measured in the same run. Use a release build:
     'swift run -c release labrunner bench net'.
 
+      net                  loopback TCP: a plain blocking socket loop (the baseline), the kit's async TCP
+                           connection and its sendfile path; then the simulator's messages per second
+      video                a socket blast (the baseline); downloads of a generated file from 1 and 3 peers;
+                           curl from a local HTTP server (nginx if installed); a downloader's peak memory
+                           for 1 GiB and 4 GiB files; bytes received when a source dies half-way; SHA-256
+                           next to sha256sum and openssl
+
     Options:
-      --bytes MIB          how many MiB each transfer moves (default 1024)
+      --bytes MIB          net: how many MiB each transfer moves (default 1024)
+      --size SIZE          video: the file to download, e.g. 512MiB (default 2GiB)
+      --impl WHICH         video: student or solution roles
       --json FILE          also write the figures as JSON
     """
 }

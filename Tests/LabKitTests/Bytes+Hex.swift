@@ -1,4 +1,4 @@
-/// Hexadecimal helpers for known-answer tests, which publish messages, keys and digests as hex.
+/// Hex input for known-answer tests, which publish messages, keys and digests as hex.
 extension Array where Element == UInt8 {
     /// The bytes spelled by `hex` (two digits a byte, either case); a malformed string traps, as a typo in a test should.
     init(hex: String) {
@@ -7,11 +7,5 @@ extension Array where Element == UInt8 {
         self = stride(from: 0, to: digits.count, by: 2).map { index in
             UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16)!
         }
-    }
-
-    /// The bytes as lowercase hex, two digits a byte.
-    var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }

@@ -60,7 +60,7 @@ import Testing
     @Test("mistakes print one line with a hint and exit 2", arguments: [
         (["frobnicate"], "error: unknown command 'frobnicate' (see 'labrunner --help')"),
         (["grade", "--bogus"], "error: unknown option '--bogus' (see 'labrunner grade --help')"),
-        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping) (see 'labrunner grade --help')"),
+        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping, video) (see 'labrunner grade --help')"),
         (["grade", "--seed", "3"], "error: --seed replays one scenario: add --scenario ID (see 'labrunner grade --help')"),
         (["grade", "--impl", "teacher"], "error: unknown implementation 'teacher' (use student or solution) (see 'labrunner grade --help')"),
         (["grade", "--runs", "0"], "error: option '--runs' needs a whole number from 1 to 1000000, not '0' (see 'labrunner grade --help')"),
@@ -79,7 +79,7 @@ import Testing
         #expect(result.out.isEmpty)
     }
 
-    @Test("list shows every exercise of ping with its points", .enabled(if: Catalog.hasSolutions, "needs the reference solution"))
+    @Test("list shows every exercise of every lab with its points", .enabled(if: Catalog.hasSolutions, "needs the reference solution"))
     func list() async {
         let result = await runner(["list", "--impl", "solution"])
         #expect(result.status == 0)
@@ -89,6 +89,19 @@ import Testing
           2.1  Send the first ping and arm a timeout — 1 point, 1 scenario
           2.2  Retry on timeout, give up after maxAttempts — 7 points, 3 scenarios
           3.1  Measure the round trip, ignore stale replies — 5 points, 2 scenarios
+        video — lab 1: P2P sharing of giant video files through a tracker (50 points, exercises/video.md)
+          1.1  Tracker registry: JOIN, HEARTBEAT, UPDATE, LEAVE — 5 points, 2 scenarios
+          1.2  Tracker search: matching files with their holders — 5 points, 2 scenarios
+          2.1  Expiry: silent peers leave the results, the sweep forgets them — 4 points, 2 scenarios
+          2.2  The peer's agent: join, heartbeat, search once, announce, leave — 6 points, 4 scenarios
+          3.1  Answer manifest and chunk requests; refuse hostile ones — 6 points, 2 scenarios
+          4.1  Build a file's manifest in constant memory — 3 points, 1 scenario
+          4.2  Verify a chunk against the manifest — 2 points, 1 scenario
+          5.1  Resume a download from the verified chunks — 4 points, 1 scenario
+          5.2  Finish a download: check everything, flush, rename — 5 points, 2 scenarios
+          6.1  Hand out chunks across sources — 5 points, 2 scenarios
+          6.2  Requeue the chunks of a failed source — 2 points, 1 scenario
+          7.1  Ban a peer that sends a corrupt chunk — 3 points, 1 scenario
         """)
     }
 
@@ -98,7 +111,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.out == """
         Grading ping (1 scenario) against the student's code
-          ✘ ping.1.1-answer                    ex 1.1  0/2    seed 1: not implemented: exercise 1.1
+          ✘ ping.1.1-answer                          ex 1.1  0/2    seed 1: not implemented: exercise 1.1
 
         Score ping: 0/2 points
         """)
@@ -123,10 +136,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.out == """
         Failure rates of the solution's code over 5 fresh seeds per scenario (seeds 101…105)
-          scenario                           runs   failed  rate     first failure
-          ping.2.2-retry-silent-server       5      0       0.0 %    -
-          ping.2.2-retry-under-loss          5      0       0.0 %    -
-          ping.2.2-server-restart            5      0       0.0 %    -
+          scenario                                 runs   failed  rate     first failure
+          ping.2.2-retry-silent-server             5      0       0.0 %    -
+          ping.2.2-retry-under-loss                5      0       0.0 %    -
+          ping.2.2-server-restart                  5      0       0.0 %    -
         """)
     }
 

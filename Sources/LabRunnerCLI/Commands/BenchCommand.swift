@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import LabKit
 
@@ -6,12 +7,39 @@ import LabKit
 struct BenchCommand: RunnerCommand {
     let spec = CommandSpec(name: "bench", maxPositionals: 1, options: [
         .init(name: "bytes", takesValue: true), .init(name: "json", takesValue: true),
+        .init(name: "size", takesValue: true), .init(name: "impl", takesValue: true),
     ], help: Help.bench)
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
-        guard arguments.positionals.first == "net" else {
-            throw UsageError(arguments.positionals.isEmpty ? "bench needs a subject, e.g. 'bench net'" : "nothing to bench named '\(arguments.positionals[0])' (subjects: net)", command: "bench")
+        switch arguments.positionals.first {
+        case "net": return try await net(arguments, context)
+        case "video": return try await video(arguments, context)
+        case nil: throw UsageError("bench needs a subject, e.g. 'bench net'", command: "bench")
+        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video)", command: "bench")
         }
+    }
+
+    private func video(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        let size = try arguments.byteCount("size", command: "bench") ?? 2 << 30
+        let impl = try context.implementation(arguments)
+        #if DEBUG
+        context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench video'"))
+        #endif
+        let result = try await open(VideoImplementations.bundle(impl), size: size, impl: impl, context)
+        if let path = arguments.value("json") {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try AtomicFile.write([UInt8](try encoder.encode(result)), to: path)
+            context.console.out("results written to \(path)")
+        }
+        return 0
+    }
+
+    private func open<V: VideoImplementation>(_: V.Type, size: Int, impl: Implementation, _ context: CommandContext) async throws -> VideoBenchmarkResult {
+        try await VideoBenchmark<V>(bytes: size, rssSizes: [1 << 30, 4 << 30], impl: impl, context: context).run()
+    }
+
+    private func net(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let megabytes = try arguments.integer("bytes", in: 1...65_536, command: "bench") ?? 1024
         let console = context.console
         #if DEBUG

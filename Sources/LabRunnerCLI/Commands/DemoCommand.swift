@@ -4,6 +4,7 @@ import LabKit
 struct DemoCommand: RunnerCommand {
     let spec = CommandSpec(name: "demo", maxPositionals: 1, options: [
         .init(name: "nodes", takesValue: true), .init(name: "impl", takesValue: true),
+        .init(name: "size", takesValue: true), .init(name: "keep", takesValue: false),
     ], help: Help.demo)
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
@@ -13,8 +14,11 @@ struct DemoCommand: RunnerCommand {
         case "ping":
             let clients = try arguments.integer("nodes", in: 1...16, command: "demo") ?? 3
             return try await PingDemo(clients: clients, impl: impl, context: context).run()
+        case "video":
+            let size = try arguments.byteCount("size", command: "demo") ?? 1 << 30
+            return try await VideoDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), context: context).run()
         default:
-            throw UsageError("no demo for lab '\(lab)' (demos: ping)", command: "demo")
+            throw UsageError("no demo for lab '\(lab)' (demos: ping, video)", command: "demo")
         }
     }
 }

@@ -24,7 +24,7 @@ struct Grader: Sendable {
             }
             let mark = row.passed ? style.green("✔") : style.red("✘")
             let outcome = row.failure.map { "seed \($0.seed): \($0.summary)" } ?? plural(row.seedsRun, "seed")
-            console.out("  \(mark) \(pad(scenario.id, 34)) \(pad("ex \(scenario.exercise)", 7)) \(pad("\(row.earned)/\(scenario.points)", 6)) \(outcome)")
+            console.out("  \(mark) \(pad(scenario.id, 40)) \(pad("ex \(scenario.exercise)", 7)) \(pad("\(row.earned)/\(scenario.points)", 6)) \(outcome)")
             rows.append(row)
         }
         if !reports.isEmpty {
@@ -45,7 +45,7 @@ struct Grader: Sendable {
         let console = context.console
         let simulated = scenarios.filter { $0.mode == .simulated }
         console.out("Failure rates of the \(impl.rawValue)'s code over \(runs) fresh seeds per scenario (seeds \(baseSeed &+ 1)…\(baseSeed &+ UInt64(runs)))")
-        console.out("  \(pad("scenario", 34)) \(pad("runs", 6)) \(pad("failed", 7)) \(pad("rate", 8)) first failure")
+        console.out("  \(pad("scenario", 40)) \(pad("runs", 6)) \(pad("failed", 7)) \(pad("rate", 8)) first failure")
         var rows: [GradeReport.Row] = []
         for scenario in simulated {
             let seeds = (1...UInt64(runs)).map { baseSeed &+ $0 }
@@ -57,7 +57,7 @@ struct Grader: Sendable {
             }
             let rate = String(format: "%.1f %%", 100 * Double(result.failures.count) / Double(runs))
             let first = row.failure.map { "seed \($0.seed): \($0.summary)" } ?? "-"
-            console.out("  \(pad(scenario.id, 34)) \(pad("\(runs)", 6)) \(pad("\(result.failures.count)", 7)) \(pad(rate, 8)) \(first)")
+            console.out("  \(pad(scenario.id, 40)) \(pad("\(runs)", 6)) \(pad("\(result.failures.count)", 7)) \(pad(rate, 8)) \(first)")
             rows.append(row)
         }
         if let failing = rows.first(where: { $0.failure != nil }), let seed = failing.failure?.seed {

@@ -10,7 +10,7 @@ public struct ContentID: Hashable, Comparable, Sendable, WireCodable, CustomStri
     }
 
     /// All 64 hex digits.
-    public var hex: String { bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
+    public var hex: String { bytes.hex }
     /// The first 12 hex digits, enough to tell files apart on screen.
     public var description: String { String(hex.prefix(12)) }
 
@@ -20,9 +20,4 @@ public struct ContentID: Hashable, Comparable, Sendable, WireCodable, CustomStri
     public init(from reader: inout WireReader) throws(WireError) {
         bytes = Array(try reader.readRaw(count: SHA256.digestLength, field: "ContentID"))
     }
-}
-
-extension String {
-    /// The string with `0`s in front up to `width` characters.
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -1,0 +1,163 @@
+import Foundation
+import LabKit
+import Synchronization
+
+/// `labrunner bench video`: the video lab's data plane against baselines measured in the same run.
+///
+/// (a) a plain blocking socket blast; (b) a single-source download of a generated file to disk; (c) the same
+/// from three sources; curl fetching the same file from a local HTTP server to disk; (d) the downloader's
+/// peak resident memory for two file sizes (a child process each); (e) total bytes received when one of two
+/// sources dies half-way; and SHA-256 speed next to `sha256sum` and `openssl`.
+struct VideoBenchmark<V: VideoImplementation>: Sendable {
+    let bytes: Int
+    let rssSizes: [Int]
+    let impl: Implementation
+    let context: CommandContext
+
+    func run() async throws -> VideoBenchmarkResult {
+        let console = context.console
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labrunner-bench-video-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = "sample-video.mp4"
+        console.out("generating a \(SampleFile.describe(bytes: bytes)) sample file…")
+        let sample = try SampleFile.generate(at: "\(folder)/share/\(name)", bytes: bytes, seed: 7)
+
+        console.out("(a) plain socket blast, \(SampleFile.describe(bytes: bytes)) over loopback…")
+        let net = try await NetBenchmark.run(bytes: bytes, rounds: 1)
+        let blast = VideoBenchmarkResult.Figure(bytes: net.baseline.bytes, seconds: net.baseline.seconds)
+        console.out(line("socket blast (baseline)", blast, baseline: blast))
+
+        let library = try await SharedLibrary<V.Hashing>(folder: "\(folder)/share").scan()
+        let services = try (1...3).map { _ in try ChunkService<V.Responder>(library: library, listen: SocketAddress.parse("127.0.0.1:0")) }
+        let serving = services.map { service in Task { await service.run() } }
+        defer { services.forEach { $0.stop() }; serving.forEach { $0.cancel() } }
+        let contacts = services.enumerated().map { PeerContact(peer: NodeID("seeder-\($0.offset + 1)"), address: "\($0.element.localAddress)") }
+        let file = library[name]!.manifest.sharedFile
+
+        let single = try await download(file, from: Array(contacts.prefix(1)), into: "\(folder)/single")
+        console.out(line("(b) download, 1 source", single, baseline: blast))
+        let triple = try await download(file, from: contacts, into: "\(folder)/triple")
+        console.out(line("(c) download, 3 sources", triple, baseline: blast))
+
+        let (curl, server) = try await CurlComparison.fetch("\(folder)/share", file: name, into: "\(folder)/curl/\(name)")
+        if let curl {
+            console.out(line("curl from local \(server ?? "HTTP server")", VideoBenchmarkResult.Figure(bytes: bytes, seconds: curl), baseline: blast))
+        } else {
+            console.out("  curl: not measured (no curl or HTTP server found)")
+        }
+
+        console.out("(e) download from 2 sources, one killed half-way…")
+        let failover = try await downloadWithFailure(file, from: Array(contacts.prefix(2)), dying: services[0], into: "\(folder)/failover")
+        console.out(String(format: "  received %.4f × the file size (goal ≤ 1.05)", Double(failover) / Double(bytes)))
+
+        var peaks: [String: Int] = [:]
+        for size in rssSizes {
+            console.out("(d) peak memory of a downloader process for a \(SampleFile.describe(bytes: size)) file…")
+            let peak = try await downloaderPeak(size: size, folder: "\(folder)/rss-\(size)")
+            peaks[SampleFile.describe(bytes: size)] = peak
+            console.out(String(format: "  peak RSS %.1f MiB (goal ≤ 64 MiB)", Double(peak) / 1_048_576))
+        }
+
+        console.out("SHA-256 on 1 GiB: LabKit vs sha256sum vs openssl…")
+        let hashing = try HashBenchmark.run(bytes: 1 << 30)
+        let hashLine = { (label: String, figure: HashBenchmarkResult.Measurement?) in
+            console.out("  " + pad(label, 34) + (figure.map { String(format: "%6.2f GB/s", $0.gigabytesPerSecond) } ?? "not found"))
+        }
+        hashLine("LabKit SHA256", hashing.labKit)
+        hashLine("sha256sum", hashing.sha256sum)
+        hashLine("openssl dgst -sha256", hashing.openssl)
+        _ = sample
+        return VideoBenchmarkResult(fileBytes: bytes, socketBlast: blast, singleSource: single, threeSources: triple,
+                      curl: curl.map { VideoBenchmarkResult.Figure(bytes: bytes, seconds: $0) }, httpServer: server, peakRSS: peaks,
+                      failoverBytesReceived: failover, hashing: hashing)
+    }
+
+    private func download(_ file: SharedFile, from sources: [PeerContact], into folder: String) async throws -> VideoBenchmarkResult.Figure {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: file.name, expected: file.contentID, sources: sources, downloads: folder)
+        let clock = ContinuousClock(), started = clock.now
+        _ = try await engine.run()
+        let seconds = Double((clock.now - started).nanoseconds) / 1e9
+        try? FileManager.default.removeItem(atPath: folder)
+        return VideoBenchmarkResult.Figure(bytes: Int(file.size), seconds: seconds)
+    }
+
+    private func downloadWithFailure(_ file: SharedFile, from sources: [PeerContact], dying: ChunkService<V.Responder>,
+                                     into folder: String) async throws -> UInt64 {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: file.name, expected: file.contentID, sources: sources, downloads: folder)
+        let report = try await engine.run { progress in
+            if progress.fraction >= 0.5 { dying.stop() }
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        return report.bytesReceived
+    }
+
+    /// Runs `labrunner node video peer --download` as a child process for a generated file of `size` bytes,
+    /// served by a tracker and a seeder in this process, and returns the child's peak resident memory.
+    private func downloaderPeak(size: Int, folder: String) async throws -> Int {
+        let name = "rss-sample.bin"
+        _ = try SampleFile.generate(at: "\(folder)/share/\(name)", bytes: size, seed: 11)
+        let library = try await SharedLibrary<V.Hashing>(folder: "\(folder)/share").scan()
+        let loopback = try SocketAddress.parse("127.0.0.1:0")
+        let service = try ChunkService<V.Responder>(library: library, listen: loopback)
+        let serving = Task { await service.run() }
+        let tracker = NodeShell(V.Tracker(config: TrackerConfig()), configuration: .init(id: "tracker", listen: loopback, transport: .tcp)) { _ in }
+        let trackerAddress = try await tracker.start()
+        let seeder = NodeShell(V.Agent(config: PeerAgentConfig(address: "\(service.localAddress)", files: library.values.map(\.manifest.sharedFile))),
+                               configuration: .init(id: "seeder", listen: loopback, transport: .tcp, peers: ["tracker": trackerAddress])) { _ in }
+        let running = [Task { try? await tracker.run() }, Task { try? await seeder.run() }]
+        let peak = Mutex<Int?>(nil)
+        let child = try ChildProcess(name: "downloader", arguments: [
+            "node", "video", "peer", "--id", "downloader", "--tracker", "\(trackerAddress)", "--downloads", "\(folder)/downloads",
+            "--download", name, "--impl", impl.rawValue,
+        ], environment: context.environment.merging([PeakMemory.environmentKey: "1"]) { $1 }) { line in
+            if let value = PeakMemory.parse(line) { peak.withLock { $0 = value } }
+        }
+        let status = await child.waitForExit()
+        await seeder.stop()
+        await tracker.stop()
+        service.stop()
+        for task in running { await task.value }
+        await serving.value
+        try? FileManager.default.removeItem(atPath: folder)
+        guard status == 0, let bytes = peak.withLock({ $0 }) else { throw VideoBenchmarkError.downloaderFailed(status: status) }
+        return bytes
+    }
+
+    private func line(_ label: String, _ figure: VideoBenchmarkResult.Figure, baseline: VideoBenchmarkResult.Figure) -> String {
+        "  " + pad(label, 34) + String(format: "%6.2f GB/s  %.2f× baseline", figure.gigabytesPerSecond,
+                                        figure.gigabytesPerSecond / max(baseline.gigabytesPerSecond, 1e-9))
+    }
+}
+
+/// Why `labrunner bench video` could not finish a measurement.
+enum VideoBenchmarkError: Error, CustomStringConvertible {
+    case downloaderFailed(status: Int32)
+
+    var description: String {
+        switch self {
+        case let .downloaderFailed(status): "the downloader process failed (exit status \(status)); run it by hand to see why"
+        }
+    }
+}
+
+/// What `labrunner bench video` measured (printed, and written as JSON with `--json`).
+struct VideoBenchmarkResult: Codable, Sendable {
+    /// Bytes moved in some seconds.
+    struct Figure: Codable, Sendable {
+        let bytes: Int
+        let seconds: Double
+        var gigabytesPerSecond: Double { seconds > 0 ? Double(bytes) / seconds / 1e9 : 0 }
+    }
+
+    let fileBytes: Int
+    let socketBlast: Figure
+    let singleSource: Figure
+    let threeSources: Figure
+    let curl: Figure?
+    let httpServer: String?
+    let peakRSS: [String: Int]
+    let failoverBytesReceived: UInt64
+    let hashing: HashBenchmarkResult
+}
