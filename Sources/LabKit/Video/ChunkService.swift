@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A peer's chunk server: serves the manifests and chunks of its shared files over TCP, asking a
 /// ``ChunkResponding`` (exercise 3.1) what to answer and sending chunk bytes with `sendFile`, straight from
 /// the page cache.
@@ -94,6 +100,10 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
                 let connection: TCPConnection
                 do {
                     connection = try await listener.accept()
+                } catch let NetError.system(_, code) where code == EMFILE || code == ENFILE {
+                    log("cannot accept a connection: too many open files; trying again in 100 ms")
+                    guard (try? await Task.sleep(for: .milliseconds(100))) != nil else { break }
+                    continue
                 } catch {
                     if !(error is CancellationError), !isStopped { log("chunk service stops accepting: \(error)") }
                     break

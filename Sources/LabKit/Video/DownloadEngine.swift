@@ -27,8 +27,10 @@ public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Fini
     public let sources: [PeerContact]
     /// The downloads folder, created if missing.
     public let downloads: String
+    /// Pipelining, timeouts and flushing.
     public let options: DownloadOptions
 
+    /// An engine for `name` from `sources` into `downloads`; nothing happens until ``run(progress:)``.
     public init(name: String, expected: ContentID?, sources: [PeerContact], downloads: String, options: DownloadOptions = DownloadOptions()) {
         self.name = name
         self.expected = expected

@@ -14,6 +14,7 @@ public struct DownloadOptions: Sendable, Equatable {
     /// The largest chunk size accepted in a manifest: a worker holds one chunk in memory.
     public var maxChunkSize: UInt32
 
+    /// Options with the given values; the defaults suit a LAN and loopback.
     public init(pipelineDepth: Int = 2, connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(30),
                 flushEvery: Int = 32, maxChunkSize: UInt32 = 16 << 20) {
         precondition(pipelineDepth >= 1 && flushEvery >= 1, "pipelineDepth and flushEvery must be at least 1")

@@ -10,10 +10,12 @@ public struct DownloadProgress: Sendable, Equatable {
     public var bytesReceived: UInt64
     /// Sources still in use: connected or connecting, not failed, not banned.
     public var activeSources: Int
-    /// Chunks verified so far, and how many the file has.
+    /// Chunks verified so far (reused ones included).
     public var chunksVerified: Int
+    /// How many chunks the file has.
     public var chunkCount: Int
 
+    /// A progress report with the given figures.
     public init(name: String, bytesVerified: UInt64, totalBytes: UInt64, bytesReceived: UInt64, activeSources: Int,
                 chunksVerified: Int, chunkCount: Int) {
         self.name = name

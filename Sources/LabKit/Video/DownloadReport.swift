@@ -17,6 +17,7 @@ public struct DownloadReport: Sendable, Equatable {
     /// How long the run took, from the first connection to the rename.
     public var duration: Duration
 
+    /// A report with the given figures.
     public init(path: String, manifest: Manifest, bytesReceived: UInt64, chunksBySource: [NodeID: Int], banned: [NodeID],
                 failed: [NodeID: String], reusedChunks: Int, duration: Duration) {
         self.path = path

@@ -11,33 +11,45 @@ extension DownloadRun {
     func openStorage(for manifest: Manifest) async throws(DownloadError) -> (RandomAccessFile, ProgressRecord, Set<Int>) {
         let (downloads, destination, partFile, progressFile) = (downloads, destination, partFile, progressFile)
         return try await BlockingWork.value { () throws(DownloadError) in
+            try Self.prepare(downloads: downloads, destination: destination, partFile: partFile, progressFile: progressFile, manifest: manifest)
+        }
+    }
+
+    /// Creates the downloads folder, refuses an existing final file, opens (or creates) the part file and
+    /// its record, and reserves the file's size on disk (so a full disk fails now, not half way). Files this
+    /// call created are removed again when it fails; an earlier run's part file is kept.
+    private static func prepare(downloads: String, destination: String, partFile: String, progressFile: String,
+                                manifest: Manifest) throws(DownloadError) -> (RandomAccessFile, ProgressRecord, Set<Int>) {
+        do throws(StorageError) {
+            try AtomicFile.makeFolder(downloads)
+        } catch {
+            throw .storage(error)
+        }
+        guard !exists(destination) else { throw .destinationExists(destination) }
+        let resumable = exists(partFile)
+        let part: RandomAccessFile
+        do throws(StorageError) {
+            part = try RandomAccessFile.open(partFile, mode: .create)
+        } catch {
+            throw .storage(error)
+        }
+        do throws(StorageError) {
+            if !resumable { AtomicFile.remove(progressFile) }  // a record without its part file lists chunks that are gone
+            let (record, verified) = try ProgressRecord.open(progressFile, contentID: manifest.contentID, chunkCount: manifest.chunkCount)
             do throws(StorageError) {
-                try AtomicFile.makeFolder(downloads)
+                try part.preallocate(manifest.size)
             } catch {
-                throw .storage(error)
+                record.close()
+                throw error
             }
-            if Self.exists(destination) { throw .destinationExists(destination) }
-            do throws(StorageError) {
-                let resumable = Self.exists(partFile)
-                let part = try RandomAccessFile.open(partFile, mode: .create)
-                do throws(StorageError) {
-                    if !resumable { AtomicFile.remove(progressFile) }
-                    let (record, verified) = try ProgressRecord.open(progressFile, contentID: manifest.contentID, chunkCount: manifest.chunkCount)
-                    do throws(StorageError) {
-                        try part.preallocate(manifest.size)
-                    } catch {
-                        record.close()
-                        throw error
-                    }
-                    return (part, record, verified)
-                } catch {
-                    part.close()
-                    AtomicFile.remove(partFile)
-                    throw error
-                }
-            } catch {
-                throw .storage(error)
+            return (part, record, verified)
+        } catch {
+            part.close()
+            if !resumable {
+                AtomicFile.remove(partFile)
+                AtomicFile.remove(progressFile)
             }
+            throw .storage(error)
         }
     }
 

@@ -18,7 +18,13 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
     /// The whole run, with `sink` collecting the errors roles report.
     func run(sink: RoleFailureSink, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws(DownloadError) -> DownloadReport {
         let started = ContinuousClock.now
-        let manifest = try await fetchManifest()
+        let manifest: Manifest
+        do throws(DownloadError) {
+            manifest = try await fetchManifest()
+        } catch {
+            if Task.isCancelled { throw .cancelled(verified: 0, total: 0) }
+            throw error
+        }
         guard manifest.chunkSize <= options.maxChunkSize else {
             throw .manifestUnavailable(name: name, failures: ["the manifest's chunk size \(manifest.chunkSize) exceeds the limit of \(options.maxChunkSize) bytes"])
         }

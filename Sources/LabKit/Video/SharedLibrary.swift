@@ -18,6 +18,7 @@ public struct SharedLibrary<Hashing: ChunkHashing>: Sendable {
     /// Whether manifests are read from and written to the cache files.
     public let useCache: Bool
 
+    /// A library of `folder`, whose new manifests use chunks of `chunkSize` bytes.
     public init(folder: String, chunkSize: UInt32 = Manifest.defaultChunkSize, useCache: Bool = true) {
         self.folder = folder
         self.chunkSize = chunkSize

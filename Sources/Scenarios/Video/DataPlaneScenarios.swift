@@ -7,6 +7,7 @@ import LabKit
 /// served by the grader's chunk servers and manifests (so they do not depend on 3.1 and 4.1), and the
 /// single-source download uses the grader's plan (so it grades 4.2 and 5.2 before 6.1).
 public enum DataPlaneScenarios {
+    /// The data-plane exercises, in order, for the lab's descriptor.
     public static let exercises: [LabDescriptor.Exercise] = [
         .init(id: "3.1", title: "Answer manifest and chunk requests; refuse hostile ones"),
         .init(id: "4.1", title: "Build a file's manifest in constant memory"),

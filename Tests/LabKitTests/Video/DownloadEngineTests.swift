@@ -94,6 +94,29 @@ import Testing
         #expect(folder.listing("down") == ["movie.mp4"])
     }
 
+    @Test("the progress record is trusted only for its own content, and a torn last entry is ignored", arguments: ["valid", "foreign", "no part"])
+    func progressRecord(_ variant: String) async throws {
+        let folder = try VideoFolder()
+        defer { folder.remove() }
+        let size = 10 * Int(Self.chunk) + 5
+        let path = try folder.makeFile("movie.mp4", size: size)
+        let library = try Seeders.library([path], chunkSize: Self.chunk)
+        let manifest = library["movie.mp4"]!.manifest
+        try AtomicFile.makeFolder("\(folder.path)/down")
+        if variant != "no part" { try AtomicFile.write(folder.contents("movie.mp4"), to: "\(folder.path)/down/movie.mp4.part") }
+        let content = variant == "foreign" ? [UInt8](repeating: 1, count: 32) : manifest.contentID.bytes
+        let entries: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 3, 0xE7, 0, 0]  // chunks 0, 1, 2, 999 (ignored), torn entry
+        try AtomicFile.write(Array("LKVPROG1".utf8) + content + entries, to: "\(folder.path)/down/movie.mp4.part.progress")
+        let seeders = try Seeders(count: 1, library: library)
+        let report = try await TestEngine(name: "movie.mp4", expected: nil, sources: seeders.contacts, downloads: "\(folder.path)/down", options: Self.fast).run()
+        await seeders.stop()
+        let reused = variant == "valid" ? 3 : 0
+        #expect(report.reusedChunks == reused)
+        #expect(report.bytesReceived == UInt64(size - reused * Int(Self.chunk)))
+        #expect(try folder.contents("down/movie.mp4") == folder.contents("movie.mp4"))
+        #expect(folder.listing("down") == ["movie.mp4"])
+    }
+
     @Test("an empty file downloads as an empty file")
     func emptyFile() async throws {
         let folder = try VideoFolder()

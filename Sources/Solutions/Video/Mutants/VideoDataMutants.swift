@@ -3,6 +3,7 @@ import LabKit
 /// The video lab's data-plane mutants: each replaces one role of the reference solution, and the scenarios
 /// listed must catch it (each of them fails). Run them with `DataPlaneScenarios.all(_:replacing:)`.
 public enum VideoDataMutants {
+    /// Each mutant: its name, the role it replaces, and the scenarios that must each fail on it.
     public static let all: [(name: String, replaces: DataPlaneRole, caughtBy: [String])] = [
         ("video: responder trusts any name in its library", .responder(TrustingResponder.self), ["video.3.1-hostile-requests"]),
         ("video: responder sends a whole chunk for the short last one", .responder(FullLastChunkResponder.self), ["video.3.1-serve-chunks"]),
