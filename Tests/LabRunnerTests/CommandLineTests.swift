@@ -70,6 +70,11 @@ import Testing
         (["node", "ping", "server", "--drop", "2"], "error: option '--drop' needs a probability from 0 to 1, not '2' (see 'labrunner node --help')"),
         (["node", "ping", "server", "--delay", "9..3"], "error: --delay needs MIN..MAX such as 10ms..80ms, not '9..3' (see 'labrunner node --help')"),
         (["demo"], "error: demo needs a lab, e.g. 'demo ping' (see 'labrunner demo --help')"),
+        (["node", "video", "seeder"], "error: video has no role 'seeder' (roles: tracker, peer) (see 'labrunner node --help')"),
+        (["node", "video", "peer"], "error: a video peer needs --tracker HOST:PORT (see 'labrunner node --help')"),
+        (["node", "video", "peer", "--tracker", "h:1", "--search", "a", "--download", "b"], "error: give --search or --download, not both (see 'labrunner node --help')"),
+        (["demo", "video", "--size", "huge"], "error: option '--size' needs a size such as 256MiB, 1GiB or 500MB, not 'huge' (see 'labrunner demo --help')"),
+        (["bench", "disk"], "error: nothing to bench named 'disk' (subjects: net, video) (see 'labrunner bench --help')"),
         (["handout"], "error: missing --out DIR (see 'labrunner handout --help')"),
     ])
     func mistakes(_ arguments: [String], _ message: String) async {

@@ -61,4 +61,15 @@ import Testing
         for client in 1...3 { #expect(result.out.contains("[demo    ]   client-\(client)  20/20 answered")) }
         #expect(!result.out.contains("\u{1B}["), "piped output must be plain")
     }
+
+    @Test("the video demo downloads from two seeders, survives one being killed half-way, and checks the hash",
+          .enabled(if: Catalog.hasSolutions, "needs the reference solution"), .timeLimit(.minutes(3)))
+    func videoDemo() throws {
+        let result = try Self.run(["demo", "video", "--size", "48MiB", "--impl", "solution"])
+        #expect(result.status == 0, "\(result.out)\n\(result.err)")
+        #expect(result.out.contains("killing seeder-1 (SIGKILL) half-way through the download"))
+        #expect(result.out.contains("the download survived the seeder's death and matches the original byte for byte"))
+        let hashes = result.out.split(separator: "\n").filter { $0.contains("sha256 ") && $0.contains("[demo") }.map { $0.split(separator: " ").last! }
+        #expect(hashes.count == 3 && Set(hashes).count == 1, "\(hashes)")
+    }
 }

@@ -232,7 +232,8 @@ extension DownloadReport {
         let seconds = Double(duration.nanoseconds) / 1e9
         console.out(style.green("downloaded \(manifest.name)") + String(format: " — %.1f MiB in %.1f s (%.0f MB/s)", mib, seconds, bytesPerSecond / 1e6))
         let sources = chunksBySource.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) chunks" }
-        if !sources.isEmpty { console.out("  from \(sources.joined(separator: ", "))" + (reusedChunks > 0 ? "; \(reusedChunks) chunks kept from an earlier run" : "")) }
+        let kept = reusedChunks > 0 ? "\(reusedChunks) chunks kept from an earlier run" : nil
+        console.out("  " + ((sources.isEmpty ? [] : ["from " + sources.joined(separator: ", ")]) + [kept].compactMap { $0 }).joined(separator: "; "))
         for (source, reason) in failed.sorted(by: { $0.key < $1.key }) { console.out(style.yellow("  \(source) failed: \(reason)")) }
         for source in banned { console.out(style.red("  \(source) sent corrupt data and was banned")) }
         console.out("  saved to \(path)")
