@@ -412,4 +412,16 @@ import Testing
         #expect(try sim.run(until: { $0.deliveries.contains { $0.output == .timer("late") } }, deadline: .milliseconds(200)))
         #expect(sim.now == .milliseconds(200))
     }
+
+    @Test("an injected message reaches its destination as if its sender had sent it, through the same network")
+    func injection() throws {
+        let sim = Simulation<UInt64, Seen>(seed: 3)
+        sim.add("victim") { Puppet() }
+        sim.add("attacker") { Puppet() }
+        sim.schedule(at: .milliseconds(10)) { $0.inject(42, from: "attacker", to: "victim") }
+        try sim.run(until: .seconds(1))
+        let seen = sim.deliveries.filter { $0.node == "victim" }.map(\.output)
+        #expect(seen.contains(.received(42, from: "attacker")))
+        #expect(sim.messages.contains { $0.event == .sent && $0.from == "attacker" && $0.message == 42 })
+    }
 }

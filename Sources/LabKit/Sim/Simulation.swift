@@ -145,6 +145,13 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         queue.push(.command(node: indexOf[handle.id]!, command), at: nowNanoseconds)
     }
 
+    /// Sends `message` from node `sender` to `destination` now, through the same faulty network, whatever
+    /// `sender`'s own logic would do: how a grader plays an attacker that replays a captured datagram or
+    /// forges one (add the attacker as a node that does nothing, then inject from it).
+    public func inject(_ message: Message, from sender: NodeID, to destination: NodeID) {
+        transmit(message, from: slot(sender), to: destination)
+    }
+
     /// Runs `action` at virtual time `time` (crash a node, heal a partition, send a command…).
     public func schedule(at time: Duration, _ action: @escaping (Simulation) -> Void) {
         queue.push(.action(action), at: max(time, now).nanoseconds)
