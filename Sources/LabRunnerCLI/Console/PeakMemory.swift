@@ -6,15 +6,18 @@ enum PeakMemory {
     static let environmentKey = "LABRUNNER_REPORT_PEAK_RSS"
     private static let prefix = "peak-rss-bytes "
 
-    /// The most memory this process has had resident, in bytes.
+    /// The most memory this process has had resident, in bytes. On Linux this is `VmHWM` from
+    /// /proc/self/status: `getrusage`'s `ru_maxrss` survives `execve`, so a child started by a big parent
+    /// would report the parent's peak.
     static var bytes: Int {
-        var usage = rusage()
         #if canImport(Darwin)
+        var usage = rusage()
         getrusage(RUSAGE_SELF, &usage)
         return Int(usage.ru_maxrss)  // bytes on Darwin
         #else
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Int(usage.ru_maxrss) * 1024  // KiB on Linux
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024  // kB
         #endif
     }
 
