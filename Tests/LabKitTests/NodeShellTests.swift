@@ -104,6 +104,25 @@ private final class Collector: Sendable {
         try await serving
     }
 
+    @Test("a node known only by its address answers, and its state can be read")
+    func addressedByAddress() async throws {
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback)) { _ in }
+        let address = try await server.start()
+        let events = Collector()
+        let alias = NodeID(address.description)
+        let asker = NodeShell(Asker(peer: alias, times: 2), configuration: .init(id: "asker", listen: loopback, peers: [alias: address]),
+                              observer: events.observer)
+        async let serving: Void = server.run()
+        async let asking: Void = asker.run()
+        let done = await events.wait { $0.outputs.count == 2 }
+        #expect(await server.inspect { $0.count } == 2)
+        await asker.stop()
+        await server.stop()
+        try await asking
+        try await serving
+        #expect(done, "\(events.logs)")
+    }
+
     @Test("garbage datagrams are logged and dropped; the node keeps serving")
     func garbage() async throws {
         let events = Collector()

@@ -23,3 +23,5 @@ struct Envelope<Message: WireCodable>: WireCodable {
         message = try reader.read()
     }
 }
+
+extension Envelope: Sendable where Message: Sendable {}

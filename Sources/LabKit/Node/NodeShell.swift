@@ -127,6 +127,11 @@ public actor NodeShell<Logic: NodeLogic> {
         dispatch("command \(command)") { logic, ctx in try logic.command(command, &ctx) }
     }
 
+    /// Reads the node's current state, for a prompt's `/history` or a test; the node itself is not changed.
+    public func inspect<Value: Sendable>(_ read: (Logic) -> Value) -> Value {
+        read(logic)
+    }
+
     /// Returns once ``stop()`` is called or the surrounding task is cancelled.
     private func waitForStop() async {
         await withTaskCancellationHandler {
@@ -147,7 +152,8 @@ public actor NodeShell<Logic: NodeLogic> {
             observer(.log("dropped \(bytes.count) bytes from \(address): \(error)"))
             return
         }
-        guard envelope.to == configuration.id else {
+        // A node also answers to its own address, so a peer known only as HOST:PORT can be greeted.
+        guard envelope.to == configuration.id || envelope.to.name == localAddress?.description else {
             observer(.log("dropped a message for \(envelope.to) (this is \(configuration.id)) from \(address)"))
             return
         }
