@@ -64,6 +64,11 @@ final class ChildProcess: Sendable {
     /// The process id, for messages.
     var pid: Int32 { process.withLock { $0.processIdentifier } }
 
+    /// Types `line` into the child's standard input, as a person at its prompt would.
+    func send(_ line: String) {
+        try? stdinPipe.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
+    }
+
     /// Kills the child at once (SIGKILL), as a crash would.
     func kill() {
         let pid = self.pid
