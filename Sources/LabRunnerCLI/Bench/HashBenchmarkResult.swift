@@ -1,23 +1,8 @@
 /// What `HashBenchmark.run` measured: SHA-256 throughput of LabKit's pure-Swift `SHA256` next to the system's
 /// `sha256sum` and `openssl dgst -sha256`, on the same file in the same run, so the ratios are fair.
 public struct HashBenchmarkResult: Sendable, Codable, Equatable {
-    /// One way of hashing the file: how many bytes, how long it took.
-    public struct Measurement: Sendable, Codable, Equatable {
-        /// Bytes hashed.
-        public let bytes: Int
-        /// Wall-clock seconds: for LabKit from `open` to the digest, for a tool from launch to exit.
-        public let seconds: Double
-        /// Throughput in decimal gigabytes (10⁹ bytes) per second.
-        public let gigabytesPerSecond: Double
-
-        /// A measurement of `bytes` hashed in `elapsed`.
-        public init(bytes: Int, elapsed: Duration) {
-            let (whole, fraction) = elapsed.components
-            self.bytes = bytes
-            self.seconds = Double(whole) + Double(fraction) / 1e18
-            self.gigabytesPerSecond = seconds > 0 ? Double(bytes) / seconds / 1e9 : 0
-        }
-    }
+    /// One measurement: how many bytes, how long it took.
+    public typealias Measurement = Throughput
 
     /// Size of the hashed file in bytes.
     public let bytes: Int

@@ -1,23 +1,8 @@
 /// What `NetBenchmark.run` measured: loopback TCP throughput of plain blocking sockets (the baseline), of
 /// `TCPConnection` reads and writes, and of `sendFile`, all in the same run so the ratios are fair.
 public struct NetBenchmarkResult: Sendable, Codable, Equatable {
-    /// One transfer: how many bytes crossed the connection and how long it took.
-    public struct Measurement: Sendable, Codable, Equatable {
-        /// Bytes sent and received.
-        public let bytes: Int
-        /// Wall-clock seconds from the first byte sent to the last byte received.
-        public let seconds: Double
-        /// Throughput in decimal gigabytes (10⁹ bytes) per second.
-        public let gigabytesPerSecond: Double
-
-        /// A measurement of `bytes` transferred in `elapsed`.
-        public init(bytes: Int, elapsed: Duration) {
-            let (whole, fraction) = elapsed.components
-            self.bytes = bytes
-            self.seconds = Double(whole) + Double(fraction) / 1e18
-            self.gigabytesPerSecond = seconds > 0 ? Double(bytes) / seconds / 1e9 : 0
-        }
-    }
+    /// One measurement: how many bytes, how long it took.
+    public typealias Measurement = Throughput
 
     /// Two threads in a blocking `send`/`recv` loop with 1 MiB buffers: what the machine does without the kit.
     public let baseline: Measurement

@@ -144,12 +144,7 @@ enum VideoBenchmarkError: Error, CustomStringConvertible {
 
 /// What `labrunner bench video` measured (printed, and written as JSON with `--json`).
 struct VideoBenchmarkResult: Codable, Sendable {
-    /// Bytes moved in some seconds.
-    struct Figure: Codable, Sendable {
-        let bytes: Int
-        let seconds: Double
-        var gigabytesPerSecond: Double { seconds > 0 ? Double(bytes) / seconds / 1e9 : 0 }
-    }
+    typealias Figure = Throughput
 
     let fileBytes: Int
     let socketBlast: Figure
