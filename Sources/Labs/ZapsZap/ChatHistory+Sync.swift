@@ -18,7 +18,7 @@ extension ChatHistory {
     /// in the digest is above this history's `contiguous` entry for that sender.
     ///
     /// Tested by `zapszap.4.1-pages` (a digest ahead is answered with this member's own digest) and
-    /// `zapszap.5.2-answers`.
+    /// `zapszap.5.1-answers`.
     func lacks(anyOf digest: SyncDigest) throws -> Bool {
         try todo("4.1")
     }

@@ -15,8 +15,8 @@ extension ChatPeer {
     /// 3. if it holds messages this member lacks (`history.lacks(anyOf:)`), this member's own digest as
     ///    `.syncRequest(digest(), reciprocate: false)`, so that it sends them.
     ///
-    /// Tested by `zapszap.4.2-late-joiner`: a member joining after a hundred messages catches up, and one
-    /// returning with messages nobody else has hands them over.
+    /// Tested by `zapszap.4.1-pages` (exact answers to chosen digests) and `zapszap.4.2-late-joiner` (a member
+    /// joining after a hundred messages catches up and learns the whole group).
     mutating func answerHello(_ digest: SyncDigest, from peer: NodeID, _ ctx: inout ZapContext) throws {
         try todo("4.2")
     }

@@ -16,8 +16,8 @@ struct ReplayWindow {
     /// - a counter already accepted in this epoch;
     /// - a counter `ZapLimits.replayWindow` or more below `highest` (too old to tell; the sender's later
     ///   datagrams and anti-entropy make up for it).
-    /// A newer epoch starts afresh. Forget counters that fell out of the window now and then, so memory stays
-    /// bounded: the tests keep a sender busy for thousands of datagrams.
+    /// A newer epoch starts afresh. Forget counters that fell out of the window now and then, so that memory
+    /// stays bounded however long a sender talks.
     ///
     /// Tested by `zapszap.2.2-replays`: every copy after the first, and every datagram of an older epoch, is
     /// refused as replayed; every first copy is accepted. Hint: a `Set<UInt64>`, pruned when it doubles.

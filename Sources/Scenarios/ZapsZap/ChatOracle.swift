@@ -129,8 +129,15 @@ struct ChatOracle<Peer: ChatPeerNode> {
             var observed = "\(history.count) message(s)"
             if !missing.isEmpty { observed += "; missing \(missing.prefix(8).map(\.description).joined(separator: ", "))\(missing.count > 8 ? " and \(missing.count - 8) more" : "")" }
             if !extra.isEmpty { observed += "; unexpected \(extra.prefix(8).map(\.description).joined(separator: ", "))" }
-            if missing.isEmpty && extra.isEmpty {
+            var counts: [MessageID: Int] = [:]
+            for message in history { counts[message.id, default: 0] += 1 }
+            let twice = counts.filter { $0.value > 1 }.keys.sorted()
+            if !twice.isEmpty {
+                observed += "; duplicates: \(twice.prefix(8).map(\.description).joined(separator: ", "))"
+            } else if missing.isEmpty && extra.isEmpty && firstDifference < common {
                 observed += "; out of order from position \(firstDifference): has \(history[firstDifference]), expected \(expected[firstDifference])"
+            } else if missing.isEmpty && extra.isEmpty {
+                observed += "; the same IDs with other contents"
             }
             throw ScenarioFailure(.wrong(expected: "\(what): \(member.id) to hold all \(expected.count) message(s), in order (timestamp, then sender)",
                                          observed: observed), trace: sim.trace)

@@ -69,6 +69,7 @@ extension ZapsZapScenarios {
                 guard !captured.isEmpty else { return }
                 let record = captured[Int(pick % UInt64(captured.count))]
                 var bytes = record.message.bytes, target = record.to
+                guard !bytes.isEmpty else { return }
                 switch roll {
                 case ..<40: break
                 case ..<60: target = other

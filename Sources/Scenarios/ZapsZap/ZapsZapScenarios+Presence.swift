@@ -42,7 +42,7 @@ extension ZapsZapScenarios {
             sim.add(name) { Peer(config: config(peers: names.filter { $0 != name }, sync: .milliseconds(400), presence: .milliseconds(200), timeout: timeout)) }
         }
         let leaver = members[Int.random(in: 0..<members.count, using: &random)]
-        let leave = randomTime(1_500...2_500, &random)
+        let leave = randomTime(1_500...2_500, &random) + .microseconds(500)  // Off the presence checks' whole milliseconds.
         sim.schedule(at: leave) { $0.command(.leave, to: leaver) }
         sim.schedule(at: leave + .milliseconds(300)) { $0.command(.say("still here?"), to: leaver) }
         try sim.grade(until: leave + .seconds(2))

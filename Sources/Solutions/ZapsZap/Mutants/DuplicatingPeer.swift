@@ -1,7 +1,7 @@
 import LabKit
 
 /// Mutant: a member that never recognizes a message it already holds, so a copy (resent, or in a page) is
-/// shown and stored again. The graded suite must catch it (`zapszap.3.1-causal-order`, `zapszap.3.2-order-and-dedup`).
+/// shown and stored again. The graded suite must catch it (`zapszap.3.*`, `zapszap.5.2-*`).
 public struct DuplicatingPeer: ChatPeerNode {
     private var peer: ChatPeer
 
