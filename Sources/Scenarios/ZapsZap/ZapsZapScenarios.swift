@@ -1,7 +1,8 @@
 import LabKit
 
-/// Lab 2 — zapszap: the graded scenarios of the serverless encrypted group chat, generic over the member
-/// under test. All run in the simulator, 200 seeds each.
+/// Lab 3 — zapszap (after video and deposit, in the course order of KIT-DESIGN.md): the graded scenarios of
+/// the serverless encrypted group chat, generic over the member under test. All run in the simulator, 200
+/// seeds each.
 ///
 /// Steps 1 and 2 face grader-owned probes only (the grader seals and forges datagrams with its own codec);
 /// from step 3 on, several members under test talk to each other while probes and an attacker join in.
@@ -25,7 +26,7 @@ public enum ZapsZapScenarios {
 
     /// The lab as the runner shows it, bound to the member type `Peer`.
     public static func lab<Peer: ChatPeerNode>(_ peer: Peer.Type) -> LabDescriptor {
-        LabDescriptor(id: "zapszap", number: 2, title: "Serverless encrypted group chat over UDP", exercises: exercises,
+        LabDescriptor(id: "zapszap", number: 3, title: "Serverless encrypted group chat over UDP", exercises: exercises,
                       scenarios: all(peer))
     }
 
