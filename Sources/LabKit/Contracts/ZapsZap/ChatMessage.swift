@@ -17,6 +17,7 @@ public struct ChatMessage: Hashable, Sendable, WireCodable, CustomStringConverti
     /// The message this one answers, if it is a reply.
     public var replyTo: MessageID?
 
+    /// A message as its author stamps it.
     public init(sender: NodeID, seq: UInt64, lamport: UInt64, text: String, replyTo: MessageID? = nil) {
         self.sender = sender
         self.seq = seq

@@ -22,6 +22,7 @@ public struct DatagramHeader: WireCodable, Sendable, Equatable, CustomStringConv
     /// The sender's datagram counter within `epoch`: 0, 1, 2, … for each datagram it seals.
     public var counter: UInt64
 
+    /// A header; the version defaults to the one this kit speaks.
     public init(version: UInt8 = Self.currentVersion, groupTag: [UInt8], sender: NodeID, epoch: UInt32, counter: UInt64) {
         self.version = version
         self.groupTag = groupTag

@@ -9,6 +9,7 @@ public struct DropCounts: Sendable, Equatable, CustomStringConvertible {
     /// Datagrams already accepted, or from an older epoch.
     public var replayed = 0
 
+    /// A tally, zero unless told otherwise.
     public init(malformed: Int = 0, undecryptable: Int = 0, replayed: Int = 0) {
         self.malformed = malformed
         self.undecryptable = undecryptable

@@ -8,6 +8,7 @@ public struct MessageID: Hashable, Comparable, Sendable, WireCodable, CustomStri
     /// The sender's count of its own messages: 1 for its first, then 2, 3, …
     public var seq: UInt64
 
+    /// The ID of `sender`'s message number `seq`.
     public init(sender: NodeID, seq: UInt64) {
         self.sender = sender
         self.seq = seq

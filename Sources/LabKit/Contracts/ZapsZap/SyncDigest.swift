@@ -13,6 +13,7 @@ public struct SyncDigest: Hashable, Sendable, WireCodable, CustomStringConvertib
         /// The holder has every message of `sender` numbered 1 through `seq` (0: none yet).
         public var seq: UInt64
 
+        /// The entry "every message of `sender` up to `seq`".
         public init(sender: NodeID, seq: UInt64) {
             self.sender = sender
             self.seq = seq
@@ -27,6 +28,7 @@ public struct SyncDigest: Hashable, Sendable, WireCodable, CustomStringConvertib
     /// The version vector, sorted by sender; a sender missing from it counts as 0.
     public var heads: [Head]
 
+    /// A digest; `heads` are sorted by sender here.
     public init(clock: UInt64, heads: [Head]) {
         self.clock = clock
         self.heads = heads.sorted { $0.sender < $1.sender }
