@@ -3,6 +3,7 @@ import Scenarios
 #if canImport(PingSolution)
 import PingSolution
 import VideoSolution
+import ZapsZapSolution
 #endif
 
 /// A deliberately wrong variant of a solution, and the scenarios that must catch it.
@@ -28,6 +29,10 @@ extension Catalog {
         }
         + VideoDataMutants.all.map { mutant in
             Mutant(name: mutant.name, scenarios: DataPlaneScenarios.all(SolutionVideo.self, replacing: mutant.replaces), caughtBy: mutant.caughtBy)
+        }
+        + ZapsZapMutants.peers.map { mutant in
+            let scenarios: [Scenario] = ZapsZapScenarios.all(mutant.peer)
+            return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
         }
         #else
         []

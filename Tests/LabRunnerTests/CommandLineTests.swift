@@ -60,7 +60,7 @@ import Testing
     @Test("mistakes print one line with a hint and exit 2", arguments: [
         (["frobnicate"], "error: unknown command 'frobnicate' (see 'labrunner --help')"),
         (["grade", "--bogus"], "error: unknown option '--bogus' (see 'labrunner grade --help')"),
-        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping, video) (see 'labrunner grade --help')"),
+        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping, video, zapszap) (see 'labrunner grade --help')"),
         (["grade", "--seed", "3"], "error: --seed replays one scenario: add --scenario ID (see 'labrunner grade --help')"),
         (["grade", "--impl", "teacher"], "error: unknown implementation 'teacher' (use student or solution) (see 'labrunner grade --help')"),
         (["grade", "--runs", "0"], "error: option '--runs' needs a whole number from 1 to 1000000, not '0' (see 'labrunner grade --help')"),
@@ -107,6 +107,19 @@ import Testing
           6.1  Hand out chunks across sources — 5 points, 2 scenarios
           6.2  Requeue the chunks of a failed source — 2 points, 1 scenario
           7.1  Ban a peer that sends a corrupt chunk — 3 points, 1 scenario
+        zapszap — lab 3: Serverless encrypted group chat over UDP (40 points, exercises/zapszap.md)
+          1.1  Seal a datagram: epoch, nonce, header as associated data — 5 points, 1 scenario
+          2.1  Open a datagram; refuse forged, cut and outsider ones — 3 points, 1 scenario
+          2.2  Refuse replays: a replay window per sender — 3 points, 1 scenario
+          3.1  Lamport clock: tick on send, max + 1 on receive — 4 points, 1 scenario
+          3.2  One total order, no duplicates, late messages marked — 4 points, 1 scenario
+          3.3  Save every message; restore the history on start — 3 points, 1 scenario
+          4.1  What the other lacks: pages from a version vector — 3 points, 1 scenario
+          4.2  Answer a hello: members, missing messages, ask back — 3 points, 1 scenario
+          5.1  Answer a digest with only what is missing — 2 points, 1 scenario
+          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 6 points, 2 scenarios
+          6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario
+          6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario
         """)
     }
 

@@ -1,0 +1,26 @@
+import LabKit
+
+extension ChatPeer {
+    /// Exercise 5.1 — answer `.syncRequest(digest, reciprocate:)` from `peer`: send it the messages it lacks
+    /// (`sendMissing`); then, if `reciprocate` and it holds messages this member lacks, send it this member's
+    /// own digest as `.syncRequest(digest(), reciprocate: false)` (never `true`: two members would bounce
+    /// requests forever). In sync, send nothing at all.
+    ///
+    /// Tested by `zapszap.5.1-answers`: exact answers to digests behind, ahead, equal, with and without
+    /// `reciprocate`, and with a gap in this member's history.
+    mutating func answerSync(_ digest: SyncDigest, reciprocate: Bool, from peer: NodeID, _ ctx: inout ZapContext) throws {
+        try todo("5.1")
+    }
+
+    /// Exercise 5.2 — one anti-entropy round (the sync timer fires every `config.syncInterval` or so): pick one
+    /// member at random — among `members`, or among the configured peers while no member is known — and send
+    /// it `.syncRequest(digest(), reciprocate: true)`.
+    ///
+    /// One digest per round, whatever the history's length: when members are in sync, that is the whole cost.
+    /// Tested by `zapszap.5.2-converge-under-loss` and `zapszap.5.2-chaos`: every live member ends with the same
+    /// history after loss, duplication, partitions, crashes, forgers and an outsider. Hint: pick with
+    /// `randomElement(using: &ctx.random)` from a sorted list, so that a seed replays the same choices.
+    mutating func syncRound(_ ctx: inout ZapContext) throws {
+        try todo("5.2")
+    }
+}
