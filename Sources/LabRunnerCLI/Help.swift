@@ -55,6 +55,7 @@ enum Help {
 
     static let node = """
     Usage: labrunner node LAB ROLE [options]
+           labrunner node zapszap --name NAME --group GROUP [--peer HOST:PORT] [options]
 
     Runs one real node of a lab in this process, over real sockets, until its work is done or Ctrl-C.
 
@@ -64,6 +65,7 @@ enum Help {
       video tracker        keeps the directory of who shares which file (TCP)
       video peer           shares a folder, searches, downloads from other peers (needs --tracker);
                            at its prompt: search TEXT, download NAME, list, help, quit
+      zapszap              a chat member (UDP); type messages; /history, /who, /digest, /quit
 
     Ping client options:
       --server HOST:PORT   the server's address (required)
@@ -84,6 +86,13 @@ enum Help {
       --min-sources N      peer: with --download, wait until N peers share the file (default 1)
       --stay               peer: keep serving after --search or --download
 
+    Zapszap options:
+      --name NAME          the member's name (required)
+      --group NAME         the group to join (required)
+      --passphrase TEXT    the group's passphrase (else asked at the terminal, or $ZAPSZAP_PASSPHRASE)
+      --peer HOST:PORT     a member to greet first (repeatable)
+      --sync-interval D    mean time between anti-entropy rounds (default 10s)
+
     Options for every node:
     \(NodeOptions.help)
     """
@@ -98,6 +107,8 @@ enum Help {
                            killed and restarted mid-run; every client still completes its 20 pings
       video                a tracker, two seeders of a generated sample video and a downloader pulling from
                            both; one seeder is killed half-way; the download's SHA-256 is checked
+      zapszap              four chat members, 20 % loss each, chatting by script; bob is killed and
+                           restarted, dave joins late; every member's history digest must be equal
 
     Options:
       --nodes N            ping: how many clients (default 3)

@@ -17,8 +17,10 @@ struct DemoCommand: RunnerCommand {
         case "video":
             let size = try arguments.byteCount("size", command: "demo") ?? 1 << 30
             return try await VideoDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), context: context).run()
+        case "zapszap":
+            return try await ZapDemo(impl: impl, context: context).run()
         default:
-            throw UsageError("no demo for lab '\(lab)' (demos: ping, video)", command: "demo")
+            throw UsageError("no demo for lab '\(lab)' (demos: ping, video, zapszap)", command: "demo")
         }
     }
 }

@@ -15,7 +15,7 @@ struct NodeOptions: Sendable {
     static let help = """
       --id NAME            this node's name (default: the role)
       --listen HOST:PORT   address to bind (default: 127.0.0.1:0, a free port)
-      --peer NAME=HOST:PORT  a peer's address (repeatable)
+      --peer [NAME=]HOST:PORT  a peer's address (repeatable)
       --drop P             inject loss: drop this fraction of outgoing messages (0 to 1)
       --dup P              inject duplication of outgoing messages (0 to 1)
       --delay MIN..MAX     inject a random delay on outgoing messages, e.g. 10ms..80ms
@@ -39,9 +39,13 @@ struct NodeOptions: Sendable {
         id = NodeID(arguments.value("id") ?? role)
         listen = try Self.address(arguments.value("listen") ?? "127.0.0.1:0", option: "listen", command: command)
         for entry in arguments.values["peer"] ?? [] {
-            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
-                throw UsageError("--peer needs NAME=HOST:PORT, not '\(entry)'", command: command)
+            // NAME=HOST:PORT, or just HOST:PORT: a node answers to its own address until it tells its name.
+            guard let equals = entry.firstIndex(of: "=") else {
+                let address = try Self.address(entry, option: "peer", command: command)
+                peers[NodeID(address.description)] = address
+                continue
             }
+            guard equals != entry.startIndex else { throw UsageError("--peer needs NAME=HOST:PORT or HOST:PORT, not '\(entry)'", command: command) }
             peers[NodeID(String(entry[..<equals]))] = try Self.address(String(entry[entry.index(after: equals)...]), option: "peer", command: command)
         }
         let drop = try arguments.probability("drop", command: command) ?? 0
