@@ -113,18 +113,22 @@ extension ZapsZapScenarios {
             bytes[Int.random(in: range, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
             return bytes
         }
+        func headerLength(_ datagram: ZapDatagram) -> Int {
+            guard let parts = try? datagram.split() else { preconditionFailure("the grader's own datagrams parse") }
+            return parts.headerBytes.count
+        }
         func reheaded(_ change: (inout DatagramHeader) -> Void) -> ZapDatagram {
-            let (header, _, sealed) = try! probe.seal(payload).split()  // The grader's own datagram: it parses.
-            var changed = header
-            change(&changed)
-            return ZapDatagram(header: changed, sealed: sealed)
+            let datagram = probe.seal(payload), length = headerLength(datagram)
+            guard var header = try? datagram.split().header else { preconditionFailure("the grader's own datagrams parse") }
+            change(&header)
+            return ZapDatagram(header: header, sealed: Array(datagram.bytes[length...]))
         }
         switch kind {
         case 0:
             return Forgery(from: "outsider", datagram: outsider.seal(payload), reason: .undecryptable, what: "sealed by an outsider with the wrong passphrase")
         case 1:
-            let datagram = probe.seal(payload), headerLength = try! datagram.split().headerBytes.count
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: flip(datagram.bytes, in: headerLength..<(datagram.bytes.count - 16))),
+            let datagram = probe.seal(payload)
+            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: flip(datagram.bytes, in: headerLength(datagram)..<(datagram.bytes.count - 16))),
                            reason: .undecryptable, what: "with a ciphertext byte flipped")
         case 2:
             let datagram = probe.seal(payload)
@@ -135,13 +139,13 @@ extension ZapsZapScenarios {
         case 4:
             return Forgery(from: "attacker", datagram: reheaded { $0.sender = "probe-2" }, reason: .undecryptable, what: "whose header's sender was changed")
         case 5:
-            let datagram = probe.seal(payload), headerLength = try! datagram.split().headerBytes.count
-            let keep = Int.random(in: headerLength..<(datagram.bytes.count - 1), using: &random)
+            let datagram = probe.seal(payload)
+            let keep = Int.random(in: headerLength(datagram)..<(datagram.bytes.count - 1), using: &random)
             return Forgery(from: "attacker", datagram: ZapDatagram(bytes: Array(datagram.bytes[..<keep])), reason: .undecryptable,
                            what: "cut to \(keep) of its \(datagram.bytes.count) bytes, after the header")
         case 6:
-            let datagram = probe.seal(payload), headerLength = try! datagram.split().headerBytes.count
-            let keep = Int.random(in: 1..<headerLength, using: &random)
+            let datagram = probe.seal(payload)
+            let keep = Int.random(in: 1..<headerLength(datagram), using: &random)
             return Forgery(from: "attacker", datagram: ZapDatagram(bytes: Array(datagram.bytes[..<keep])), reason: .malformed,
                            what: "cut to \(keep) bytes, inside its header")
         case 7:
