@@ -424,4 +424,18 @@ import Testing
         #expect(seen.contains(.received(42, from: "attacker")))
         #expect(sim.messages.contains { $0.event == .sent && $0.from == "attacker" && $0.message == 42 })
     }
+
+    @Test("a restarted node runs start before anything queued for the same instant reaches it")
+    func restartStartsFirst() throws {
+        let sim = Simulation<UInt64, Seen>(seed: 5)
+        let puppet = sim.add("p") { Puppet() }
+        sim.schedule(at: .milliseconds(10)) { $0.crash("p") }
+        sim.schedule(at: .milliseconds(20)) { $0.command(.send([7], to: "p"), to: puppet) }
+        sim.schedule(at: .milliseconds(20)) { $0.restart("p") }
+        try sim.run(until: .seconds(1))
+        let afterRestart = sim.trace.drop { $0.kind != .restart }.filter { $0.node == "p" && [.deliver, .command].contains($0.kind) }
+        #expect(afterRestart.first?.kind == .deliver && afterRestart.first?.detail.hasPrefix("started") == true,
+                "\(afterRestart.map { "\($0.kind) \($0.detail)" })")
+        #expect(afterRestart.contains { $0.kind == .command })
+    }
 }

@@ -113,15 +113,16 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         record(.crash, node: id)
     }
 
-    /// Restarts a crashed node from a fresh value and its durable storage; `start` runs at the current time.
+    /// Restarts a crashed node from a fresh value and its durable storage; its `start` runs right away.
     public func restart(_ id: NodeID) {
-        let index = indexOf[id]!
-        let slot = nodes[index]
+        let slot = slot(id)
         guard slot.node == nil else { return }
-        slot.node = slot.make()
+        let node = slot.make()
+        slot.node = node
         slot.context.random = SeededRandom(seed: seed, stream: "node \(id)#\(slot.incarnation)")
         record(.restart, node: id)
-        queue.push(.start(node: index, incarnation: slot.incarnation), at: nowNanoseconds)
+        // `start` runs at once, so nothing queued for this same instant reaches the node before it.
+        dispatch(slot, "start") { try node.start(&$0) }
     }
 
     /// Splits the network: a message that arrives across the cut is lost, including one already in flight

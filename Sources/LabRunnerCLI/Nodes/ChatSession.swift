@@ -23,7 +23,8 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
                 presence.members.withLock { if isOnline { $0.insert(member) } else { $0.remove(member) } }
                 console.out(style.dim("* \(member) is \(isOnline ? "online" : "offline")"))
             case let .output(.dropped(reason, from)):
-                console.out(style.dim("· dropped a datagram from \(from): \(reason)"))
+                // Duplicates and replays are routine on a lossy network: counted, and shown on request.
+                if options.verbose { console.out(style.dim("· dropped a datagram from \(from): \(reason)")) }
             case let .log(line):
                 if options.verbose { console.out(style.dim("· \(line)")) }
             case .trace:
@@ -59,7 +60,8 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         }
         interrupt.cancel()
         prompt.cancel()
-        let (count, digest) = await shell.inspect { ($0.orderedHistory.count, $0.historyDigest.hex) }
+        let (count, digest, rejected) = await shell.inspect { ($0.orderedHistory.count, $0.historyDigest.hex, $0.rejections) }
+        console.out("dropped datagrams: \(rejected)")
         console.out("history digest \(digest) (\(count) messages)")
         console.out("zapszap member '\(options.id)' stopped")
         return status
