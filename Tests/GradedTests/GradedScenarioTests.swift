@@ -5,7 +5,7 @@ import Testing
 
 /// The instructor's grade: every scenario of every lab over its seeds, against `LAB_IMPL` (default: the
 /// solution where it exists, the student's code in a handout). `labrunner grade` runs the same scenarios.
-@Suite("Graded scenarios")
+@Suite("Graded scenarios", .serialized)
 struct GradedScenarioTests {
     static let implementation = (try? Catalog.defaultImplementation(environment: ProcessInfo.processInfo.environment)) ?? .student
     static let scenarios = Catalog.labs(implementation).flatMap(\.scenarios).map(GradedScenario.init)

@@ -70,6 +70,8 @@ import Testing
         (["node", "ping", "server", "--drop", "2"], "error: option '--drop' needs a probability from 0 to 1, not '2' (see 'labrunner node --help')"),
         (["node", "ping", "server", "--delay", "9..3"], "error: --delay needs MIN..MAX such as 10ms..80ms, not '9..3' (see 'labrunner node --help')"),
         (["demo"], "error: demo needs a lab, e.g. 'demo ping' (see 'labrunner demo --help')"),
+        (["node", "zapszap", "--group", "g"], "error: a zapszap member needs --name NAME (see 'labrunner node --help')"),
+        (["node", "zapszap", "member"], "error: a zapszap member has no role: 'node zapszap --name NAME --group G' (see 'labrunner node --help')"),
         (["node", "video", "seeder"], "error: video has no role 'seeder' (roles: tracker, peer) (see 'labrunner node --help')"),
         (["node", "video", "peer"], "error: a video peer needs --tracker HOST:PORT (see 'labrunner node --help')"),
         (["node", "video", "peer", "--tracker", "h:1", "--search", "a", "--download", "b"], "error: give --search or --download, not both (see 'labrunner node --help')"),
@@ -107,7 +109,7 @@ import Testing
           6.1  Hand out chunks across sources — 5 points, 2 scenarios
           6.2  Requeue the chunks of a failed source — 2 points, 1 scenario
           7.1  Ban a peer that sends a corrupt chunk — 3 points, 1 scenario
-        zapszap — lab 3: Serverless encrypted group chat over UDP (40 points, exercises/zapszap.md)
+        zapszap — lab 3: Serverless encrypted group chat over UDP (42 points, exercises/zapszap.md)
           1.1  Seal a datagram: epoch, nonce, header as associated data — 5 points, 1 scenario
           2.1  Open a datagram; refuse forged, cut and outsider ones — 3 points, 1 scenario
           2.2  Refuse replays: a replay window per sender — 3 points, 1 scenario
@@ -117,7 +119,7 @@ import Testing
           4.1  What the other lacks: pages from a version vector — 3 points, 1 scenario
           4.2  Answer a hello: members, missing messages, ask back — 3 points, 1 scenario
           5.1  Answer a digest with only what is missing — 2 points, 1 scenario
-          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 6 points, 2 scenarios
+          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 3 scenarios
           6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario
           6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario
         """)

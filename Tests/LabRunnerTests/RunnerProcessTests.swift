@@ -72,4 +72,14 @@ import Testing
         let hashes = result.out.split(separator: "\n").filter { $0.contains("sha256 ") && $0.contains("[demo") }.map { $0.split(separator: " ").last! }
         #expect(hashes.count == 3 && Set(hashes).count == 1, "\(hashes)")
     }
+
+    @Test("the zapszap demo: four chat processes with loss, a crash and a late joiner end with equal history digests",
+          .enabled(if: Catalog.hasSolutions, "needs the reference solution"), .timeLimit(.minutes(2)))
+    func zapszapDemo() throws {
+        let result = try Self.run(["demo", "zapszap", "--impl", "solution"])
+        #expect(result.status == 0, "\(result.out)\n\(result.err)")
+        #expect(result.out.contains("killing bob (SIGKILL)"))
+        #expect(result.out.contains("dave joins late"))
+        #expect(result.out.contains("all four members hold the same history, in the same order"))
+    }
 }

@@ -85,6 +85,10 @@ public enum ZapsZapScenarios {
                      summary: "a member leaves: goodbye sent once, nothing after; the others show it offline when the goodbye arrives") { seed in
                 try leavesCleanly(peer, seed: seed)
             },
+            Scenario(id: "zapszap.5.2-live-udp", lab: "zapszap", exercise: "5.2", points: 2, seeds: 1, mode: .live,
+                     summary: "three members as real UDP nodes on loopback, 20 % loss each, chat at once: all hold the same 9 messages in the same order") { seed in
+                try await convergeOverRealUDP(peer, seed: seed)
+            },
         ]
     }
 }

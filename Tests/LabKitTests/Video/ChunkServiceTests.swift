@@ -32,14 +32,14 @@ import Testing
         try await client.send(.manifest(name: "clip.bin"))
         try await client.send(.chunk(name: "clip.bin", index: 3))
         try await client.send(.chunk(name: "clip.bin", index: 1))
-        #expect(try await client.receive(timeout: .seconds(5)) == .manifest(fixture.manifest))
+        #expect(try await client.receive(timeout: .seconds(30)) == .manifest(fixture.manifest))
         let contents = try fixture.folder.contents("clip.bin")
         for index in [3, 1] {
             let (offset, length) = fixture.manifest.range(ofChunk: index)
-            #expect(try await client.receive(timeout: .seconds(5)) == .chunk(index: UInt32(index), length: UInt32(length)))
+            #expect(try await client.receive(timeout: .seconds(30)) == .chunk(index: UInt32(index), length: UInt32(length)))
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 1)
             defer { buffer.deallocate() }
-            try await client.receivePayload(into: buffer, timeout: .seconds(5))
+            try await client.receivePayload(into: buffer, timeout: .seconds(30))
             #expect(Array(buffer) == Array(contents[Int(offset)..<(Int(offset) + length)]))
         }
         client.close()
@@ -58,11 +58,11 @@ import Testing
         let bystander = try await fixture.client()
         let hostile = try await TCPConnection.connect(to: fixture.service.localAddress)
         try await hostile.write(bytes)
-        let answer = try await hostile.read(maxBytes: 100, timeout: .seconds(5))
+        let answer = try await hostile.read(maxBytes: 100, timeout: .seconds(30))
         #expect(answer.isEmpty, "the service should close the connection without answering")
         hostile.close()
         try await bystander.send(.manifest(name: "clip.bin"))
-        #expect(try await bystander.receive(timeout: .seconds(5)) == .manifest(fixture.manifest))
+        #expect(try await bystander.receive(timeout: .seconds(30)) == .manifest(fixture.manifest))
         bystander.close()
         #expect(fixture.service.statistics.droppedConnections == 1)
         await fixture.finish()
@@ -74,12 +74,12 @@ import Testing
         try FileManager.default.removeItem(atPath: "\(fixture.folder.path)/clip.bin")
         let client = try await fixture.client()
         try await client.send(.chunk(name: "clip.bin", index: 0))
-        guard case .refused(.unreadable("clip.bin", _)) = try await client.receive(timeout: .seconds(5)) else {
+        guard case .refused(.unreadable("clip.bin", _)) = try await client.receive(timeout: .seconds(30)) else {
             Issue.record("expected an unreadable refusal")
             return
         }
         try await client.send(.manifest(name: "clip.bin"))
-        #expect(try await client.receive(timeout: .seconds(5)) == .manifest(fixture.manifest))
+        #expect(try await client.receive(timeout: .seconds(30)) == .manifest(fixture.manifest))
         client.close()
         await fixture.finish()
     }
@@ -92,7 +92,7 @@ import Testing
         file.close()
         let client = try await fixture.client()
         try await client.send(.chunk(name: "clip.bin", index: 2))
-        guard case .refused(.unreadable("clip.bin", _)) = try await client.receive(timeout: .seconds(5)) else {
+        guard case .refused(.unreadable("clip.bin", _)) = try await client.receive(timeout: .seconds(30)) else {
             Issue.record("expected an unreadable refusal")
             return
         }
@@ -104,7 +104,7 @@ import Testing
     func idleTimeout() async throws {
         let fixture = try Fixture(idleTimeout: .milliseconds(200))
         let silent = try await TCPConnection.connect(to: fixture.service.localAddress)
-        #expect(try await silent.read(maxBytes: 10, timeout: .seconds(5)).isEmpty)
+        #expect(try await silent.read(maxBytes: 10, timeout: .seconds(30)).isEmpty)
         silent.close()
         await fixture.finish()
     }
@@ -114,14 +114,14 @@ import Testing
         let fixture = try Fixture()
         let client = try await fixture.client()
         try await client.send(.chunk(name: "clip.bin", index: 0))
-        _ = try await client.receive(timeout: .seconds(5))
+        _ = try await client.receive(timeout: .seconds(30))
         fixture.service.stop()
         for task in fixture.seeders.tasks { await task.value }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
         defer { buffer.deallocate() }
         var received = 0
         while received < buffer.count {
-            let count = try await client.connection.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[received...]), timeout: .seconds(5))
+            let count = try await client.connection.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[received...]), timeout: .seconds(30))
             if count == 0 { break }
             received += count
         }
@@ -138,10 +138,10 @@ import Testing
         let entry = try Seeders.library([path], chunkSize: 1 << 20)["new.bin"]!
         let client = try await fixture.client()
         try await client.send(.manifest(name: "new.bin"))
-        #expect(try await client.receive(timeout: .seconds(5)) == .refused(.unknownFile("new.bin")))
+        #expect(try await client.receive(timeout: .seconds(30)) == .refused(.unknownFile("new.bin")))
         fixture.service.share(entry)
         try await client.send(.manifest(name: "new.bin"))
-        #expect(try await client.receive(timeout: .seconds(5)) == .manifest(entry.manifest))
+        #expect(try await client.receive(timeout: .seconds(30)) == .manifest(entry.manifest))
         client.close()
         await fixture.finish()
     }
