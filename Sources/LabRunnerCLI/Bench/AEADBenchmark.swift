@@ -62,7 +62,7 @@ public enum AEADBenchmark {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
+            try SignalMask.unblocked { try process.run() }
         } catch {
             return nil
         }

@@ -73,7 +73,7 @@ enum Executables {
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try SignalMask.unblocked { try process.run() }
         return process
     }
 
@@ -86,7 +86,7 @@ enum Executables {
         process.standardError = FileHandle.nullDevice
         return try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
+            do { try SignalMask.unblocked { try process.run() } } catch { continuation.resume(throwing: error) }
         }
     }
 }

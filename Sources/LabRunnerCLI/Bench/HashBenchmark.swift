@@ -114,7 +114,7 @@ public enum HashBenchmark {
         process.standardOutput = output
         process.standardError = output
         do {
-            try process.run()
+            try SignalMask.unblocked { try process.run() }
         } catch {
             throw .toolFailed(tool: name, status: -1, output: "\(error)")
         }

@@ -14,8 +14,9 @@ struct BenchCommand: RunnerCommand {
         switch arguments.positionals.first {
         case "net": return try await net(arguments, context)
         case "video": return try await video(arguments, context)
+        case "zapszap": return try zapszap(arguments, context)
         case nil: throw UsageError("bench needs a subject, e.g. 'bench net'", command: "bench")
-        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video)", command: "bench")
+        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video, zapszap)", command: "bench")
         }
     }
 
@@ -37,6 +38,21 @@ struct BenchCommand: RunnerCommand {
 
     private func open<V: VideoImplementation>(_: V.Type, size: Int, impl: Implementation, _ context: CommandContext) async throws -> VideoBenchmarkResult {
         try await VideoBenchmark<V>(bytes: size, rssSizes: [1 << 30, 4 << 30], impl: impl, context: context).run()
+    }
+
+    private func zapszap(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        let result = try measure(ZapsZapImplementations.peer(try context.implementation(arguments)), context)
+        if let path = arguments.value("json") {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try AtomicFile.write([UInt8](try encoder.encode(result)), to: path)
+            context.console.out("results written to \(path)")
+        }
+        return 0
+    }
+
+    private func measure<Peer: ChatPeerNode>(_: Peer.Type, _ context: CommandContext) throws -> ZapBenchmarkResult {
+        try ZapBenchmark<Peer>(context: context).run()
     }
 
     private func net(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {

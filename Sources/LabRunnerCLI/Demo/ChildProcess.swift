@@ -57,7 +57,7 @@ final class ChildProcess: Sendable {
             }
             for waiter in waiters { waiter.resume(returning: status) }
         }
-        try process.run()
+        try SignalMask.unblocked { try process.run() }
         self.process = Mutex(process)
     }
 
