@@ -92,6 +92,7 @@ enum Help {
       --passphrase TEXT    the group's passphrase (else asked at the terminal, or $ZAPSZAP_PASSPHRASE)
       --peer HOST:PORT     a member to greet first (repeatable)
       --sync-interval D    mean time between anti-entropy rounds (default 10s)
+                           (a member keeps its history in .labrunner/zapszap/GROUP/NAME unless --store)
 
     Options for every node:
     \(NodeOptions.help)

@@ -18,6 +18,8 @@ enum ZapNode {
         guard let group = arguments.value("group") else { throw UsageError("a zapszap member needs --group NAME", command: "node") }
         var options = try NodeOptions(arguments, role: name, command: "node")
         options.id = NodeID(name)
+        // A member's history survives a restart: it is kept on disk unless --store says where.
+        options.storageFolder = options.storageFolder ?? ".labrunner/zapszap/\(group)/\(name)"
         let greet = options.peers.keys.sorted()
         let passphrase: String
         if let given = arguments.value("passphrase") ?? context.environment["ZAPSZAP_PASSPHRASE"] {
