@@ -55,6 +55,7 @@ public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Fini
         // Safe: the roles' static functions declare no isolation, so calling them from the engine's own
         // threads and tasks is fine; Swift cannot know that of a generic parameter's metatype.
         nonisolated(unsafe) let hashing: any ChunkHashing.Type = Hashing.self
+        // Safe for the same reason: a metatype of static, isolation-free functions.
         nonisolated(unsafe) let finisher: any DownloadFinishing.Type = Finisher.self
         let download = DownloadRun<Plan>(
             name: name, expected: expected, sources: sources, downloads: downloads, options: options,
