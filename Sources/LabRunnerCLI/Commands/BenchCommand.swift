@@ -28,10 +28,7 @@ struct BenchCommand: RunnerCommand {
         #endif
         let result = try await open(VideoImplementations.bundle(impl), size: size, impl: impl, context)
         if let path = arguments.value("json") {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write([UInt8](try encoder.encode(result)), to: path)
-            context.console.out("results written to \(path)")
+            try JSONResults.write(result, to: path, console: context.console)
         }
         return 0
     }
@@ -43,10 +40,7 @@ struct BenchCommand: RunnerCommand {
     private func zapszap(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let result = try measure(ZapsZapImplementations.peer(try context.implementation(arguments)), context)
         if let path = arguments.value("json") {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write([UInt8](try encoder.encode(result)), to: path)
-            context.console.out("results written to \(path)")
+            try JSONResults.write(result, to: path, console: context.console)
         }
         return 0
     }
@@ -74,10 +68,7 @@ struct BenchCommand: RunnerCommand {
         console.out(String(format: "  %.2f M messages/s (%d delivered in %.2f s; goal ≥ 1 M/s)", sim.messagesPerSecond / 1e6, sim.delivered, sim.seconds))
         if let path = arguments.value("json") {
             struct Document: Encodable { let net: NetBenchmarkResult; let simulator: SimulatorBenchmark.Result; let simulatorMessagesPerSecond: Double }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write([UInt8](try encoder.encode(Document(net: net, simulator: sim, simulatorMessagesPerSecond: sim.messagesPerSecond))), to: path)
-            console.out("results written to \(path)")
+            try JSONResults.write(Document(net: net, simulator: sim, simulatorMessagesPerSecond: sim.messagesPerSecond), to: path, console: console)
         }
         return 0
     }

@@ -41,8 +41,7 @@ struct GradeCommand: RunnerCommand {
             report = await grader.grade(selected, seeds: ScenarioRunner.standardSeeds)
         }
         if let path = arguments.value("json") {
-            try AtomicFile.write([UInt8](try report.json()), to: path)
-            context.console.out("results written to \(path)")
+            try JSONResults.write(report.document, to: path, console: context.console)
         }
         return report.allPassed ? 0 : 1
     }

@@ -72,16 +72,16 @@ struct GradeReport: Codable, Sendable {
         return order.map { ($0, totals[$0]!.0, totals[$0]!.1) }
     }
 
-    func json() throws -> Data {
-        struct Document: Encodable {
-            let implementation: String
-            let earned: Int
-            let points: Int
-            let passed: Bool
-            let scenarios: [Row]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(Document(implementation: implementation, earned: earned, points: points, passed: allPassed, scenarios: rows))
+    /// What `--json` writes: the totals and every scenario's row.
+    var document: some Encodable {
+        Document(implementation: implementation, earned: earned, points: points, passed: allPassed, scenarios: rows)
+    }
+
+    private struct Document: Encodable {
+        let implementation: String
+        let earned: Int
+        let points: Int
+        let passed: Bool
+        let scenarios: [Row]
     }
 }

@@ -265,24 +265,3 @@ struct UnfinishedPlan: DownloadPlanning {
     mutating func sourceFailed(_ source: NodeID) {}
     mutating func chunkCorrupt(_ index: Int, from source: NodeID) {}
 }
-
-/// Cancels a task from inside the work it runs, even if asked before the task's handle was stored.
-final class Canceller: Sendable {
-    private let state = Mutex<(cancel: (@Sendable () -> Void)?, requested: Bool)>((nil, false))
-
-    func set<Success, Failure>(_ task: Task<Success, Failure>) {
-        let requested = state.withLock { state in
-            state.cancel = { task.cancel() }
-            return state.requested
-        }
-        if requested { task.cancel() }
-    }
-
-    func cancel() {
-        let cancel = state.withLock { state in
-            state.requested = true
-            return state.cancel
-        }
-        cancel?()
-    }
-}

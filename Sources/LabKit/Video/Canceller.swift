@@ -2,10 +2,12 @@ import Synchronization
 
 /// Cancels a task from inside the work it runs (a progress callback), even when asked before the task's
 /// handle was stored.
-final class Canceller: Sendable {
+package final class Canceller: Sendable {
     private let state = Mutex<(cancel: (@Sendable () -> Void)?, requested: Bool)>((nil, false))
 
-    func set<Success, Failure>(_ task: Task<Success, Failure>) {
+    package init() {}
+
+    package func set<Success, Failure>(_ task: Task<Success, Failure>) {
         let requested = state.withLock { state in
             state.cancel = { task.cancel() }
             return state.requested
@@ -13,7 +15,7 @@ final class Canceller: Sendable {
         if requested { task.cancel() }
     }
 
-    func cancel() {
+    package func cancel() {
         let cancel = state.withLock { state in
             state.requested = true
             return state.cancel
