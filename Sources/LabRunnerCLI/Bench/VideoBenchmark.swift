@@ -108,7 +108,7 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
                                configuration: .init(id: "seeder", listen: loopback, transport: .tcp, peers: ["tracker": trackerAddress])) { _ in }
         let running = [Task { try? await tracker.run() }, Task { try? await seeder.run() }]
         let peak = Mutex<Int?>(nil)
-        let child = try ChildProcess(name: "downloader", arguments: [
+        let child = try ChildProcess(name: "downloader", executable: LabRunnerExecutable.running, arguments: [
             "node", "video", "peer", "--id", "downloader", "--tracker", "\(trackerAddress)", "--downloads", "\(folder)/downloads",
             "--download", name, "--impl", impl.rawValue,
         ], environment: context.environment.merging([PeakMemory.environmentKey: "1"]) { $1 }) { line in

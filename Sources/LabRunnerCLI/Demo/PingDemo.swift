@@ -83,7 +83,7 @@ struct PingDemo: Sendable {
 
     private func spawn(_ name: String, index: Int, _ arguments: [String], _ out: DemoConsole,
                        onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try ChildProcess(name: name, arguments: arguments, environment: context.environment) { line in
+        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments, environment: context.environment) { line in
             out.line(from: name, index: index, line)
             onLine(line)
         }

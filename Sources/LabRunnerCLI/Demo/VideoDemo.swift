@@ -80,7 +80,7 @@ struct VideoDemo: Sendable {
 
     private func spawn(_ name: String, _ index: Int, _ arguments: [String], _ out: DemoConsole,
                        onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try ChildProcess(name: name, arguments: arguments + ["--impl", impl.rawValue], environment: context.environment) { line in
+        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + ["--impl", impl.rawValue], environment: context.environment) { line in
             out.line(from: name, index: index, line)
             onLine(line)
         }

@@ -26,7 +26,7 @@ struct ZapDemo: Sendable {
                              "--listen", "127.0.0.1:\(port)", "--drop", "0.2", "--seed", "\(index + 1)", "--sync-interval", "1s",
                              "--store", "\(folder)/\(name)", "--impl", impl.rawValue]
             for peer in peers { arguments += ["--peer", peer] }
-            return try ChildProcess(name: name, arguments: arguments, environment: context.environment) { line in
+            return try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments, environment: context.environment) { line in
                 out.line(from: name, index: index, line)
                 if let address = line.components(separatedBy: "listening on udp ").dropFirst().first {
                     addresses.withLock { $0[name] = address }

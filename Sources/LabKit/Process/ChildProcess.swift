@@ -1,10 +1,10 @@
 import Foundation
 import Synchronization
 
-/// One `labrunner node …` child of a demo: its output arrives line by line with a colored prefix, its
-/// standard input is a pipe whose end tells it the demo is gone (so no orphan outlives a killed demo).
-final class ChildProcess: Sendable {
-    let name: String
+/// One `labrunner node …` child of a demo or a live scenario: its output arrives line by line, its standard
+/// input is a pipe whose end tells it the parent is gone (so no orphan outlives a killed parent).
+package final class ChildProcess: Sendable {
+    package let name: String
     // Process is not Sendable; every use below goes through the lock, or happens before the handlers start.
     private let process: Mutex<Process>
     private let stdinPipe: Pipe
@@ -15,11 +15,14 @@ final class ChildProcess: Sendable {
         let state = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32, Never>])>((nil, []))
     }
 
-    /// Starts `labrunner arguments` as a child; `onLine` receives each line it prints (stdout and stderr).
-    init(name: String, arguments: [String], environment: [String: String], onLine: @escaping @Sendable (String) -> Void) throws {
+    /// Starts `executable arguments` as a child; `onLine` receives each line it prints (stdout and stderr).
+    package init(name: String, executable: String, arguments: [String], environment: [String: String],
+                 onLine: @escaping @Sendable (String) -> Void) throws {
         self.name = name
+        // Typing into a child that has died must be an error, not a SIGPIPE that ends this process.
+        Platform.ignoreBrokenPipeSignal()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.runnerPath)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment.merging(["LABRUNNER_PARENT_PIPE": "1"]) { $1 }
         stdinPipe = Pipe()
@@ -62,27 +65,27 @@ final class ChildProcess: Sendable {
     }
 
     /// The process id, for messages.
-    var pid: Int32 { process.withLock { $0.processIdentifier } }
+    package var pid: Int32 { process.withLock { $0.processIdentifier } }
 
     /// Types `line` into the child's standard input, as a person at its prompt would.
-    func send(_ line: String) {
+    package func send(_ line: String) {
         try? stdinPipe.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
     }
 
     /// Kills the child at once (SIGKILL), as a crash would.
-    func kill() {
+    package func kill() {
         let pid = self.pid
         if exit.state.withLock({ $0.status == nil }) { _ = Foundation.kill(pid, SIGKILL) }
     }
 
     /// Asks the child to stop (SIGTERM): it finishes cleanly and writes its trace.
-    func terminate() {
+    package func terminate() {
         let pid = self.pid
         if exit.state.withLock({ $0.status == nil }) { _ = Foundation.kill(pid, SIGTERM) }
     }
 
     /// Waits for the child to exit and returns its status (negative for a signal on some platforms).
-    func waitForExit() async -> Int32 {
+    package func waitForExit() async -> Int32 {
         await withCheckedContinuation { continuation in
             let status = exit.state.withLock { state -> Int32? in
                 if state.status == nil { state.waiters.append(continuation) }
@@ -90,14 +93,5 @@ final class ChildProcess: Sendable {
             }
             if let status { continuation.resume(returning: status) }
         }
-    }
-
-    /// The running `labrunner` binary, re-executed for each child.
-    static var runnerPath: String {
-        #if os(Linux)
-        return "/proc/self/exe"
-        #else
-        return Bundle.main.executablePath ?? CommandLine.arguments[0]
-        #endif
     }
 }
