@@ -13,6 +13,16 @@ public struct NotImplemented: Error, Equatable, Sendable, CustomStringConvertibl
         self.init(exercise: String(text.dropFirst(prefix.count)))
     }
 
+    /// Finds the exercise in a line a node process printed ("error: node alice stopped: not implemented:
+    /// exercise 1.1"), for drivers that see a node only through its output; `nil` for any other line.
+    package init?(foundIn line: String) {
+        guard let mark = line.range(of: "not implemented: exercise ") else { return nil }
+        let exercise = line[mark.upperBound...].prefix { $0.isNumber || $0 == "." }
+        let trimmed = exercise.hasSuffix(".") ? exercise.dropLast() : exercise
+        guard !trimmed.isEmpty else { return nil }
+        self.init(exercise: String(trimmed))
+    }
+
     public var description: String { "not implemented: exercise \(exercise)" }
 }
 

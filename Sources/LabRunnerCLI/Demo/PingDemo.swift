@@ -22,7 +22,7 @@ struct PingDemo: Sendable {
         let ready = AsyncStream<Void>.makeStream()
         let serverArguments = { (listen: String) in ["node", "ping", "server", "--listen", listen, "--verbose", "--impl", impl.rawValue] }
         var server = try spawn("server", index: 0, serverArguments("127.0.0.1:0"), out) { line in
-            if address.withLock({ $0 }) == nil, let found = line.components(separatedBy: "listening on udp ").last, found != line {
+            if address.withLock({ $0 }) == nil, let found = NodeOutputLine.address(in: line) {
                 address.withLock { $0 = found }
                 ready.continuation.yield()
             }

@@ -30,7 +30,7 @@ struct VideoDemo: Sendable {
         let trackerAddress = Mutex<String?>(nil)
         let (trackerReady, announce) = AsyncStream<Void>.makeStream()
         let tracker = try spawn("tracker", 0, ["node", "video", "tracker", "--listen", "127.0.0.1:0", "--ttl", "3s"], out) { line in
-            if let found = line.components(separatedBy: "listening on tcp ").dropFirst().first {
+            if let found = NodeOutputLine.address(in: line) {
                 trackerAddress.withLock { $0 = found }
                 announce.yield()
             }

@@ -17,7 +17,7 @@ struct ZapDemo: Sendable {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         out.say("zapszap: 4 members as separate processes on loopback, each losing 20 % of what it sends (the \(impl.rawValue)'s code)")
         let addresses = Mutex<[String: String]>([:])
-        let digests = Mutex<[String: String]>([:])
+        let digests = Mutex<[String: NodeOutputLine.HistoryDigest]>([:])
         let (announced, announce) = AsyncStream<String>.makeStream()
 
         func start(_ name: String, peers: [String], port: String = "0") throws -> ChildProcess {
@@ -28,11 +28,11 @@ struct ZapDemo: Sendable {
             for peer in peers { arguments += ["--peer", peer] }
             return try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments, environment: context.environment) { line in
                 out.line(from: name, index: index, line)
-                if let address = line.components(separatedBy: "listening on udp ").dropFirst().first {
+                if let address = NodeOutputLine.address(in: line) {
                     addresses.withLock { $0[name] = address }
                     announce.yield(name)
                 }
-                if line.hasPrefix("history digest ") { digests.withLock { $0[name] = String(line.dropFirst(15)) } }
+                if let digest = NodeOutputLine.historyDigest(in: line) { digests.withLock { $0[name] = digest } }
             }
         }
         func address(_ name: String) async throws -> String {
@@ -76,7 +76,7 @@ struct ZapDemo: Sendable {
 
         let collected = digests.withLock { $0 }
         out.say(style.bold("history digests"))
-        for name in names { out.say("  \(pad(name, 6)) \(collected[name] ?? "none")") }
+        for name in names { out.say("  \(pad(name, 6)) \(collected[name].map(\.description) ?? "none")") }
         let converged = collected.count == names.count && Set(collected.values).count == 1
         out.say(converged ? style.green("all four members hold the same history, in the same order")
                           : style.red("the members' histories differ (see above)"))

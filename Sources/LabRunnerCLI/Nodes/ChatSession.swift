@@ -36,7 +36,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
             console.err("error: zapszap member '\(options.id)' could not start: \(error)")
             return 1
         }
-        console.out("zapszap member '\(options.id)' in \(config.key) listening on udp \(address)")
+        console.out(NodeOutputLine.listening("zapszap member '\(options.id)' in \(config.key)", transport: .udp, address: address))
         console.out(style.dim("type a message and press return; /history, /who, /digest, /quit"))
         let interrupt = InterruptWatch { Task { await shell.stop() } }
         let me = options.id
@@ -60,9 +60,9 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         }
         interrupt.cancel()
         prompt.cancel()
-        let (count, digest, rejected) = await shell.inspect { ($0.orderedHistory.count, $0.historyDigest.hex, $0.rejections) }
+        let (digest, rejected) = await shell.inspect { (Self.digest(of: $0), $0.rejections) }
         console.out("dropped datagrams: \(rejected)")
-        console.out("history digest \(digest) (\(count) messages)")
+        console.out(NodeOutputLine.historyDigest(digest))
         console.out("zapszap member '\(options.id)' stopped")
         return status
     }
@@ -80,8 +80,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         case "/who":
             console.out("online: " + ([me] + online.sorted()).map(\.name).joined(separator: ", "))
         case "/digest":
-            let (count, digest) = await shell.inspect { ($0.orderedHistory.count, $0.historyDigest.hex) }
-            console.out("history digest \(digest) (\(count) messages)")
+            console.out(NodeOutputLine.historyDigest(await shell.inspect(Self.digest)))
         default:
             if text.hasPrefix("/") {
                 console.out("unknown command \(text.split(separator: " ").first ?? ""): /history, /who, /digest, /quit")
@@ -89,6 +88,10 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
                 await shell.command(.say(text))
             }
         }
+    }
+
+    private static func digest(of member: Member) -> NodeOutputLine.HistoryDigest {
+        NodeOutputLine.HistoryDigest(hex: member.historyDigest.hex, count: member.orderedHistory.count)
     }
 
     private static func line(_ message: ChatMessage, at time: String, style: Style) -> String {

@@ -42,7 +42,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
             console.err("error: \(title) '\(options.id)' could not start: \(error)")
             return 1
         }
-        console.out("\(title) '\(options.id)' listening on \(transport.rawValue) \(address)")
+        console.out(NodeOutputLine.listening("\(title) '\(options.id)'", transport: transport, address: address))
         ready(shell)
         let stopOnSignal = InterruptWatch { Task { await shell.stop() } }
         if context.environment["LABRUNNER_PARENT_PIPE"] != nil {
