@@ -30,7 +30,7 @@ public enum Catalog {
         [
             PingScenarios.lab(server: PingImplementations.server(impl), client: PingImplementations.client(impl)),
             VideoScenarios.lab(VideoImplementations.bundle(impl)),
-            ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl)),
+            ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl), processes: .labRunner(impl)),
         ]
     }
 

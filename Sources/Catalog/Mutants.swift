@@ -31,7 +31,8 @@ extension Catalog {
             Mutant(name: mutant.name, scenarios: DataPlaneScenarios.all(SolutionVideo.self, replacing: mutant.replaces), caughtBy: mutant.caughtBy)
         }
         + ZapsZapMutants.peers.map { mutant in
-            let scenarios: [Scenario] = ZapsZapScenarios.all(mutant.peer)
+            // Only the simulated scenarios: the live one starts `labrunner node` processes, which cannot run a mutant.
+            let scenarios: [Scenario] = ZapsZapScenarios.simulated(mutant.peer)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
         }
         #else

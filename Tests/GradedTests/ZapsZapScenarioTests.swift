@@ -9,17 +9,27 @@ import ZapsZapSolution
 /// they must fail cleanly.
 @Suite("ZapsZap scenarios")
 struct ZapsZapScenarioTests {
-    static let scenarios = ZapsZapScenarios.all(ZapsZapSolution.ChatPeer.self).map(GradedScenario.init)
+    static let scenarios = ZapsZapScenarios.all(ZapsZapSolution.ChatPeer.self, processes: .labRunner(.solution)).map(GradedScenario.init)
 
     @Test("the skeleton fails every scenario with 'not implemented', without crashing")
     func skeletonFailsCleanly() async {
-        for scenario in ZapsZapScenarios.all(ZapsZapLab.ChatPeer.self) {
+        for scenario in ZapsZapScenarios.all(ZapsZapLab.ChatPeer.self, processes: .labRunner(.student)) {
             let failure = await ScenarioRunner.runOnce(scenario, seed: 1)
             guard case .notImplemented = failure?.reason else {
                 Issue.record("\(scenario.id): expected 'not implemented', got \(failure.map(\.description) ?? "a pass")")
                 continue
             }
         }
+    }
+
+    @Test("without a labrunner to start the members, the live scenario fails saying so")
+    func liveWithoutExecutable() async {
+        let failure = await ScenarioRunner.runOnce(ZapsZapScenarios.live(NodeProcesses(executable: nil, impl: .solution)), seed: 1)
+        guard case let .crashed(reason)? = failure?.reason else {
+            Issue.record("expected a crash naming the missing labrunner, got \(failure.map(\.description) ?? "a pass")")
+            return
+        }
+        #expect(reason.contains("no labrunner executable"))
     }
 
     @Test("scenario ids name the lab and an exercise; every exercise is graded; 42 points; 200 seeds each simulated one")
@@ -31,8 +41,9 @@ struct ZapsZapScenarioTests {
         #expect(all.reduce(0) { $0 + $1.points } == 42)
         #expect(all.filter { $0.mode == .simulated }.allSatisfy { $0.seeds >= 200 })
         #expect(Set(all.map(\.id)).count == all.count)
-        let ids = Set(all.map(\.id))
-        #expect(ZapsZapMutants.peers.allSatisfy { Set($0.caughtBy).isSubset(of: ids) })
+        // A mutant runs only in the simulator: no mutant may claim to be caught by the live scenario.
+        let simulated = Set(all.filter { $0.mode == .simulated }.map(\.id))
+        #expect(ZapsZapMutants.peers.allSatisfy { Set($0.caughtBy).isSubset(of: simulated) })
     }
 }
 #endif

@@ -10,9 +10,36 @@ package final class ChildProcess: Sendable {
     private let stdinPipe: Pipe
     private let exit = ExitWatch()
 
-    /// The child's exit status once known, and the tasks waiting for it.
+    /// How a child ended: its exit status, or the signal that killed it.
+    package struct Ending: Sendable, Equatable, CustomStringConvertible {
+        /// The exit status, or the signal's number when `bySignal`.
+        package let status: Int32
+        package let bySignal: Bool
+
+        package var description: String { bySignal ? "was killed by signal \(status)" : "exited with status \(status)" }
+    }
+
+    /// The child's ending once known, whether all it printed has been delivered, and the tasks waiting for both.
     private final class ExitWatch: Sendable {
-        let state = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32, Never>])>((nil, []))
+        struct State {
+            var ending: Ending?
+            var outputEnded = false
+            var waiters: [CheckedContinuation<Int32, Never>] = []
+            /// The ending, once the child has exited and its last line was delivered.
+            var finished: Ending? { outputEnded ? ending : nil }
+        }
+        let state = Mutex(State())
+
+        /// Records an event; once the child is finished, wakes the tasks waiting for it.
+        func update(_ change: (inout State) -> Void) {
+            let woken = state.withLock { state -> (waiters: [CheckedContinuation<Int32, Never>], status: Int32)? in
+                change(&state)
+                guard let finished = state.finished else { return nil }
+                defer { state.waiters = [] }
+                return (state.waiters, finished.status)
+            }
+            if let woken { for waiter in woken.waiters { waiter.resume(returning: woken.status) } }
+        }
     }
 
     /// Starts `executable arguments` as a child; `onLine` receives each line it prints (stdout and stderr).
@@ -31,12 +58,14 @@ package final class ChildProcess: Sendable {
         process.standardOutput = output
         process.standardError = output
         let pending = Mutex<[UInt8]>([])
+        let exit = self.exit
         output.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
                 handle.readabilityHandler = nil
                 let rest = pending.withLock { bytes in defer { bytes = [] }; return bytes }
                 if !rest.isEmpty { onLine(String(decoding: rest, as: UTF8.self)) }
+                exit.update { $0.outputEnded = true }
                 return
             }
             let lines = pending.withLock { bytes -> [String] in
@@ -50,15 +79,9 @@ package final class ChildProcess: Sendable {
             }
             lines.forEach(onLine)
         }
-        let exit = self.exit
         process.terminationHandler = { finished in
-            let status = finished.terminationStatus
-            let waiters = exit.state.withLock { state in
-                state.status = status
-                defer { state.waiters = [] }
-                return state.waiters
-            }
-            for waiter in waiters { waiter.resume(returning: status) }
+            let ending = Ending(status: finished.terminationStatus, bySignal: finished.terminationReason == .uncaughtSignal)
+            exit.update { $0.ending = ending }
         }
         try SignalMask.unblocked { try process.run() }
         self.process = Mutex(process)
@@ -66,6 +89,9 @@ package final class ChildProcess: Sendable {
 
     /// The process id, for messages.
     package var pid: Int32 { process.withLock { $0.processIdentifier } }
+
+    /// How the child ended, once it has exited and all it printed has reached `onLine`; `nil` until then.
+    package var ending: Ending? { exit.state.withLock { $0.finished } }
 
     /// Types `line` into the child's standard input, as a person at its prompt would.
     package func send(_ line: String) {
@@ -75,23 +101,24 @@ package final class ChildProcess: Sendable {
     /// Kills the child at once (SIGKILL), as a crash would.
     package func kill() {
         let pid = self.pid
-        if exit.state.withLock({ $0.status == nil }) { _ = Foundation.kill(pid, SIGKILL) }
+        if exit.state.withLock({ $0.ending == nil }) { _ = Foundation.kill(pid, SIGKILL) }
     }
 
     /// Asks the child to stop (SIGTERM): it finishes cleanly and writes its trace.
     package func terminate() {
         let pid = self.pid
-        if exit.state.withLock({ $0.status == nil }) { _ = Foundation.kill(pid, SIGTERM) }
+        if exit.state.withLock({ $0.ending == nil }) { _ = Foundation.kill(pid, SIGTERM) }
     }
 
-    /// Waits for the child to exit and returns its status (negative for a signal on some platforms).
+    /// Waits for the child to exit and for all it printed to reach `onLine`; returns its exit status (the
+    /// signal's number when killed).
     package func waitForExit() async -> Int32 {
         await withCheckedContinuation { continuation in
-            let status = exit.state.withLock { state -> Int32? in
-                if state.status == nil { state.waiters.append(continuation) }
-                return state.status
+            let finished = exit.state.withLock { state in
+                if state.finished == nil { state.waiters.append(continuation) }
+                return state.finished
             }
-            if let status { continuation.resume(returning: status) }
+            if let finished { continuation.resume(returning: finished.status) }
         }
     }
 }

@@ -1,49 +1,54 @@
 import LabKit
 
 extension ZapsZapScenarios {
-    /// Three members as real UDP nodes on loopback, each dropping 20 % of what it sends, chat concurrently:
-    /// within 20 s every member must hold all nine messages in the same order (equal history digests).
-    static func convergeOverRealUDP<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) async throws {
-        let loopback = try SocketAddress.parse("127.0.0.1:0")
-        let key = GroupKey(group: "live", passphrase: "over real sockets")
-        func member(_ name: NodeID, greeting peers: [NodeID: SocketAddress], index: UInt64) -> NodeShell<Peer> {
-            let config = ZapConfig(key: key, peers: peers.keys.sorted(), helloRetry: .milliseconds(200), syncInterval: .milliseconds(300),
-                                   presenceInterval: .milliseconds(200), presenceTimeout: .seconds(2))
-            return NodeShell(Peer(config: config), configuration: .init(id: name, listen: loopback, peers: peers,
-                                                                         faults: FaultPlan(dropRate: 0.2), seed: seed &+ index)) { _ in }
-        }
-        let alice = member("alice", greeting: [:], index: 1)
-        let aliceAddress = try await alice.start()
-        let bob = member("bob", greeting: ["alice": aliceAddress], index: 2)
-        let carol = member("carol", greeting: ["alice": aliceAddress], index: 3)
-        let members = [alice, bob, carol]
-        try await bob.start()
-        try await carol.start()
-        typealias Histories = [(count: Int, digest: [UInt8])]
-        // The members run beside the chat script; a member that fails (a skeleton's todo) ends everything at once.
-        let final: Histories = try await withThrowingTaskGroup(of: Histories?.self) { group in
-            for shell in members { group.addTask { try await shell.run(); return nil } }
-            group.addTask {
-                var seen: Histories = []
-                defer { Task { for shell in members { await shell.stop() } } }
-                for round in 1...3 {
-                    for (name, shell) in zip(["alice", "bob", "carol"], members) { await shell.command(.say("\(name) #\(round)")) }
-                    try await Task.sleep(for: .milliseconds(100))
-                }
-                for _ in 0..<200 {
-                    seen = []
-                    for shell in members { seen.append(await shell.inspect { ($0.orderedHistory.count, $0.historyDigest) }) }
-                    if seen.allSatisfy({ $0.count == 9 }) && Set(seen.map(\.digest)).count == 1 { break }
-                    try await Task.sleep(for: .milliseconds(100))
-                }
-                return seen
+    /// Three members as real `labrunner node zapszap` processes on loopback, each dropping 20 % of what it
+    /// sends, chat at once through their prompts: within 20 s every member must hold all nine messages in the
+    /// same order (equal history digests, asked with `/digest`). The processes are killed at the end, whatever happens.
+    static func convergeAsProcesses(_ processes: NodeProcesses, seed: UInt64) async throws {
+        try await ScenarioFolder.with("zapszap.5.2-live-udp") { folder in
+            var members: [ChatMemberProcess] = []
+            do {
+                try await chatAndConverge(&members, processes: processes, folder: folder, seed: seed)
+            } catch {
+                for member in members { await member.stop() }
+                throw error
             }
-            var result: Histories = []
-            for try await histories in group { if let histories { result = histories } }
-            return result
+            for member in members { await member.stop() }
         }
-        try expect(final.allSatisfy { $0.count == 9 } && Set(final.map(\.digest)).count == 1,
-                   "alice, bob and carol to hold the same 9 messages within 20 s",
-                   observed: final.map { "\($0.count) messages, digest \($0.digest.hex.prefix(12))" }.joined(separator: "; "))
+    }
+
+    /// Starts alice, then bob and carol greeting her; three rounds of chat; then `/digest` until all agree.
+    private static func chatAndConverge(_ members: inout [ChatMemberProcess], processes: NodeProcesses, folder: ScenarioFolder,
+                                        seed: UInt64) async throws {
+        func start(_ name: String, greeting peers: [String]) throws(ScenarioFailure) -> ChatMemberProcess {
+            let options = ["--group", "live", "--passphrase", "over real sockets", "--listen", "127.0.0.1:0", "--drop", "0.2",
+                           "--seed", "\(seed &+ UInt64(members.count + 1))", "--sync-interval", "300ms", "--store", folder.file(name)]
+            return try ChatMemberProcess(name, options: options + peers.flatMap { ["--peer", $0] }, processes: processes)
+        }
+        members.append(try start("alice", greeting: []))
+        let alice = try await members[0].address()
+        members.append(try start("bob", greeting: [alice]))
+        members.append(try start("carol", greeting: [alice]))
+        for member in members { _ = try await member.address() }
+
+        for round in 1...3 {
+            for member in members { member.type("\(member.name) #\(round)") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let deadline = ContinuousClock.now + .seconds(20)
+        var digests: [NodeOutputLine.HistoryDigest?] = []
+        repeat {
+            for member in members {
+                try member.checkRunning()
+                member.type("/digest")
+            }
+            try await Task.sleep(for: .milliseconds(250))
+            digests = members.map(\.digest)
+            if digests.allSatisfy({ $0?.count == 9 }) && Set(digests).count == 1 { return }
+        } while ContinuousClock.now < deadline
+        for member in members { try member.checkRunning() }
+        try expect(false, "alice, bob and carol to hold the same 9 messages in the same order within 20 s (equal history digests)",
+                   observed: zip(members, digests).map { "\($0.name): \($1.map { "\($0.count) messages, digest \($0.hex.prefix(12))" } ?? "no digest")" }
+                       .joined(separator: "; "))
     }
 }

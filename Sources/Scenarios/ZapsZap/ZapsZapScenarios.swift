@@ -1,8 +1,8 @@
 import LabKit
 
 /// Lab 3 — zapszap (after video and deposit, in the course order of KIT-DESIGN.md): the graded scenarios of
-/// the serverless encrypted group chat, generic over the member under test. All run in the simulator, 200
-/// seeds each.
+/// the serverless encrypted group chat. All but one run the member type under test in the simulator, 200
+/// seeds each; the live one runs members as real `labrunner node zapszap` processes on loopback.
 ///
 /// Steps 1 and 2 face grader-owned probes only (the grader seals and forges datagrams with its own codec);
 /// from step 3 on, several members under test talk to each other while probes and an attacker join in.
@@ -24,14 +24,20 @@ public enum ZapsZapScenarios {
         .init(id: "6.2", title: "Leave: goodbye, shown offline at once"),
     ]
 
-    /// The lab as the runner shows it, bound to the member type `Peer`.
-    public static func lab<Peer: ChatPeerNode>(_ peer: Peer.Type) -> LabDescriptor {
+    /// The lab as the runner shows it, bound to the member type `Peer` and to `processes`, which run the same code.
+    public static func lab<Peer: ChatPeerNode>(_ peer: Peer.Type, processes: NodeProcesses) -> LabDescriptor {
         LabDescriptor(id: "zapszap", number: 3, title: "Serverless encrypted group chat over UDP", exercises: exercises,
-                      scenarios: all(peer))
+                      scenarios: all(peer, processes: processes))
     }
 
-    /// Every scenario, bound to the member type `Peer` (the student's, the reference, or a mutant).
-    public static func all<Peer: ChatPeerNode>(_ peer: Peer.Type) -> [Scenario] {
+    /// Every scenario: the simulated ones bound to `Peer`, then the live one starting `processes`, which must
+    /// run the same code (the student's or the reference).
+    public static func all<Peer: ChatPeerNode>(_ peer: Peer.Type, processes: NodeProcesses) -> [Scenario] {
+        simulated(peer) + [live(processes)]
+    }
+
+    /// The scenarios that run the member type `Peer` in the simulator: the student's, the reference, or a mutant.
+    public static func simulated<Peer: ChatPeerNode>(_ peer: Peer.Type) -> [Scenario] {
         [
             Scenario(id: "zapszap.1.1-sealed-datagrams", lab: "zapszap", exercise: "1.1", points: 5, seeds: 200,
                      summary: "a member greets two probes, crashing and restarting twice: every datagram opens under its sender key with (epoch, counter) and its header as associated data; no nonce repeats") { seed in
@@ -85,10 +91,15 @@ public enum ZapsZapScenarios {
                      summary: "a member leaves: goodbye sent once, nothing after; the others show it offline when the goodbye arrives") { seed in
                 try leavesCleanly(peer, seed: seed)
             },
-            Scenario(id: "zapszap.5.2-live-udp", lab: "zapszap", exercise: "5.2", points: 2, seeds: 1, mode: .live,
-                     summary: "three members as real UDP nodes on loopback, 20 % loss each, chat at once: all hold the same 9 messages in the same order") { seed in
-                try await convergeOverRealUDP(peer, seed: seed)
-            },
         ]
+    }
+
+    /// The scenario that runs three members as real processes of `processes` (never a mutant: a mutant is a
+    /// type in this process, and `labrunner node` runs only the student's code or the reference).
+    public static func live(_ processes: NodeProcesses) -> Scenario {
+        Scenario(id: "zapszap.5.2-live-udp", lab: "zapszap", exercise: "5.2", points: 2, seeds: 1, mode: .live,
+                 summary: "three members as real processes (labrunner node zapszap) on loopback, 20 % loss each, chat at once through their prompts: within 20 s all hold the same 9 messages in the same order") { seed in
+            try await convergeAsProcesses(processes, seed: seed)
+        }
     }
 }
