@@ -127,9 +127,9 @@ enum Help {
       net                  loopback TCP: a plain blocking socket loop (the baseline), the kit's async TCP
                            connection and its sendfile path; then the simulator's messages per second
       video                a socket blast (the baseline); downloads of a generated file from 1 and 3 peers;
-                           curl from a local HTTP server (nginx if installed); a downloader's peak memory
-                           for 1 GiB and 4 GiB files; bytes received when a source dies half-way; SHA-256
-                           next to sha256sum and openssl
+                           curl from a local HTTP server (nginx if installed), alone and with an fsync;
+                           a downloader's peak memory for 1 GiB and 4 GiB files; bytes received when a
+                           source dies half-way; SHA-256 next to sha256sum and openssl; each goal ✔ or ✘
       zapszap              anti-entropy bytes per round when in sync at 100 vs 10,000 messages; virtual
                            time for 8 members to converge at 20 % loss; simulator deliveries per second;
                            ChaCha20-Poly1305 next to openssl

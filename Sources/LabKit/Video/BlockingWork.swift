@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs work that can keep a thread busy for long — hashing a whole file, `fsync` of many megabytes — on a
 /// thread of its own, so Swift's cooperative pool (as wide as the machine has cores) keeps serving sockets.
 package enum BlockingWork {
@@ -30,6 +32,18 @@ package enum BlockingWork {
                 continuation.resume(returning: Result { () throws(Failure) -> Value in try body() })
             }
         }
+    }
+
+    /// The value of `body`, computed on one of Dispatch's shared threads (about as many as cores): for short
+    /// CPU-bound steps such as hashing a chunk, too frequent for a thread each, that must not hold up the
+    /// cooperative pool serving the sockets. The wait ignores cancellation.
+    static func computed<Value: Sendable, Failure: Error>(_ body: @escaping @Sendable () throws(Failure) -> Value) async throws(Failure) -> Value {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Value, Failure>, Never>) in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { () throws(Failure) -> Value in try body() })
+            }
+        }
+        return try result.get()
     }
 
     /// The value of `body`, computed on a new thread; the wait ignores cancellation, so work such as a final

@@ -10,14 +10,16 @@
 /// ```
 /// The run fetches the manifest from the first source that has the expected content, then runs one worker
 /// per source, each on its own TCP connection with up to `pipelineDepth` requests outstanding. Workers ask
-/// the `Plan` which chunk to fetch, read it into a reused buffer, check it with `Hashing.isValid`, write it at
-/// its offset into `<name>.part`, and tell the plan how it went (`chunkArrived`, `chunkCorrupt`,
-/// `sourceFailed`). Verified chunks are appended to `<name>.part.progress` only after the part file is
-/// flushed, so a killed or cancelled run resumes with what it had (`Plan(manifest:verified:)`). When the
-/// plan has nothing left, `Finisher.finish` checks the whole file and renames it; the record is then removed.
+/// the `Plan` which chunk to fetch, read it into a free buffer, and while the next chunk arrives, check it
+/// with `Hashing.isValid`, write it at its offset into `<name>.part`, and tell the plan how it went
+/// (`chunkArrived`, `chunkCorrupt`, `sourceFailed`). In the background, verified chunks are appended to
+/// `<name>.part.progress` only after the part file is flushed, so a killed or cancelled run resumes with what
+/// it had (`Plan(manifest:verified:)`). When the plan has nothing left, `Finisher.finish` checks the whole
+/// file and renames it; the record is then removed.
 ///
-/// Memory stays the same whatever the file's size: one chunk buffer per source. Disk-heavy steps (opening
-/// and preallocating, flushing, the final check) run on threads of their own, never on the cooperative pool.
+/// Memory stays the same whatever the file's size: `chunkBuffers` chunks per source. Hashing runs on
+/// Dispatch's threads and disk-heavy steps (preallocating, flushing, the final check) on threads of their
+/// own, never on the cooperative pool that serves the sockets.
 public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Finisher: DownloadFinishing>: Sendable {
     /// The file's name, at the sources and in the downloads folder.
     public let name: String

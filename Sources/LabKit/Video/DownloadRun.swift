@@ -36,10 +36,18 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
         let session = DownloadSession(manifest: manifest, plan: plan, verified: verified, sources: sources.map(\.peer),
                                       options: options, sink: sink)
         progress(session.progress(name: name))
+        let flusher = ProgressFlusher()
         await withTaskGroup(of: Void.self) { group in
-            for source in sources {
-                group.addTask { await work(source, session: session, part: part, record: record, progress: progress) }
+            group.addTask {
+                let failure = await flusher.run { batch throws(StorageError) in try await flush(batch, part: part, record: record) }
+                if let failure { session.fail(.storage(failure)) }
             }
+            await withTaskGroup(of: Void.self) { workers in
+                for source in sources {
+                    workers.addTask { await work(source, session: session, part: part, flusher: flusher, progress: progress) }
+                }
+            }
+            flusher.finish()
         }
         do {
             try await flush(session.takeUnrecorded(), part: part, record: record)

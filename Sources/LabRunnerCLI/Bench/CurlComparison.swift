@@ -4,9 +4,17 @@ import LabKit
 /// Times `curl` fetching a file to disk from a local HTTP server — nginx when installed (sendfile, like the
 /// kit's chunk server), else Python's `http.server` — for `labrunner bench video`.
 enum CurlComparison {
-    /// Seconds curl took to fetch `file` from a server rooted at `folder` into `destination`, and which server
-    /// served it; `nil` seconds when curl or every server is missing.
-    static func fetch(_ folder: String, file: String, into destination: String) async throws -> (seconds: Double?, server: String?) {
+    /// What one fetch measured.
+    struct Timing {
+        /// Seconds curl took, the file in the page cache when it exits.
+        let seconds: Double
+        /// Seconds for curl plus an `fsync` of the file: on disk, as durable as a finished download.
+        let syncedSeconds: Double
+    }
+
+    /// How long curl took to fetch `file` from a server rooted at `folder` into `destination`, and which
+    /// server served it; `nil` timing when curl or every server is missing.
+    static func fetch(_ folder: String, file: String, into destination: String) async throws -> (timing: Timing?, server: String?) {
         guard let curl = Executables.find("curl") else { return (nil, nil) }
         let port = try freePort()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("labrunner-http-\(getpid())").path
@@ -33,9 +41,17 @@ enum CurlComparison {
         try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let clock = ContinuousClock(), started = clock.now
         let status = try await Executables.run(curl, ["-s", "-f", "-o", destination, "http://127.0.0.1:\(port)/\(file)"])
-        let seconds = Double((clock.now - started).nanoseconds) / 1e9
-        try? FileManager.default.removeItem(atPath: destination)
-        return (status == 0 ? seconds : nil, name)
+        let fetched = clock.now
+        defer { try? FileManager.default.removeItem(atPath: destination) }
+        guard status == 0 else { return (nil, name) }
+        let file = try RandomAccessFile.open(destination, mode: .readWrite)
+        defer { file.close() }
+        try file.synchronize()
+        return (Timing(seconds: seconds(started, fetched), syncedSeconds: seconds(started, clock.now)), name)
+    }
+
+    private static func seconds(_ start: ContinuousClock.Instant, _ end: ContinuousClock.Instant) -> Double {
+        Double((end - start).nanoseconds) / 1e9
     }
 
     private static func freePort() throws -> UInt16 {
