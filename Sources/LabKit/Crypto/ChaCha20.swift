@@ -19,6 +19,9 @@ public struct ChaCha20: Sendable {
 
     /// Several blocks computed at once, one block per lane: on x86-64 and arm64 this is one 128-bit register.
     typealias Lanes = SIMD4<UInt32>
+    /// Poly1305 blocks absorbed at most between two double rounds of the lanes: opening catches up two groups' worth
+    /// (the first group's ciphertext waits for the one-time key) in the 10 double rounds of the second.
+    private static let macBlocksPerRound = 4
 
     /// The key as eight little-endian words: state words 4–11.
     let key: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
@@ -120,8 +123,8 @@ public struct ChaCha20: Sendable {
     /// the bytes done, or nil when there is no whole group (or the lanes are not used on this platform).
     ///
     /// Scalar work runs between the vector rounds of each group, where the integer units are otherwise idle: block 0
-    /// (the one-time key) during the first group, then two Poly1305 blocks of the previous group's ciphertext after
-    /// each double round (a group of at most 10 × 32 bytes fits), and the last group's ciphertext at the end.
+    /// (the one-time key) during the first group, then up to `macBlocksPerRound` Poly1305 blocks of the ciphertext
+    /// known so far after each double round. What is left (sealing: the last group's output) is absorbed at the end.
     private func xorGroupsAuthenticated(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, aad: UnsafeRawBufferPointer,
         ciphertextIsOutput: Bool
@@ -131,20 +134,24 @@ public struct ChaCha20: Sendable {
         let groups = input.count / stride
         guard groups > 0, let source = input.baseAddress, let target = output.baseAddress else { return nil }
         precondition(UInt64(groups * Lanes.scalarCount) < 1 << 32, "ChaCha20: message runs past block 2^32 - 1")
-        assert(stride / 32 <= 10, "ChaCha20: \(Lanes.scalarCount) lanes need more than two Poly1305 blocks a round")
         let keyStart = State<UInt32>(self, counter: 0)
         var keyBlock = keyStart
         xorLanes(counter: 1, source, target) { _ in keyBlock.doubleRound() }
         keyBlock.add(keyStart)
         var mac = keyBlock.authenticator(absorbing: aad)
         let ciphertext = ciphertextIsOutput ? UnsafeRawPointer(target) : source
+        var absorbed = 0
         for group in 1..<groups {
             let offset = group * stride
-            xorLanes(counter: UInt32(1 + group * Lanes.scalarCount), source + offset, target + offset) { round in
-                if round < stride / 32 { mac.absorb(ciphertext + offset - stride + 32 * round, blocks: 2, highBit: 1) }
+            // Sealing has the ciphertext of the groups before this one, opening also this group's.
+            let available = ciphertextIsOutput ? offset : offset + stride
+            xorLanes(counter: UInt32(1 + group * Lanes.scalarCount), source + offset, target + offset) { _ in
+                let blocks = min(Self.macBlocksPerRound, (available - absorbed) / 16)
+                mac.absorb(ciphertext + absorbed, blocks: blocks, highBit: 1)
+                absorbed += 16 * blocks
             }
         }
-        mac.absorb(ciphertext + (groups - 1) * stride, blocks: stride / 16, highBit: 1)
+        mac.absorb(ciphertext + absorbed, blocks: (groups * stride - absorbed) / 16, highBit: 1)
         return (mac, groups * stride)
         #else
         return nil
