@@ -19,9 +19,6 @@ public struct ChaCha20: Sendable {
 
     /// Several blocks computed at once, one block per lane: on x86-64 and arm64 this is one 128-bit register.
     typealias Lanes = SIMD4<UInt32>
-    /// Poly1305 blocks absorbed at most between two double rounds of the lanes: opening catches up two groups' worth
-    /// (the first group's ciphertext waits for the one-time key) in the 10 double rounds of the second.
-    private static let macBlocksPerRound = 4
 
     /// The key as eight little-endian words: state words 4–11.
     let key: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
@@ -123,8 +120,9 @@ public struct ChaCha20: Sendable {
     /// the bytes done, or nil when there is no whole group (or the lanes are not used on this platform).
     ///
     /// Scalar work runs between the vector rounds of each group, where the integer units are otherwise idle: block 0
-    /// (the one-time key) during the first group, then up to `macBlocksPerRound` Poly1305 blocks of the ciphertext
-    /// known so far after each double round. What is left (sealing: the last group's output) is absorbed at the end.
+    /// (the one-time key) during the first group, then after each double round a share of the ciphertext known so far
+    /// (sealing: the groups before this one; opening: this one too), so the 10 rounds absorb it evenly. What is left
+    /// (sealing: the last group's output) is absorbed at the end.
     private func xorGroupsAuthenticated(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, aad: UnsafeRawBufferPointer,
         ciphertextIsOutput: Bool
@@ -145,8 +143,9 @@ public struct ChaCha20: Sendable {
             let offset = group * stride
             // Sealing has the ciphertext of the groups before this one, opening also this group's.
             let available = ciphertextIsOutput ? offset : offset + stride
-            xorLanes(counter: UInt32(1 + group * Lanes.scalarCount), source + offset, target + offset) { _ in
-                let blocks = min(Self.macBlocksPerRound, (available - absorbed) / 16)
+            xorLanes(counter: UInt32(1 + group * Lanes.scalarCount), source + offset, target + offset) { round in
+                // An even share of what is known and not yet absorbed, over the double rounds left.
+                let blocks = ((available - absorbed) / 16 + 9 - round) / (10 - round)
                 mac.absorb(ciphertext + absorbed, blocks: blocks, highBit: 1)
                 absorbed += 16 * blocks
             }
