@@ -36,14 +36,16 @@ import Testing
         #expect(alone.ratioToOpenSSL == nil && alone.operationRatioToOpenSSL == nil)
     }
 
-    @Test("the report gives pairs and operations per second, each ratio marked with whether it meets the goal")
+    @Test("the report gives pairs and operations per second, each ratio rounded down and marked with whether it meets the goal")
     func reportLines() {
         let result = AEADBenchmarkResult(messageBytes: 1024, messages: 600_000, seconds: 1, openSSLMessagesPerSecond: 4_000_000)
         #expect(result.reportLines == [
             "openssl speed: 4.00 M encryptions/s (one per 1024-byte message)",
-            "LabKit per pair: 0.60 M seal + open pairs/s, ratio 0.15 (goal ≥ 0.25) ✘",
-            "LabKit per operation: 1.20 M seals or opens/s, ratio 0.30 (goal ≥ 0.25) ✔",
+            "LabKit per pair: 0.60 M seal + open pairs/s, ratio 0.150 (goal ≥ 0.25) ✘",
+            "LabKit per operation: 1.20 M seals or opens/s, ratio 0.300 (goal ≥ 0.25) ✔",
         ])
+        let justShort = AEADBenchmarkResult(messageBytes: 1024, messages: 499_960, seconds: 1, openSSLMessagesPerSecond: 4_000_000)
+        #expect(justShort.reportLines.last == "LabKit per operation: 1.00 M seals or opens/s, ratio 0.249 (goal ≥ 0.25) ✘")
         let alone = AEADBenchmarkResult(messageBytes: 1024, messages: 600_000, seconds: 1, openSSLMessagesPerSecond: nil)
         #expect(alone.reportLines == [
             "openssl speed: not measured (openssl not found or unreadable)",

@@ -43,15 +43,17 @@ public struct AEADBenchmarkResult: Sendable, Codable, Equatable {
         self.operationRatioToOpenSSL = openSSL.map { 2 * pairs / $0 }
     }
 
-    /// The bench's report, one line per figure, each ratio marked ✔ when it meets `goal` and ✘ when it does not:
+    /// The bench's report, one line per figure, each ratio marked ✔ when it meets `goal` and ✘ when it does not.
+    /// Ratios are rounded down to three decimals, so one printed as 0.250 does meet the goal:
     ///
     ///     openssl speed: 4.55 M encryptions/s (one per 1024-byte message)
-    ///     LabKit per pair: 0.53 M seal + open pairs/s, ratio 0.12 (goal ≥ 0.25) ✘
-    ///     LabKit per operation: 1.06 M seals or opens/s, ratio 0.23 (goal ≥ 0.25) ✘
+    ///     LabKit per pair: 0.53 M seal + open pairs/s, ratio 0.117 (goal ≥ 0.25) ✘
+    ///     LabKit per operation: 1.06 M seals or opens/s, ratio 0.233 (goal ≥ 0.25) ✘
     public var reportLines: [String] {
         func verdict(_ ratio: Double?) -> String {
             guard let ratio else { return "" }
-            return String(format: ", ratio %.2f (goal ≥ %.2f) ", ratio, Self.goal) + (ratio >= Self.goal ? "✔" : "✘")
+            let shown = (ratio * 1000).rounded(.down) / 1000
+            return String(format: ", ratio %.3f (goal ≥ %.2f) ", shown, Self.goal) + (ratio >= Self.goal ? "✔" : "✘")
         }
         let openSSL = openSSLMessagesPerSecond.map { String(format: "openssl speed: %.2f M encryptions/s (one per %d-byte message)", $0 / 1e6, messageBytes) }
         return [openSSL ?? "openssl speed: not measured (openssl not found or unreadable)",
