@@ -228,8 +228,8 @@ private func bytes(_ hex: String) -> [UInt8] { RFC8439.bytes(hex) }
 
     @Test("sealing agrees with ChaCha20 and Poly1305 composed as §2.8 defines, for every length from 0 to 1100 bytes")
     func composition() throws {
-        // The AEAD interleaves its Poly1305 work with ChaCha20's rounds, 256 bytes at a time: check it against the
-        // plain definition, one primitive after the other, across several of those groups and every tail length.
+        // The AEAD computes the one-time key and its Poly1305 work between ChaCha20's rounds, 256 bytes at a time:
+        // check it against the plain definition, one primitive after the other, across several groups and every tail.
         var random = SeededRandom(seed: 28)
         func randomBytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) } }
         func padded(_ bytes: [UInt8]) -> [UInt8] { bytes + Array(repeating: 0, count: (16 - bytes.count % 16) % 16) }

@@ -21,9 +21,9 @@ public struct ChaCha20: Sendable {
     typealias Lanes = SIMD4<UInt32>
 
     /// The key as eight little-endian words: state words 4–11.
-    private let key: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    let key: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
     /// The nonce as three little-endian words: state words 13–15.
-    private let nonce: (UInt32, UInt32, UInt32)
+    let nonce: (UInt32, UInt32, UInt32)
 
     /// A cipher for `key` (32 bytes) and `nonce` (12 bytes); any other length throws.
     public init(key: [UInt8], nonce: [UInt8]) throws(CryptoError) {
@@ -97,123 +97,88 @@ public struct ChaCha20: Sendable {
         }
     }
 
-    /// `xor(_:into:counter:)` that also gives `mac` the ciphertext padded to 16 bytes (the output when sealing, the
-    /// input when opening), interleaved with the rounds: Poly1305's scalar multiplications then overlap ChaCha20's
-    /// vector arithmetic, about 20 % faster than one pass after the other.
-    func xor(
-        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, counter: UInt32,
-        authenticating mac: inout Poly1305, ciphertextIsOutput: Bool
-    ) {
+    /// The body of `ChaChaPoly`'s seal and open (RFC 8439 §2.8): XORs `input` into `output` from block 1 on, and
+    /// returns a Poly1305 keyed with block 0 that has absorbed `aad | pad16 | ciphertext | pad16` (the ciphertext is
+    /// the output when sealing, the input when opening); the caller adds the lengths block.
+    func xorAuthenticated(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, aad: UnsafeRawBufferPointer,
+        ciphertextIsOutput: Bool
+    ) -> Poly1305 {
         precondition(output.count == input.count, "ChaCha20: output of \(output.count) bytes for \(input.count) bytes of input")
-        var done = 0
-        var counter = counter
-        #if _endian(little)
-        let stride = Lanes.scalarCount * Self.blockLength
-        let groups = input.count / stride
-        if groups > 0, let source = input.baseAddress, let target = output.baseAddress {
-            precondition(UInt64(counter) + UInt64(groups * Lanes.scalarCount) <= 1 << 32, "ChaCha20: message runs past block 2^32 - 1")
-            // Two ciphertext blocks after each double round covers a group only if it has at most 10 × 32 bytes.
-            assert(stride / 32 <= 10, "ChaCha20: \(Lanes.scalarCount) lanes need more than two Poly1305 blocks a round")
-            for group in 0..<groups {
-                let offset = group * stride
-                // Sealing authenticates the previous group's output, opening this group's input: two blocks a round.
-                let ciphertext = ciphertextIsOutput ? (group > 0 ? UnsafeRawPointer(target + offset - stride) : nil) : source + offset
-                xorLanes(counter: counter, source + offset, target + offset) { round in
-                    if let ciphertext, round < stride / 32 { mac.absorb(ciphertext + 32 * round, blocks: 2, highBit: 1) }
-                }
-                counter &+= UInt32(Lanes.scalarCount)
-            }
-            done = groups * stride
-            if ciphertextIsOutput { mac.absorb(UnsafeRawPointer(target + done - stride), blocks: stride / 16, highBit: 1) }
-        }
-        #endif
+        var (mac, done) = xorGroupsAuthenticated(input, into: output, aad: aad, ciphertextIsOutput: ciphertextIsOutput)
+            ?? (keystreamBlock(counter: 0).authenticator(absorbing: aad), 0)
+        let counter = UInt32(truncatingIfNeeded: 1 + done / Self.blockLength)
         let tailInput = UnsafeRawBufferPointer(rebasing: input[done...])
         let tailOutput = UnsafeMutableRawBufferPointer(rebasing: output[done...])
         if !ciphertextIsOutput { mac.absorbPadded(tailInput) }
         xor(tailInput, into: tailOutput, counter: counter)
         if ciphertextIsOutput { mac.absorbPadded(UnsafeRawBufferPointer(tailOutput)) }
+        return mac
+    }
+
+    /// `xorAuthenticated` for the whole groups of `Lanes.scalarCount` blocks at the start of `input`: the Poly1305 and
+    /// the bytes done, or nil when there is no whole group (or the lanes are not used on this platform).
+    ///
+    /// Scalar work runs between the vector rounds of each group, where the integer units are otherwise idle: block 0
+    /// (the one-time key) during the first group, then after each double round a share of the ciphertext known so far
+    /// (sealing: the groups before this one; opening: this one too), so the 10 rounds absorb it evenly. What is left
+    /// (sealing: the last group's output) is absorbed at the end.
+    private func xorGroupsAuthenticated(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, aad: UnsafeRawBufferPointer,
+        ciphertextIsOutput: Bool
+    ) -> (Poly1305, done: Int)? {
+        #if _endian(little)
+        let stride = Lanes.scalarCount * Self.blockLength
+        let groups = input.count / stride
+        guard groups > 0, let source = input.baseAddress, let target = output.baseAddress else { return nil }
+        precondition(UInt64(groups * Lanes.scalarCount) < 1 << 32, "ChaCha20: message runs past block 2^32 - 1")
+        let keyStart = State<UInt32>(self, counter: 0)
+        var keyBlock = keyStart
+        xorLanes(counter: 1, source, target) { _ in keyBlock.doubleRound() }
+        keyBlock.add(keyStart)
+        var mac = keyBlock.authenticator(absorbing: aad)
+        let ciphertext = ciphertextIsOutput ? UnsafeRawPointer(target) : source
+        var absorbed = 0
+        for group in 1..<groups {
+            let offset = group * stride
+            // Sealing has the ciphertext of the groups before this one, opening also this group's.
+            let available = ciphertextIsOutput ? offset : offset + stride
+            xorLanes(counter: UInt32(1 + group * Lanes.scalarCount), source + offset, target + offset) { round in
+                // An even share of what is known and not yet absorbed, over the double rounds left.
+                let blocks = ((available - absorbed) / 16 + 9 - round) / (10 - round)
+                mac.absorb(ciphertext + absorbed, blocks: blocks, highBit: 1)
+                absorbed += 16 * blocks
+            }
+        }
+        mac.absorb(ciphertext + absorbed, blocks: (groups * stride - absorbed) / 16, highBit: 1)
+        return (mac, groups * stride)
+        #else
+        return nil
+        #endif
     }
 
     /// Writes keystream block `counter` (64 bytes) to `output`, one block at a time in scalar code.
     func writeBlock(counter: UInt32, to output: UnsafeMutableRawPointer) {
-        var (x0, x1, x2, x3): (UInt32, UInt32, UInt32, UInt32) = (0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574)
-        var (x4, x5, x6, x7, x8, x9, x10, x11) = key
-        var (x12, x13, x14, x15) = (counter, nonce.0, nonce.1, nonce.2)
-        for _ in 0..<10 {
-            Self.quarterRound(&x0, &x4, &x8, &x12)
-            Self.quarterRound(&x1, &x5, &x9, &x13)
-            Self.quarterRound(&x2, &x6, &x10, &x14)
-            Self.quarterRound(&x3, &x7, &x11, &x15)
-            Self.quarterRound(&x0, &x5, &x10, &x15)
-            Self.quarterRound(&x1, &x6, &x11, &x12)
-            Self.quarterRound(&x2, &x7, &x8, &x13)
-            Self.quarterRound(&x3, &x4, &x9, &x14)
-        }
-        func store(_ word: UInt32, _ index: Int) {
-            output.storeBytes(of: word.littleEndian, toByteOffset: 4 * index, as: UInt32.self)
-        }
-        store(x0 &+ 0x6170_7865, 0)
-        store(x1 &+ 0x3320_646e, 1)
-        store(x2 &+ 0x7962_2d32, 2)
-        store(x3 &+ 0x6b20_6574, 3)
-        store(x4 &+ key.0, 4)
-        store(x5 &+ key.1, 5)
-        store(x6 &+ key.2, 6)
-        store(x7 &+ key.3, 7)
-        store(x8 &+ key.4, 8)
-        store(x9 &+ key.5, 9)
-        store(x10 &+ key.6, 10)
-        store(x11 &+ key.7, 11)
-        store(x12 &+ counter, 12)
-        store(x13 &+ nonce.0, 13)
-        store(x14 &+ nonce.1, 14)
-        store(x15 &+ nonce.2, 15)
+        keystreamBlock(counter: counter).write(to: output)
     }
 
     /// XORs `Lanes.scalarCount` whole blocks (counters `counter`, `counter + 1`, …) from `input` into `output`,
     /// calling `meanwhile` after each of the 10 double rounds with its number, to interleave other (scalar) work.
-    /// Lane `j` of `xN` is state word `N` of block `j`, so every round is plain vector arithmetic with no shuffles.
     @inline(__always)
     private func xorLanes(
         counter: UInt32, _ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer, meanwhile: (Int) -> Void = { _ in }
     ) {
-        let counters = Lanes(repeating: counter) &+ Lanes(0, 1, 2, 3)
-        var x0 = Lanes(repeating: 0x6170_7865), x1 = Lanes(repeating: 0x3320_646e)
-        var x2 = Lanes(repeating: 0x7962_2d32), x3 = Lanes(repeating: 0x6b20_6574)
-        var x4 = Lanes(repeating: key.0), x5 = Lanes(repeating: key.1), x6 = Lanes(repeating: key.2), x7 = Lanes(repeating: key.3)
-        var x8 = Lanes(repeating: key.4), x9 = Lanes(repeating: key.5), x10 = Lanes(repeating: key.6), x11 = Lanes(repeating: key.7)
-        var x12 = counters, x13 = Lanes(repeating: nonce.0), x14 = Lanes(repeating: nonce.1), x15 = Lanes(repeating: nonce.2)
+        let initial = State<Lanes>(self, counter: Lanes(repeating: counter) &+ Lanes(0, 1, 2, 3))
+        var x = initial
         for round in 0..<10 {
-            Self.quarterRound(&x0, &x4, &x8, &x12)
-            Self.quarterRound(&x1, &x5, &x9, &x13)
-            Self.quarterRound(&x2, &x6, &x10, &x14)
-            Self.quarterRound(&x3, &x7, &x11, &x15)
-            Self.quarterRound(&x0, &x5, &x10, &x15)
-            Self.quarterRound(&x1, &x6, &x11, &x12)
-            Self.quarterRound(&x2, &x7, &x8, &x13)
-            Self.quarterRound(&x3, &x4, &x9, &x14)
+            x.doubleRound()
             meanwhile(round)
         }
-        x0 &+= Lanes(repeating: 0x6170_7865)
-        x1 &+= Lanes(repeating: 0x3320_646e)
-        x2 &+= Lanes(repeating: 0x7962_2d32)
-        x3 &+= Lanes(repeating: 0x6b20_6574)
-        x4 &+= Lanes(repeating: key.0)
-        x5 &+= Lanes(repeating: key.1)
-        x6 &+= Lanes(repeating: key.2)
-        x7 &+= Lanes(repeating: key.3)
-        x8 &+= Lanes(repeating: key.4)
-        x9 &+= Lanes(repeating: key.5)
-        x10 &+= Lanes(repeating: key.6)
-        x11 &+= Lanes(repeating: key.7)
-        x12 &+= counters
-        x13 &+= Lanes(repeating: nonce.0)
-        x14 &+= Lanes(repeating: nonce.1)
-        x15 &+= Lanes(repeating: nonce.2)
-        Self.xorTransposed(x0, x1, x2, x3, input, output, offset: 0)
-        Self.xorTransposed(x4, x5, x6, x7, input, output, offset: 16)
-        Self.xorTransposed(x8, x9, x10, x11, input, output, offset: 32)
-        Self.xorTransposed(x12, x13, x14, x15, input, output, offset: 48)
+        x.add(initial)
+        Self.xorTransposed(x.x0, x.x1, x.x2, x.x3, input, output, offset: 0)
+        Self.xorTransposed(x.x4, x.x5, x.x6, x.x7, input, output, offset: 16)
+        Self.xorTransposed(x.x8, x.x9, x.x10, x.x11, input, output, offset: 32)
+        Self.xorTransposed(x.x12, x.x13, x.x14, x.x15, input, output, offset: 48)
     }
 
     /// Lane `j` of `a`, `b`, `c`, `d` holds 16 bytes of block `j` at `offset`: transposes them and XORs them in.
@@ -258,37 +223,5 @@ public struct ChaCha20: Sendable {
         var (a, b, c, d) = (a, b, c, d)
         quarterRound(&a, &b, &c, &d)
         return (a, b, c, d)
-    }
-
-    @inline(__always)
-    private static func quarterRound(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32, _ d: inout UInt32) {
-        a &+= b; d ^= a; d = d.rotatedLeft(16)
-        c &+= d; b ^= c; b = b.rotatedLeft(12)
-        a &+= b; d ^= a; d = d.rotatedLeft(8)
-        c &+= d; b ^= c; b = b.rotatedLeft(7)
-    }
-
-    @inline(__always)
-    private static func quarterRound(_ a: inout Lanes, _ b: inout Lanes, _ c: inout Lanes, _ d: inout Lanes) {
-        a &+= b; d ^= a; d = d.rotatedLeft(16)
-        c &+= d; b ^= c; b = b.rotatedLeft(12)
-        a &+= b; d ^= a; d = d.rotatedLeft(8)
-        c &+= d; b ^= c; b = b.rotatedLeft(7)
-    }
-}
-
-extension UInt32 {
-    /// Rotates left (towards the high bits) by `count` bits, 0 < `count` < 32.
-    @inline(__always)
-    fileprivate func rotatedLeft(_ count: UInt32) -> UInt32 { (self &<< count) | (self &>> (32 &- count)) }
-}
-
-extension SIMD4<UInt32> {
-    /// Rotates every lane left by `count` bits, 0 < `count` < 32.
-    /// The left shift is a multiplication by 2^count: the standard library's SIMD `&<<` is a loop over lanes that
-    /// LLVM turns into four scalar rotates, while `&*` by a power of two compiles to one vector shift.
-    @inline(__always)
-    fileprivate func rotatedLeft(_ count: UInt32) -> Self {
-        (self &* Self(repeating: 1 &<< count)) | (self &>> Self(repeating: 32 &- count))
     }
 }

@@ -128,9 +128,7 @@ public enum ChaChaPoly {
         _ plaintext: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer, cipher: ChaCha20,
         into ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawPointer
     ) {
-        var mac = authenticator(cipher)
-        mac.absorbPadded(aad)
-        cipher.xor(plaintext, into: ciphertext, counter: 1, authenticating: &mac, ciphertextIsOutput: true)
+        var mac = cipher.xorAuthenticated(plaintext, into: ciphertext, aad: aad, ciphertextIsOutput: true)
         mac.absorb(UInt64(aad.count), UInt64(ciphertext.count))
         let (t0, t1) = mac.tag()
         tag.storeBytes(of: t0.littleEndian, as: UInt64.self)
@@ -143,22 +141,12 @@ public enum ChaChaPoly {
         _ ciphertext: UnsafeRawBufferPointer, tag: UnsafeRawPointer, aad: UnsafeRawBufferPointer, cipher: ChaCha20,
         into plaintext: UnsafeMutableRawBufferPointer
     ) -> Bool {
-        var mac = authenticator(cipher)
-        mac.absorbPadded(aad)
-        cipher.xor(ciphertext, into: plaintext, counter: 1, authenticating: &mac, ciphertextIsOutput: false)
+        var mac = cipher.xorAuthenticated(ciphertext, into: plaintext, aad: aad, ciphertextIsOutput: false)
         mac.absorb(UInt64(aad.count), UInt64(ciphertext.count))
         guard mac.tagMatches(tag) else {
             plaintext.initializeMemory(as: UInt8.self, repeating: 0)
             return false
         }
         return true
-    }
-
-    /// A Poly1305 keyed with the first 32 bytes of keystream block 0 (§2.6).
-    private static func authenticator(_ cipher: ChaCha20) -> Poly1305 {
-        withUnsafeTemporaryAllocation(byteCount: ChaCha20.blockLength, alignment: 16) { block in
-            cipher.writeBlock(counter: 0, to: block.baseAddress!)
-            return Poly1305(key: UnsafeRawPointer(block.baseAddress!))
-        }
     }
 }

@@ -24,8 +24,7 @@ struct ZapBenchmark<Peer: ChatPeerNode>: Sendable {
         console.out(String(format: "simulator: %.2f M deliveries/s (8 members chatting for 10 minutes of virtual time at 20 %% loss: %d deliveries in %.2f s)", rate / 1e6, count, seconds))
         console.out("ChaCha20-Poly1305, seal + open of 1 KiB messages…")
         let aead = AEADBenchmark.run(messages: 200_000)
-        console.out(String(format: "  LabKit %.0f messages/s", aead.labKitMessagesPerSecond)
-                    + (aead.openSSLMessagesPerSecond.map { String(format: "; openssl speed %.0f/s; ratio %.2f (goal ≥ 0.25)", $0, aead.ratioToOpenSSL ?? 0) } ?? "; openssl not found"))
+        for line in aead.reportLines { console.out("  " + line) }
         return ZapBenchmarkResult(syncBytesPerRoundInSync: inSync.reduce(into: [:]) { $0["\($1.key)"] = $1.value }, inSyncRatio: ratio,
                                   convergeSeconds8Peers20PercentLoss: Double(converge.nanoseconds) / 1e9,
                                   simulatorDeliveriesPerSecond: rate, aead: aead)
