@@ -57,33 +57,30 @@ package final class ChildProcess: Sendable {
         process.standardInput = stdinPipe
         process.standardOutput = output
         process.standardError = output
-        let pending = Mutex<[UInt8]>([])
         let exit = self.exit
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                let rest = pending.withLock { bytes in defer { bytes = [] }; return bytes }
-                if !rest.isEmpty { onLine(String(decoding: rest, as: UTF8.self)) }
-                exit.update { $0.outputEnded = true }
-                return
-            }
-            let lines = pending.withLock { bytes -> [String] in
-                bytes.append(contentsOf: data)
-                var lines: [String] = []
-                while let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) {
-                    lines.append(String(decoding: bytes[..<newline], as: UTF8.self))
-                    bytes.removeSubrange(...newline)
+        let reading = output.fileHandleForReading
+        // A thread of its own reads to the end: a blocking read sees the end of the output for sure, where
+        // Foundation's readabilityHandler was seen to miss it now and then, leaving waitForExit() hanging.
+        let reader = Thread {
+            var pending: [UInt8] = []
+            while true {
+                let data = reading.availableData
+                if data.isEmpty { break }
+                pending.append(contentsOf: data)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    onLine(String(decoding: pending[..<newline], as: UTF8.self))
+                    pending.removeSubrange(...newline)
                 }
-                return lines
             }
-            lines.forEach(onLine)
+            if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
+            exit.update { $0.outputEnded = true }
         }
         process.terminationHandler = { finished in
             let ending = Ending(status: finished.terminationStatus, bySignal: finished.terminationReason == .uncaughtSignal)
             exit.update { $0.ending = ending }
         }
         try SignalMask.unblocked { try process.run() }
+        reader.start()
         self.process = Mutex(process)
     }
 
