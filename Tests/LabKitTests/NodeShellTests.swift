@@ -123,6 +123,37 @@ private final class Collector: Sendable {
         #expect(done, "\(events.logs)")
     }
 
+    @Test("in one step, a message sent to a peer's address alias is not sent again to its name; twice to one name is twice")
+    func aliasAndNameAreOnePeer() async throws {
+        /// At start sends 1 to the server's alias, its name and its alias again, then 100 to its name.
+        struct Greeter: NodeLogic {
+            let alias: NodeID
+            mutating func start(_ ctx: inout NodeContext<UInt64, UInt64>) {
+                for peer in [alias, "server", alias] { ctx.send(1, to: peer) }
+                ctx.send(100, to: "server")
+            }
+            mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, UInt64>) {
+                ctx.deliver(message)
+            }
+        }
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback)) { _ in }
+        let address = try await server.start()
+        let alias = NodeID(address.description)
+        let events = Collector()
+        let greeter = NodeShell(Greeter(alias: alias), configuration: .init(id: "greeter", listen: loopback, peers: [alias: address, "server": address]),
+                                observer: events.observer)
+        async let serving: Void = server.run()
+        async let greeting: Void = greeter.run()
+        let answered = await events.wait { $0.outputs.contains { $0 >= 100 } }  // the last message was counted
+        await greeter.stop()
+        let count = await server.inspect { $0.count }
+        await server.stop()
+        try await greeting
+        try await serving
+        #expect(answered, "\(events.logs)")
+        #expect(count == 102, "the server counted \(count): 1 + 1 to the alias, the name's copy skipped, then 100")
+    }
+
     @Test("garbage datagrams are logged and dropped; the node keeps serving")
     func garbage() async throws {
         let events = Collector()

@@ -183,7 +183,26 @@ public actor NodeShell<Logic: NodeLogic> {
         }
         let effects = context.effects
         context.clearEffects()
-        for effect in effects { apply(effect) }
+        var sent: [SentDatagram: NodeID] = [:]
+        for effect in effects {
+            // A peer greeted as HOST:PORT and later known by name is one node: the same message sent to both
+            // names in one step goes out once. (Sending it twice to one name still sends it twice.)
+            if case let .send(message, destination) = effect, configuration.transport == .udp, let address = addressBook[destination] {
+                let key = SentDatagram(address: address, message: message.encoded())
+                if let first = sent[key], first != destination {
+                    emit(.log, peer: destination, detail: "not sent: the same message just went to \(first), at the same address \(address)")
+                    continue
+                }
+                sent[key] = destination
+            }
+            apply(effect)
+        }
+    }
+
+    /// A message sent to an address in one step.
+    private struct SentDatagram: Hashable {
+        let address: SocketAddress
+        let message: [UInt8]
     }
 
     private func apply(_ effect: Effect<Logic.Message, Logic.Output>) {
