@@ -19,6 +19,14 @@ let solutionTargets: [Target] = hasSolutions ? labs.map {
 let implementations: [Target.Dependency] = labs.map { .target(name: "\($0)Lab") }
     + (hasSolutions ? labs.map { .target(name: "\($0)Solution") } : [])
 
+/// On x86-64, LabKit is compiled for CPUs since 2008 (Nehalem: SSSE3, SSE4.2) instead of the 2003 baseline:
+/// byte shuffles rotate ChaCha20's words in one instruction, about 9 % more encryption for the chat lab.
+#if arch(x86_64)
+let labKitCPU = ["-target-cpu", "nehalem"]
+#else
+let labKitCPU: [String] = []
+#endif
+
 let package = Package(
     name: "DistributedLabKit",
     platforms: [.macOS(.v15)],
@@ -32,8 +40,8 @@ let package = Package(
         // LabKit is optimized in debug builds too (students never debug it): unoptimized SHA-256 runs at
         // ~10 MB/s, which would make the video lab's graded downloads (hundreds of MiB) take minutes.
         .target(name: "LabKit", swiftSettings: [
-            .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
-            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-cross-module-optimization"] + labKitCPU, .when(configuration: .release)),
+            .unsafeFlags(["-O"] + labKitCPU, .when(configuration: .debug)),
         ]),
         .target(name: "Scenarios", dependencies: ["LabKit"]),
         .target(name: "Catalog", dependencies: ["LabKit", "Scenarios"] + implementations),
