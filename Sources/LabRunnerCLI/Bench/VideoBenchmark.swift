@@ -150,12 +150,16 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
 
     /// `value` against an upper goal, marked ✔ or ✘.
     private func goal(_ label: String, _ value: Double, atMost limit: Double) -> String {
-        "  " + pad(label, 40) + String(format: "%8.3f  ", value) + (value <= limit ? "✔" : "✘")
+        goal(label, value, met: value <= limit)
     }
 
     /// `value` against a lower goal, marked ✔ or ✘.
     private func goal(_ label: String, _ value: Double, atLeast limit: Double) -> String {
-        "  " + pad(label, 40) + String(format: "%8.3f  ", value) + (value >= limit ? "✔" : "✘")
+        goal(label, value, met: value >= limit)
+    }
+
+    private func goal(_ label: String, _ value: Double, met: Bool) -> String {
+        "  " + pad(label, 40) + String(format: "%8.3f  ", value) + (met ? "✔" : "✘")
     }
 
     private func line(_ label: String, _ figure: VideoBenchmarkResult.Figure, baseline: VideoBenchmarkResult.Figure) -> String {
