@@ -87,17 +87,26 @@ import Testing
         (128, "471fb943aa23c511f6f72f8d1652d9c880cfa392ad80503120547703e56a2be5"),
     ].map { count, digest in Vector("\(count) bytes", message: counting(count), digest: digest) }
 
-    @Test("the FIPS 180-4 example messages hash to their published digests", arguments: fips)
-    func fipsExamples(vector: Vector) {
-        #expect(SHA256.hash(vector.message).hex == vector.digest)
+    /// The hex digest of `message` on `engine`.
+    static func hex(_ message: [UInt8], on engine: SHA256.Engine) -> String {
+        var hasher = SHA256(engine: engine)
+        hasher.update(message)
+        return hasher.finalize().hex
     }
 
-    @Test("one million 'a' hashes to the FIPS 180-4 digest, in one piece and in uneven pieces")
-    func millionA() {
+    @Test("published vectors hash to their digests on every engine of this CPU: the FIPS 180-4 examples, NIST SHAVS byte-oriented messages, and the padding edges (55, 56, 63, 64, 65 bytes and one block later)",
+          arguments: fips + shavs + paddingEdge, SHA256.Engine.available)
+    func publishedVectors(vector: Vector, engine: SHA256.Engine) {
+        #expect(Self.hex(vector.message, on: engine) == vector.digest)
+    }
+
+    @Test("one million 'a' hashes to the FIPS 180-4 digest, in one piece and in uneven pieces, on every engine",
+          arguments: SHA256.Engine.available)
+    func millionA(engine: SHA256.Engine) {
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
-        #expect(SHA256.hash(message).hex == expected)
-        var hasher = SHA256()
+        #expect(Self.hex(message, on: engine) == expected)
+        var hasher = SHA256(engine: engine)
         var offset = 0
         while offset < message.count {
             let end = min(offset + 1_000 + offset % 77, message.count)
@@ -107,23 +116,22 @@ import Testing
         #expect(hasher.finalize().hex == expected)
     }
 
-    @Test("the NIST SHAVS byte-oriented vectors hash to their published digests", arguments: shavs)
-    func shavsVectors(vector: Vector) {
-        #expect(SHA256.hash(vector.message).hex == vector.digest)
-    }
 
-    @Test("messages of 55, 56, 63, 64 and 65 bytes (and one block later) are padded right", arguments: paddingEdge)
-    func paddingEdges(vector: Vector) {
-        #expect(SHA256.hash(vector.message).hex == vector.digest)
-    }
-
-    @Test("every length from 0 to 300 bytes agrees with a plain reference implementation")
-    func everyLengthAgreesWithReference() {
+    @Test("every length from 0 to 300 bytes, and random ones up to 64 KiB, agree with a plain reference, on every engine",
+          arguments: SHA256.Engine.available)
+    func everyLengthAgreesWithReference(engine: SHA256.Engine) {
         var random = SeededRandom(seed: 11)
-        for count in 0...300 {
+        let lengths = Array(0...300) + (0..<20).map { _ in Int.random(in: 301...65_536, using: &random) }
+        for count in lengths {
             let message = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
-            #expect(SHA256.hash(message) == ReferenceSHA256.hash(message), "length \(count), seed 11")
+            #expect(Self.hex(message, on: engine) == ReferenceSHA256.hash(message).hex, "length \(count), seed 11")
         }
+    }
+
+    @Test("the portable engine is always available, and new hashers use the last one listed")
+    func engines() {
+        #expect(SHA256.Engine.available.first == .portable)
+        #expect(SHA256.Engine.fastest == SHA256.Engine.available.last)
     }
 
     // MARK: Incremental updates

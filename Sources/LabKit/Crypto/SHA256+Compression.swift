@@ -5,7 +5,7 @@ extension SHA256 {
     /// message schedule is a sliding window of 16 local words (registers or stack, never the heap), and
     /// the input is read through a raw pointer with no bounds checks. The caller MUST pass `blocks * 64`
     /// readable bytes at `base`; any alignment is fine.
-    static func compress(_ state: inout State, _ base: UnsafeRawPointer, blocks: Int) {
+    static func compressPortably(_ state: inout State, _ base: UnsafeRawPointer, blocks: Int) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         var block = base
         for _ in 0..<blocks {

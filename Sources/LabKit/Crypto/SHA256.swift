@@ -26,9 +26,17 @@ public struct SHA256: Sendable {
     private var pending: BlockBuffer = (0, 0, 0, 0, 0, 0, 0, 0)
     /// Message bytes so far.
     private var length: UInt64 = 0
+    /// How blocks are compressed.
+    private let engine: Engine
 
-    /// A hasher for an empty message.
-    public init() {}
+    /// A hasher for an empty message, on the fastest engine this CPU has.
+    public init() { engine = .fastest }
+
+    /// A hasher for an empty message on `engine`, which MUST be in `Engine.available`.
+    package init(engine: Engine) {
+        precondition(Engine.available.contains(engine), "SHA-256 engine \(engine) is not available on this CPU")
+        self.engine = engine
+    }
 
     /// The digest of `bytes`.
     public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
@@ -55,11 +63,11 @@ public struct SHA256: Sendable {
             withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.advanced(by: used).copyMemory(from: base, byteCount: offset) }
             guard used + offset == Self.blockLength else { return }
             var block = pending
-            withUnsafeBytes(of: &block) { Self.compress(&state, $0.baseAddress!, blocks: 1) }
+            withUnsafeBytes(of: &block) { Self.compress(&state, $0.baseAddress!, blocks: 1, engine: engine) }
         }
         let blocks = (count - offset) / Self.blockLength
         if blocks > 0 {
-            Self.compress(&state, base + offset, blocks: blocks)
+            Self.compress(&state, base + offset, blocks: blocks, engine: engine)
             offset += blocks * Self.blockLength
         }
         if offset < count {
@@ -77,7 +85,7 @@ public struct SHA256: Sendable {
             bytes[used] = 0x80
             for index in (used + 1)..<(tailLength - 8) { bytes[index] = 0 }
             bytes.storeBytes(of: (length &* 8).bigEndian, toByteOffset: tailLength - 8, as: UInt64.self)
-            Self.compress(&state, UnsafeRawPointer(bytes.baseAddress!), blocks: tailLength / Self.blockLength)
+            Self.compress(&state, UnsafeRawPointer(bytes.baseAddress!), blocks: tailLength / Self.blockLength, engine: engine)
         }
         var words = state
         return withUnsafeMutableBytes(of: &words) { bytes in

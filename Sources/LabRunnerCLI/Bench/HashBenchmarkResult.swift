@@ -1,4 +1,6 @@
-/// What `HashBenchmark.run` measured: SHA-256 throughput of LabKit's pure-Swift `SHA256` next to the system's
+import LabKit
+
+/// What `HashBenchmark.run` measured: SHA-256 throughput of LabKit's Swift `SHA256` next to the system's
 /// `sha256sum` and `openssl dgst -sha256`, on the same file in the same run, so the ratios are fair.
 public struct HashBenchmarkResult: Sendable, Codable, Equatable {
     /// One measurement: how many bytes, how long it took.
@@ -10,6 +12,8 @@ public struct HashBenchmarkResult: Sendable, Codable, Equatable {
     public let digest: String
     /// LabKit's `SHA256`, fed by `read` in 1 MiB pieces.
     public let labKit: Measurement
+    /// How LabKit computed it: "portable Swift" or "SHA extensions (SHA-NI)".
+    public let labKitEngine: String
     /// coreutils `sha256sum FILE`, or nil when it is not on `PATH`.
     public let sha256sum: Measurement?
     /// `openssl dgst -sha256 FILE` (SHA-NI or AVX2 assembly where the CPU has it), or nil when it is not on `PATH`.
@@ -27,6 +31,7 @@ public struct HashBenchmarkResult: Sendable, Codable, Equatable {
         self.bytes = bytes
         self.digest = digest
         self.labKit = labKit
+        self.labKitEngine = "\(SHA256.Engine.fastest)"
         self.sha256sum = sha256sum
         self.openssl = openssl
         self.rounds = rounds
