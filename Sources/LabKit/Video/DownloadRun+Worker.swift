@@ -94,7 +94,7 @@ extension DownloadRun {
             session.corrupt(index, from: source)
             return
         }
-        try part.write(at: manifest.range(ofChunk: index).offset, bytes)
+        try session.write(bytes, at: manifest.range(ofChunk: index).offset, to: part)
         if let batch = session.arrived(index, from: source) { flusher.submit(batch) }
         progress(session.progress(name: name))
     }

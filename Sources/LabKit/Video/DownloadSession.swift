@@ -43,6 +43,8 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     let reused: Int
     private let sink: RoleFailureSink
     private let state: Lock<State>
+    /// Held while a chunk is written: one writer at a time (see ``write(_:at:to:)``).
+    private let writeTurn = Lock(())
 
     /// A session for `manifest` with `plan` built, the chunks of `verified` already on disk, and `sources`.
     init(manifest: Manifest, plan: Plan, verified: Set<Int>, sources: [NodeID], options: DownloadOptions, sink: RoleFailureSink) {
@@ -52,6 +54,13 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
         self.sink = sink
         let bytes = verified.reduce(UInt64(0)) { $0 + UInt64(manifest.range(ofChunk: $1).length) }
         state = Lock(State(plan: plan, verified: verified, bytesVerified: bytes, live: Set(sources)))
+    }
+
+    /// Writes a verified chunk's `bytes` at `offset` in `part`, one writer at a time: the file system locks the
+    /// file for each buffered write anyway, and threads queued on that kernel lock spin, burning the core
+    /// another chunk's hash needs (8 % of a one-source download's time); here they sleep.
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: UInt64, to part: RandomAccessFile) throws(StorageError) {
+        try writeTurn.withLock { _ throws(StorageError) in try part.write(at: offset, bytes) }
     }
 
     // MARK: Asking for work
