@@ -10,7 +10,7 @@ enum Help {
       grade [LAB]          run the graded scenarios and print the score
       demo LAB             run a lab's multi-process demo on loopback
       node LAB ROLE        run one real node of a lab (interactive where a person would type)
-      bench net            measure the kit's networking and simulator against a baseline
+      bench WHAT           measure against baselines run alongside: net, video or zapszap
       handout --out DIR    write the student copy of the kit (no solutions, no mutants)
 
     Run 'labrunner <command> --help' for a command's options.
@@ -126,8 +126,9 @@ enum Help {
 
       net                  loopback TCP: a plain blocking socket loop (the baseline), the kit's async TCP
                            connection and its sendfile path; then the simulator's messages per second
-      video                a socket blast (the baseline); downloads of a generated file from 1 and 3 peers;
-                           curl from a local HTTP server (nginx if installed), alone and with an fsync;
+      video                a socket blast (the baseline); downloads of a generated file from 1 and 3 peers
+                           and curl from a local HTTP server (nginx if installed), alone and with an fsync,
+                           after an untimed warm-up download, as medians of interleaved rounds;
                            a downloader's peak memory for 1 GiB and 4 GiB files; bytes received when a
                            source dies half-way; SHA-256 next to sha256sum and openssl; each goal ✔ or ✘
       zapszap              anti-entropy bytes per round when in sync at 100 vs 10,000 messages; virtual
@@ -138,6 +139,7 @@ enum Help {
     Options:
       --bytes MIB          net: how many MiB each transfer moves (default 1024)
       --size SIZE          video: the file to download, e.g. 512MiB (default 2GiB)
+      --rounds N           video: timed rounds of each download and of curl, 1 to 9 (default 5)
       --impl WHICH         video: student or solution roles
       --json FILE          also write the figures as JSON
     """

@@ -5,11 +5,14 @@ import Synchronization
 /// `labrunner bench video`: the video lab's data plane against baselines measured in the same run.
 ///
 /// (a) a plain blocking socket blast; (b) a single-source download of a generated file to disk; (c) the same
-/// from three sources; curl fetching the same file from a local HTTP server to disk; (d) the downloader's
+/// from three sources; curl fetching the same file from a local HTTP server to disk — (b), (c) and curl after
+/// an untimed warm-up download, in interleaved rounds, each reported as its median; (d) the downloader's
 /// peak resident memory for two file sizes (a child process each); (e) total bytes received when one of two
 /// sources dies half-way; and SHA-256 speed next to `sha256sum` and `openssl`.
 struct VideoBenchmark<V: VideoImplementation>: Sendable {
     let bytes: Int
+    /// Timed runs of each download and of curl, interleaved; each figure is their median.
+    let rounds: Int
     let rssSizes: [Int]
     let impl: Implementation
     let context: CommandContext
@@ -22,8 +25,8 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         console.out("generating a \(SampleFile.describe(bytes: bytes)) sample file…")
         let sample = try SampleFile.generate(at: "\(folder)/share/\(name)", bytes: bytes, seed: 7)
 
-        console.out("(a) plain socket blast, \(SampleFile.describe(bytes: bytes)) over loopback…")
-        let net = try await NetBenchmark.run(bytes: bytes, rounds: 1)
+        console.out("(a) plain socket blast, \(SampleFile.describe(bytes: bytes)) over loopback, best of \(rounds)…")
+        let net = try await NetBenchmark.run(bytes: bytes, rounds: rounds)
         let blast = VideoBenchmarkResult.Figure(bytes: net.baseline.bytes, seconds: net.baseline.seconds)
         console.out(line("socket blast (baseline)", blast, baseline: blast))
 
@@ -34,18 +37,34 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         let contacts = services.enumerated().map { PeerContact(peer: NodeID("seeder-\($0.offset + 1)"), address: "\($0.element.localAddress)") }
         let file = library[name]!.manifest.sharedFile
 
-        let single = try await download(file, from: Array(contacts.prefix(1)), into: "\(folder)/single")
-        console.out(line("(b) download, 1 source", single, baseline: blast))
-        let triple = try await download(file, from: contacts, into: "\(folder)/triple")
-        console.out(line("(c) download, 3 sources", triple, baseline: blast))
-
-        Self.writeBack()
-        let (timing, server) = try await CurlComparison.fetch("\(folder)/share", file: name, into: "\(folder)/curl/\(name)")
-        let curl = timing.map { VideoBenchmarkResult.Figure(bytes: bytes, seconds: $0.seconds) }
-        let curlSynced = timing.map { VideoBenchmarkResult.Figure(bytes: bytes, seconds: $0.syncedSeconds) }
+        // Untimed: on this kind of VM the host takes back memory the guest frees (free page reporting), and the
+        // first program to fill gigabytes of page cache after a pause pays to get it back, ~3× slower. Whoever
+        // ran first would lose; after the warm-up every contender writes into memory freed by the one before.
+        console.out("warm-up: one download, not timed…")
+        _ = try await download(file, from: Array(contacts.prefix(1)), into: "\(folder)/warm-up")
+        var runs = VideoBenchmarkResult.Runs()
+        var server: String?
+        for round in 1...rounds {
+            console.out("round \(round) of \(rounds): (b) 1 source, (c) 3 sources, curl…")
+            runs.singleSource.append(try await download(file, from: Array(contacts.prefix(1)), into: "\(folder)/single"))
+            runs.threeSources.append(try await download(file, from: contacts, into: "\(folder)/triple"))
+            Self.writeBack()
+            let (timing, name) = try await CurlComparison.fetch("\(folder)/share", file: name, into: "\(folder)/curl/\(name)")
+            server = name
+            if let timing {
+                runs.curl.append(VideoBenchmarkResult.Figure(bytes: bytes, seconds: timing.seconds))
+                runs.curlThenSync.append(VideoBenchmarkResult.Figure(bytes: bytes, seconds: timing.syncedSeconds))
+            }
+        }
+        let single = Self.median(runs.singleSource), triple = Self.median(runs.threeSources)
+        let curl = runs.curl.isEmpty ? nil : Self.median(runs.curl)
+        let curlSynced = runs.curlThenSync.isEmpty ? nil : Self.median(runs.curlThenSync)
+        console.out("medians of \(rounds) round\(rounds == 1 ? "" : "s") (slowest–fastest):")
+        console.out(line("(b) download, 1 source", single, baseline: blast, runs: runs.singleSource))
+        console.out(line("(c) download, 3 sources", triple, baseline: blast, runs: runs.threeSources))
         if let curl, let curlSynced {
-            console.out(line("curl from local \(server ?? "HTTP server")", curl, baseline: blast))
-            console.out(line("curl, then fsync (durable)", curlSynced, baseline: blast))
+            console.out(line("curl from local \(server ?? "HTTP server")", curl, baseline: blast, runs: runs.curl))
+            console.out(line("curl, then fsync (durable)", curlSynced, baseline: blast, runs: runs.curlThenSync))
         } else {
             console.out("  curl: not measured (no curl or HTTP server found)")
         }
@@ -76,16 +95,16 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
 
         console.out("SHA-256 on 1 GiB: LabKit vs sha256sum vs openssl…")
         let hashing = try HashBenchmark.run(bytes: 1 << 30)
-        let hashLine = { (label: String, figure: HashBenchmarkResult.Measurement?) in
-            console.out("  " + pad(label, 34) + (figure.map { String(format: "%6.2f GB/s", $0.gigabytesPerSecond) } ?? "not found"))
+        let hashLine = { (label: String, figure: HashBenchmarkResult.Measurement?, note: String) in
+            console.out("  " + pad(label, 34) + (figure.map { String(format: "%6.2f GB/s", $0.gigabytesPerSecond) } ?? "not found") + note)
         }
-        hashLine("LabKit SHA256", hashing.labKit)
-        hashLine("sha256sum", hashing.sha256sum)
-        hashLine("openssl dgst -sha256", hashing.openssl)
+        hashLine("LabKit SHA256", hashing.labKit, "  (\(hashing.labKitEngine))")
+        hashLine("sha256sum", hashing.sha256sum, "")
+        hashLine("openssl dgst -sha256", hashing.openssl, "")
         _ = sample
-        return VideoBenchmarkResult(fileBytes: bytes, socketBlast: blast, singleSource: single, threeSources: triple,
-                      curl: curl, curlThenSync: curlSynced, httpServer: server, peakRSS: peaks,
-                      failoverBytesReceived: failover, hashing: hashing)
+        return VideoBenchmarkResult(fileBytes: bytes, rounds: rounds, socketBlast: blast, singleSource: single, threeSources: triple,
+                                    curl: curl, curlThenSync: curlSynced, runs: runs, httpServer: server, peakRSS: peaks,
+                                    failoverBytesReceived: failover, hashing: hashing)
     }
 
     private func download(_ file: SharedFile, from sources: [PeerContact], into folder: String) async throws -> VideoBenchmarkResult.Figure {
@@ -162,9 +181,17 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         "  " + pad(label, 40) + String(format: "%8.3f  ", value) + (met ? "✔" : "✘")
     }
 
-    private func line(_ label: String, _ figure: VideoBenchmarkResult.Figure, baseline: VideoBenchmarkResult.Figure) -> String {
-        "  " + pad(label, 34) + String(format: "%6.2f GB/s  %.2f× baseline", figure.gigabytesPerSecond,
-                                        figure.gigabytesPerSecond / max(baseline.gigabytesPerSecond, 1e-9))
+    private func line(_ label: String, _ figure: VideoBenchmarkResult.Figure, baseline: VideoBenchmarkResult.Figure,
+                      runs: [VideoBenchmarkResult.Figure] = []) -> String {
+        let rates = runs.map(\.gigabytesPerSecond)
+        let spread = rates.count > 1 ? String(format: "  (%.2f–%.2f)", rates.min()!, rates.max()!) : ""
+        return "  " + pad(label, 34) + String(format: "%6.2f GB/s  %.2f× baseline", figure.gigabytesPerSecond,
+                                               figure.gigabytesPerSecond / max(baseline.gigabytesPerSecond, 1e-9)) + spread
+    }
+
+    /// The run in the middle by throughput (of an even count, the slower of the middle two).
+    private static func median(_ runs: [VideoBenchmarkResult.Figure]) -> VideoBenchmarkResult.Figure {
+        runs.sorted { $0.gigabytesPerSecond < $1.gigabytesPerSecond }[(runs.count - 1) / 2]
     }
 }
 
@@ -183,12 +210,22 @@ enum VideoBenchmarkError: Error, CustomStringConvertible {
 struct VideoBenchmarkResult: Codable, Sendable {
     typealias Figure = Throughput
 
+    /// Every timed run of the contenders measured in rounds; the figures above are their medians.
+    struct Runs: Codable, Sendable {
+        var singleSource: [Figure] = []
+        var threeSources: [Figure] = []
+        var curl: [Figure] = []
+        var curlThenSync: [Figure] = []
+    }
+
     let fileBytes: Int
+    let rounds: Int
     let socketBlast: Figure
     let singleSource: Figure
     let threeSources: Figure
     let curl: Figure?
     let curlThenSync: Figure?
+    let runs: Runs
     let httpServer: String?
     let peakRSS: [String: Int]
     let failoverBytesReceived: UInt64

@@ -2,12 +2,12 @@ import Catalog
 import Foundation
 import LabKit
 
-/// `labrunner bench net`: the kit's loopback TCP throughput against a plain blocking socket loop measured in
-/// the same run, and the simulator's delivered messages per second. Figures, not assertions.
+/// `labrunner bench net|video|zapszap`: each lab's figures next to baselines measured in the same run (for `net`,
+/// loopback TCP against a plain blocking socket loop, and the simulator's messages per second). Figures, not assertions.
 struct BenchCommand: RunnerCommand {
     let spec = CommandSpec(name: "bench", maxPositionals: 1, options: [
         .init(name: "bytes", takesValue: true), .init(name: "json", takesValue: true),
-        .init(name: "size", takesValue: true), .init(name: "impl", takesValue: true),
+        .init(name: "size", takesValue: true), .init(name: "impl", takesValue: true), .init(name: "rounds", takesValue: true),
     ], help: Help.bench)
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
@@ -22,19 +22,21 @@ struct BenchCommand: RunnerCommand {
 
     private func video(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let size = try arguments.byteCount("size", command: "bench") ?? 2 << 30
+        let rounds = try arguments.integer("rounds", in: 1...9, command: "bench") ?? 5
         let impl = try context.implementation(arguments)
         #if DEBUG
         context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench video'"))
         #endif
-        let result = try await open(VideoImplementations.bundle(impl), size: size, impl: impl, context)
+        let result = try await open(VideoImplementations.bundle(impl), size: size, rounds: rounds, impl: impl, context)
         if let path = arguments.value("json") {
             try JSONResults.write(result, to: path, console: context.console)
         }
         return 0
     }
 
-    private func open<V: VideoImplementation>(_: V.Type, size: Int, impl: Implementation, _ context: CommandContext) async throws -> VideoBenchmarkResult {
-        try await VideoBenchmark<V>(bytes: size, rssSizes: [1 << 30, 4 << 30], impl: impl, context: context).run()
+    private func open<V: VideoImplementation>(_: V.Type, size: Int, rounds: Int, impl: Implementation,
+                                              _ context: CommandContext) async throws -> VideoBenchmarkResult {
+        try await VideoBenchmark<V>(bytes: size, rounds: rounds, rssSizes: [1 << 30, 4 << 30], impl: impl, context: context).run()
     }
 
     private func zapszap(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
