@@ -13,7 +13,8 @@ struct NodeOptions: Sendable {
     ]
 
     static let help = """
-      --id NAME            this node's name (default: the role)
+      --id NAME            this node's name (default: the role; a video peer or ping client adds its
+                           process id, e.g. peer-4242, so several on one machine stay apart)
       --listen HOST:PORT   address to bind (default: 127.0.0.1:0, a free port)
       --peer [NAME=]HOST:PORT  a peer's address (repeatable)
       --drop P             inject loss: drop this fraction of outgoing messages (0 to 1)
@@ -35,8 +36,10 @@ struct NodeOptions: Sendable {
     var storageFolder: String?
     var verbose = false
 
-    init(_ arguments: ParsedArguments, role: String, command: String) throws {
-        id = NodeID(arguments.value("id") ?? role)
+    /// Options from `arguments`; without `--id` the node is named `role`, or `role-PID` when `unique` (roles
+    /// a person starts several of: two peers both named "peer" would take each other's place at the tracker).
+    init(_ arguments: ParsedArguments, role: String, unique: Bool = false, command: String) throws {
+        id = NodeID(arguments.value("id") ?? (unique ? "\(role)-\(getpid())" : role))
         listen = try Self.address(arguments.value("listen") ?? "127.0.0.1:0", option: "listen", command: command)
         for entry in arguments.values["peer"] ?? [] {
             // NAME=HOST:PORT, or just HOST:PORT: a node answers to its own address until it tells its name.

@@ -14,7 +14,7 @@ enum PingNodes {
 
     static func run(role: String, _ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
-        var options = try NodeOptions(arguments, role: role, command: "node")
+        var options = try NodeOptions(arguments, role: role, unique: role == "client", command: "node")
         switch role {
         case "server":
             return await serve(PingImplementations.server(impl), options: options, context: context)

@@ -14,7 +14,7 @@ enum VideoPeerNode {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
-        let options = try NodeOptions(arguments, role: "peer", command: "node")
+        let options = try NodeOptions(arguments, role: "peer", unique: true, command: "node")
         guard let tracker = arguments.value("tracker") else {
             throw UsageError("a video peer needs --tracker HOST:PORT", command: "node")
         }
