@@ -128,7 +128,7 @@ enum Help {
                            connection and its sendfile path; then the simulator's messages per second
       video                a socket blast (the baseline); downloads of a generated file from 1 and 3 peers
                            and curl from a local HTTP server (nginx if installed), alone and with an fsync,
-                           after an untimed warm-up download, as medians of interleaved rounds;
+                           each right after an untimed download, as medians of rounds;
                            a downloader's peak memory for 1 GiB and 4 GiB files; bytes received when a
                            source dies half-way; SHA-256 next to sha256sum and openssl; each goal ✔ or ✘
       zapszap              anti-entropy bytes per round when in sync at 100 vs 10,000 messages; virtual
@@ -139,7 +139,7 @@ enum Help {
     Options:
       --bytes MIB          net: how many MiB each transfer moves (default 1024)
       --size SIZE          video: the file to download, e.g. 512MiB (default 2GiB)
-      --rounds N           video: timed rounds of each download and of curl, 1 to 9 (default 5)
+      --rounds N           video: timed rounds of each download and of curl, 1 to 9 (default 3)
       --impl WHICH         video: student or solution roles
       --json FILE          also write the figures as JSON
     """

@@ -5,8 +5,8 @@ import Synchronization
 /// `labrunner bench video`: the video lab's data plane against baselines measured in the same run.
 ///
 /// (a) a plain blocking socket blast; (b) a single-source download of a generated file to disk; (c) the same
-/// from three sources; curl fetching the same file from a local HTTP server to disk — (b), (c) and curl after
-/// an untimed warm-up download, in interleaved rounds, each reported as its median; (d) the downloader's
+/// from three sources; curl fetching the same file from a local HTTP server to disk — (b), (c) and curl each
+/// right after an untimed download, in rounds, each reported as its median; (d) the downloader's
 /// peak resident memory for two file sizes (a child process each); (e) total bytes received when one of two
 /// sources dies half-way; and SHA-256 speed next to `sha256sum` and `openssl`.
 struct VideoBenchmark<V: VideoImplementation>: Sendable {
@@ -37,17 +37,19 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         let contacts = services.enumerated().map { PeerContact(peer: NodeID("seeder-\($0.offset + 1)"), address: "\($0.element.localAddress)") }
         let file = library[name]!.manifest.sharedFile
 
-        // Untimed: on this kind of VM the host takes back memory the guest frees (free page reporting), and the
-        // first program to fill gigabytes of page cache after a pause pays to get it back, ~3× slower. Whoever
-        // ran first would lose; after the warm-up every contender writes into memory freed by the one before.
-        console.out("warm-up: one download, not timed…")
-        _ = try await download(file, from: Array(contacts.prefix(1)), into: "\(folder)/warm-up")
+        // On this kind of VM a run that fills gigabytes of page cache is up to 3× slower depending on what ran
+        // just before it (the host takes back memory the guest frees, and discards the blocks of a deleted file):
+        // right after curl's file is removed every writer crawls, right after one of our downloads none does.
+        // So every timed run comes right after the same untimed download, and each figure is the median.
         var runs = VideoBenchmarkResult.Runs()
         var server: String?
         for round in 1...rounds {
-            console.out("round \(round) of \(rounds): (b) 1 source, (c) 3 sources, curl…")
+            console.out("round \(round) of \(rounds): (b) 1 source, (c) 3 sources, curl, each after an untimed download…")
+            try await condition(file, from: contacts, folder: folder)
             runs.singleSource.append(try await download(file, from: Array(contacts.prefix(1)), into: "\(folder)/single"))
+            try await condition(file, from: contacts, folder: folder)
             runs.threeSources.append(try await download(file, from: contacts, into: "\(folder)/triple"))
+            try await condition(file, from: contacts, folder: folder)
             Self.writeBack()
             let (timing, name) = try await CurlComparison.fetch("\(folder)/share", file: name, into: "\(folder)/curl/\(name)")
             server = name
@@ -116,6 +118,12 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         let seconds = Double((clock.now - started).nanoseconds) / 1e9
         try? FileManager.default.removeItem(atPath: folder)
         return VideoBenchmarkResult.Figure(bytes: Int(file.size), seconds: seconds)
+    }
+
+    /// An untimed single-source download, removed at once: it leaves the machine in the same state before every
+    /// timed run.
+    private func condition(_ file: SharedFile, from sources: [PeerContact], folder: String) async throws {
+        _ = try await download(file, from: Array(sources.prefix(1)), into: "\(folder)/untimed")
     }
 
     private func downloadWithFailure(_ file: SharedFile, from sources: [PeerContact], dying: ChunkService<V.Responder>,

@@ -22,7 +22,7 @@ struct BenchCommand: RunnerCommand {
 
     private func video(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let size = try arguments.byteCount("size", command: "bench") ?? 2 << 30
-        let rounds = try arguments.integer("rounds", in: 1...9, command: "bench") ?? 5
+        let rounds = try arguments.integer("rounds", in: 1...9, command: "bench") ?? 3
         let impl = try context.implementation(arguments)
         #if DEBUG
         context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench video'"))
