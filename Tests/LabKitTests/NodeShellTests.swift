@@ -154,7 +154,7 @@ private final class Collector: Sendable {
         #expect(count == 102, "the server counted \(count): 1 + 1 to the alias, the name's copy skipped, then 100")
     }
 
-    @Test("garbage datagrams are logged and dropped; the node keeps serving")
+    @Test("garbage datagrams are logged, counted and dropped; the node keeps serving")
     func garbage() async throws {
         let events = Collector()
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback), observer: events.observer)
@@ -182,6 +182,7 @@ private final class Collector: Sendable {
         #expect(try reader.read(NodeID.self) == "prober")
         #expect(try reader.read(UInt64.self) == 7)
         #expect(events.logs.filter { $0.hasPrefix("dropped") }.count == 7, "\(events.logs)")
+        #expect(await server.undecodable == 6, "the six garbage datagrams, not the envelope for somebody else")
     }
 
     @Test("a restarted node recovers what it persisted from its storage folder")

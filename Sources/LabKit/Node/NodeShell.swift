@@ -65,6 +65,9 @@ public actor NodeShell<Logic: NodeLogic> {
 
     /// The bound address, once ``run()`` has opened the socket.
     public private(set) var localAddress: SocketAddress?
+    /// Datagrams or frames that were not a message envelope at all (garbage sent to the port): dropped here,
+    /// before the node could see them, so a node's own tally of refused messages does not count them.
+    public private(set) var undecodable = 0
 
     /// Opens the socket and starts the node; returns the bound address. ``run()`` then serves.
     @discardableResult
@@ -149,6 +152,7 @@ public actor NodeShell<Logic: NodeLogic> {
         do {
             envelope = try Envelope<Logic.Message>.decode(bytes)
         } catch {
+            undecodable += 1
             observer(.log("dropped \(bytes.count) bytes from \(address): \(error)"))
             return
         }

@@ -61,7 +61,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         interrupt.cancel()
         prompt.cancel()
         let (digest, rejected) = await shell.inspect { (Self.digest(of: $0), $0.rejections) }
-        console.out("dropped datagrams: \(rejected)")
+        console.out("dropped datagrams: \(rejected); not even an envelope \(await shell.undecodable)")
         console.out(NodeOutputLine.historyDigest(digest))
         console.out("zapszap member '\(options.id)' stopped")
         return status
