@@ -51,8 +51,8 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
             runs.threeSources.append(try await download(file, from: contacts, into: "\(folder)/triple"))
             try await condition(file, from: contacts, folder: folder)
             Self.writeBack()
-            let (timing, name) = try await CurlComparison.fetch("\(folder)/share", file: name, into: "\(folder)/curl/\(name)")
-            server = name
+            let (timing, httpServer) = try await CurlComparison.fetch("\(folder)/share", file: name, into: "\(folder)/curl/\(name)")
+            server = httpServer
             if let timing {
                 runs.curl.append(VideoBenchmarkResult.Figure(bytes: bytes, seconds: timing.seconds))
                 runs.curlThenSync.append(VideoBenchmarkResult.Figure(bytes: bytes, seconds: timing.syncedSeconds))
