@@ -1,4 +1,4 @@
-#if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+#if arch(x86_64) && canImport(_Builtin_intrinsics.intel.cpuid)
 import _Builtin_intrinsics.intel.cpuid
 #endif
 
@@ -27,7 +27,7 @@ extension SHA256 {
 
         /// Whether CPUID says the SHA extensions are there (leaf 7, sub-leaf 0, EBX bit 29).
         private static var cpuHasSHAExtensions: Bool {
-            #if arch(x86_64) && canImport(_Builtin_intrinsics.intel)
+            #if arch(x86_64) && canImport(_Builtin_intrinsics.intel) && canImport(_Builtin_intrinsics.intel.cpuid)
             var eax: UInt32 = 0, ebx: UInt32 = 0, ecx: UInt32 = 0, edx: UInt32 = 0
             guard __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) != 0 else { return false }
             return ebx & (1 << 29) != 0
