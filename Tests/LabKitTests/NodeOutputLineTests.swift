@@ -13,12 +13,15 @@ import Testing
         #expect(NodeOutputLine.address(in: "[12:00:00] bob: I am listening on it") == nil)
     }
 
-    @Test("a history digest line round-trips; other lines give nothing")
+    @Test("a history digest line round-trips, one message or many; other lines give nothing")
     func historyDigest() {
         let digest = NodeOutputLine.HistoryDigest(hex: "9f86d081884c7d65", count: 12)
         #expect(NodeOutputLine.historyDigest(digest) == "history digest 9f86d081884c7d65 (12 messages)")
         #expect(NodeOutputLine.historyDigest(in: NodeOutputLine.historyDigest(digest)) == digest)
-        #expect(NodeOutputLine.historyDigest(in: "[12:00:00] bob: history digest 00 (1 messages)") == nil)
+        let one = NodeOutputLine.HistoryDigest(hex: "00", count: 1)
+        #expect(NodeOutputLine.historyDigest(one) == "history digest 00 (1 message)")
+        #expect(NodeOutputLine.historyDigest(in: NodeOutputLine.historyDigest(one)) == one)
+        #expect(NodeOutputLine.historyDigest(in: "[12:00:00] bob: history digest 00 (1 message)") == nil)
     }
 
     @Test("an unfinished exercise is found in a node's error line")

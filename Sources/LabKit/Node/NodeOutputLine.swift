@@ -11,7 +11,7 @@ package enum NodeOutputLine {
             self.count = count
         }
 
-        package var description: String { "\(hex) (\(count) messages)" }
+        package var description: String { "\(hex) (\(count) message\(count == 1 ? "" : "s"))" }
     }
 
     /// `ping server 'server' listening on udp 127.0.0.1:4000`: `who` is up at `address`.
