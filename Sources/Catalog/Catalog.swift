@@ -1,4 +1,7 @@
 import LabKit
+import PingKit
+import VideoKit
+import ZapsZapKit
 import Scenarios
 
 /// Every lab of the kit, bound to the implementation chosen for this run.

@@ -1,4 +1,7 @@
 import LabKit
+import PingKit
+import VideoKit
+import ZapsZapKit
 import Scenarios
 #if canImport(PingSolution)
 import PingSolution

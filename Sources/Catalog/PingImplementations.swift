@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 import PingLab
 #if canImport(PingSolution)
 import PingSolution

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 import VideoLab
 #if canImport(VideoSolution)
 import VideoSolution

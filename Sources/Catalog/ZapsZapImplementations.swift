@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 import ZapsZapLab
 #if canImport(ZapsZapSolution)
 import ZapsZapSolution

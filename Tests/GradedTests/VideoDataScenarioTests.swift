@@ -1,3 +1,5 @@
+import VideoKit
+
 #if canImport(VideoSolution)
 import LabKit
 import Scenarios

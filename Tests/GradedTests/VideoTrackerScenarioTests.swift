@@ -1,5 +1,5 @@
 #if canImport(VideoSolution)
-import LabKit
+import VideoKit
 import Scenarios
 import Testing
 import VideoLab

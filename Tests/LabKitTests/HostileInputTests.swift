@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+import PingKit
 
 /// Tens of thousands of seeded random and mutated inputs thrown at the decoders. Typed throws already make
 /// "a value or a `WireError`" structural; these tests check *which* error, that nothing decodes with garbage

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+import ZapsZapKit
 
 /// The lines of a node process that the demos and live scenarios read back.
 @Suite struct NodeOutputLineTests {

@@ -1,6 +1,5 @@
 import Foundation
 import LabKit
-import Synchronization
 import Testing
 
 /// A node that counts the messages it gets, persists the count, and answers each with the new count.
@@ -35,7 +34,7 @@ private struct Asker: NodeLogic {
 
 /// Collects a shell's outputs and logs, and lets a test wait for a number of outputs with a deadline.
 private final class Collector: Sendable {
-    private let state = Mutex<(outputs: [UInt64], logs: [String])>(([], []))
+    private let state = Lock<(outputs: [UInt64], logs: [String])>(([], []))
     private let (stream, continuation) = AsyncStream<Void>.makeStream()
 
     var observer: @Sendable (ShellEvent<UInt64>) -> Void {
@@ -209,7 +208,7 @@ private final class Collector: Sendable {
 
     @Test("injected loss drops about the configured share of sends, reproducibly from the seed")
     func injectedLoss() async throws {
-        let traces = Mutex<[TraceEvent]>([])
+        let traces = Lock<[TraceEvent]>([])
         let sink = Collector()
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback), observer: sink.observer)
         let address = try await server.start()

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+import PingKit
 
 @Suite struct WireCodecTests {
     // MARK: Round trips

@@ -1,9 +1,9 @@
+import LabKit
 @testable import LabRunnerCLI
-import Synchronization
 
 /// A console that records what a command prints, for exact-output tests.
 final class CapturingConsole: Console {
-    private let lines = Mutex<(out: [String], err: [String])>(([], []))
+    private let lines = Lock<(out: [String], err: [String])>(([], []))
 
     func out(_ text: String) { lines.withLock { $0.out.append(text) } }
     func err(_ text: String) { lines.withLock { $0.err.append(text) } }

@@ -1,6 +1,6 @@
+import LabKit
 import Catalog
 import Foundation
-import Synchronization
 import Testing
 
 /// The real `labrunner` binary, run as a student would: exit statuses, stderr, and the multi-process demo.
@@ -23,7 +23,7 @@ import Testing
         process.standardError = err
         try process.run()
         // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
-        let errData = Mutex(Data())
+        let errData = Lock(Data())
         let stderrRead = DispatchGroup()
         stderrRead.enter()
         Thread {

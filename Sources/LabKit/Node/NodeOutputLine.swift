@@ -1,19 +1,6 @@
 /// The lines a `labrunner node …` process prints that programs read back (the demos, the live scenarios):
 /// written and parsed here, so that both sides agree.
 package enum NodeOutputLine {
-    /// A chat member's history in brief: the SHA-256 of its ordered messages (hex) and how many there are.
-    package struct HistoryDigest: Sendable, Hashable, CustomStringConvertible {
-        package let hex: String
-        package let count: Int
-
-        package init(hex: String, count: Int) {
-            self.hex = hex
-            self.count = count
-        }
-
-        package var description: String { "\(hex) (\(count) message\(count == 1 ? "" : "s"))" }
-    }
-
     /// `ping server 'server' listening on udp 127.0.0.1:4000`: `who` is up at `address`.
     package static func listening(_ who: String, transport: Transport, address: SocketAddress) -> String {
         "\(who) listening on \(transport.rawValue) \(address)"
@@ -22,16 +9,5 @@ package enum NodeOutputLine {
     /// The address of a ``listening(_:transport:address:)`` line, as printed; `nil` for any other line.
     package static func address(in line: String) -> String? {
         Transport.allCases.lazy.compactMap { line.range(of: " listening on \($0.rawValue) ") }.first.map { String(line[$0.upperBound...]) }
-    }
-
-    /// `history digest 9f86… (12 messages)`: what a chat member prints for `/digest` and when it stops.
-    package static func historyDigest(_ digest: HistoryDigest) -> String { "history digest \(digest)" }
-
-    /// The digest of a ``historyDigest(_:)`` line; `nil` for any other line.
-    package static func historyDigest(in line: String) -> HistoryDigest? {
-        guard line.hasPrefix("history digest ") else { return nil }
-        let words = line.dropFirst("history digest ".count).split(separator: " ")
-        guard words.count == 3, words[1].hasPrefix("("), let count = Int(words[1].dropFirst()) else { return nil }
-        return HistoryDigest(hex: String(words[0]), count: count)
     }
 }

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The TCP side of a ``NodeShell``: accepts connections, dials peers on first send, keeps one outgoing
 /// queue per peer (so frames to a peer stay in order), and hands every frame read to the shell.
@@ -18,7 +17,7 @@ final class TCPMesh: Sendable {
     private let listener: TCPListener
     private let deliver: Deliver
     private let log: @Sendable (String) -> Void
-    private let state = Mutex(State())
+    private let state = Lock(State())
 
     init(listen: SocketAddress, deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
         listener = try TCPListener.bind(listen)

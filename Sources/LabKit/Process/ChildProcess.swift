@@ -1,12 +1,11 @@
 import Foundation
-import Synchronization
 
 /// One `labrunner node …` child of a demo or a live scenario: its output arrives line by line, its standard
 /// input is a pipe whose end tells it the parent is gone (so no orphan outlives a killed parent).
 package final class ChildProcess: Sendable {
     package let name: String
     // Process is not Sendable; every use below goes through the lock, or happens before the handlers start.
-    private let process: Mutex<Process>
+    private let process: Lock<Process>
     private let stdinPipe: Pipe
     private let exit = ExitWatch()
 
@@ -28,7 +27,7 @@ package final class ChildProcess: Sendable {
             /// The ending, once the child has exited and its last line was delivered.
             var finished: Ending? { outputEnded ? ending : nil }
         }
-        let state = Mutex(State())
+        let state = Lock(State())
 
         /// Records an event; once the child is finished, wakes the tasks waiting for it.
         func update(_ change: (inout State) -> Void) {
@@ -81,7 +80,7 @@ package final class ChildProcess: Sendable {
         }
         try SignalMask.unblocked { try process.run() }
         reader.start()
-        self.process = Mutex(process)
+        self.process = Lock(process)
     }
 
     /// The process id, for messages.

@@ -176,7 +176,7 @@ public final class RandomAccessFile: Sendable {
     }
 
     /// Lends the descriptor to an asynchronous `body` (`sendFile`), keeping it open until `body` returns.
-    func lendingDescriptor<Result>(_ body: (Int32) async throws -> Result) async throws -> Result {
+    package func lendingDescriptor<Result>(_ body: (Int32) async throws -> Result) async throws -> Result {
         let fd = try borrow()
         defer { release() }
         return try await body(fd)

@@ -1,6 +1,6 @@
 import Foundation
 import LabKit
-import Synchronization
+import VideoKit
 
 /// `labrunner bench video`: the video lab's data plane against baselines measured in the same run.
 ///
@@ -156,7 +156,7 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         let seeder = NodeShell(V.Agent(config: PeerAgentConfig(address: "\(service.localAddress)", files: library.values.map(\.manifest.sharedFile))),
                                configuration: .init(id: "seeder", listen: loopback, transport: .tcp, peers: ["tracker": trackerAddress])) { _ in }
         let running = [Task { try? await tracker.run() }, Task { try? await seeder.run() }]
-        let peak = Mutex<Int?>(nil)
+        let peak = Lock<Int?>(nil)
         let child = try ChildProcess(name: "downloader", executable: LabRunnerExecutable.running, arguments: [
             "node", "video", "peer", "--id", "downloader", "--tracker", "\(trackerAddress)", "--downloads", "\(folder)/downloads",
             "--download", name, "--impl", impl.rawValue,

@@ -1,4 +1,5 @@
 import LabKit
+import ZapsZapKit
 
 /// `labrunner bench zapszap`: what anti-entropy costs when members are already in sync (at two history
 /// lengths), how long 8 members take to converge at 20 % loss, the simulator's deliveries per second during

@@ -1,6 +1,8 @@
 import Catalog
 import Foundation
 import LabKit
+import VideoKit
+import ZapsZapKit
 
 /// `labrunner bench net|video|zapszap`: each lab's figures next to baselines measured in the same run (for `net`,
 /// loopback TCP against a plain blocking socket loop, and the simulator's messages per second). Figures, not assertions.

@@ -7,7 +7,7 @@ struct HandoutCommand: RunnerCommand {
     let spec = CommandSpec(name: "handout", maxPositionals: 0, options: [.init(name: "out", takesValue: true)], help: Help.handout)
 
     /// Paths (relative to the kit) that never go to students.
-    static let excluded: Set<String> = ["Sources/Solutions", ".git", ".ci", ".swiftpm", "Package.resolved", "traces", "grade-results", ".labrunner"]
+    static let excluded: Set<String> = ["Sources/Solutions", "Tests/Instructor", ".git", ".ci", ".swiftpm", "Package.resolved", "traces", "grade-results", ".labrunner"]
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         guard let out = arguments.value("out") else { throw UsageError("missing --out DIR", command: "handout") }

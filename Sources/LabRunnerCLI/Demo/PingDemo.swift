@@ -1,6 +1,5 @@
 import Foundation
 import LabKit
-import Synchronization
 
 /// `labrunner demo ping`: a server and N clients as separate processes on loopback. The clients inject 10 %
 /// loss on their own traffic; the server is killed mid-run and restarted on the same port; the clients'
@@ -18,7 +17,7 @@ struct PingDemo: Sendable {
         out.say("ping: 1 server and \(clients) clients as separate processes on loopback, running the \(impl.rawValue)'s code")
         out.say("the clients drop 10 % of what they send; the server will be killed and restarted once")
 
-        let address = Mutex<String?>(nil)
+        let address = Lock<String?>(nil)
         let ready = AsyncStream<Void>.makeStream()
         let serverArguments = { (listen: String) in ["node", "ping", "server", "--listen", listen, "--verbose", "--impl", impl.rawValue] }
         var server = try spawn("server", index: 0, serverArguments("127.0.0.1:0"), out) { line in
@@ -35,7 +34,7 @@ struct PingDemo: Sendable {
             return 1
         }
 
-        let summaries = Mutex<[String: String]>([:])
+        let summaries = Lock<[String: String]>([:])
         var children: [ChildProcess] = []
         for number in 1...clients {
             let name = "client-\(number)"

@@ -1,6 +1,5 @@
 import Foundation
 import LabKit
-import Synchronization
 
 /// `labrunner demo video`: a tracker and three peers as separate processes on loopback. Two seeders share a
 /// generated sample video; the downloader pulls it from both; one seeder is killed half-way; the download
@@ -27,7 +26,7 @@ struct VideoDemo: Sendable {
         try SampleFile.share(original.path, also: "\(folder)/seeder-2/share/\(Self.fileName)")
         out.say("sha256 of the original: \(original.sha256)")
 
-        let trackerAddress = Mutex<String?>(nil)
+        let trackerAddress = Lock<String?>(nil)
         let (trackerReady, announce) = AsyncStream<Void>.makeStream()
         let tracker = try spawn("tracker", 0, ["node", "video", "tracker", "--listen", "127.0.0.1:0", "--ttl", "3s"], out) { line in
             if let found = NodeOutputLine.address(in: line) {
@@ -45,7 +44,7 @@ struct VideoDemo: Sendable {
             try spawn("seeder-\(number)", number, ["node", "video", "peer", "--id", "seeder-\(number)", "--tracker", address,
                                                    "--share", "\(folder)/seeder-\(number)/share"], out) { _ in }
         }
-        let digest = Mutex<String?>(nil)
+        let digest = Lock<String?>(nil)
         let (halfWay, reachHalf) = AsyncStream<Void>.makeStream()
         let downloader = try spawn("downloader", 3, ["node", "video", "peer", "--id", "downloader", "--tracker", address,
                                                      "--downloads", "\(folder)/downloader/downloads",

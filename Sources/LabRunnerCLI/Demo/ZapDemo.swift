@@ -1,6 +1,6 @@
 import Foundation
 import LabKit
-import Synchronization
+import ZapsZapKit
 
 /// `labrunner demo zapszap`: four chat members as separate processes on loopback, each dropping 20 % of what
 /// it sends. They chat concurrently by script; bob is killed and restarted (his history comes back from his
@@ -16,8 +16,8 @@ struct ZapDemo: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labrunner-zapszap-demo-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         out.say("zapszap: 4 members as separate processes on loopback, each losing 20 % of what it sends (the \(impl.rawValue)'s code)")
-        let addresses = Mutex<[String: String]>([:])
-        let digests = Mutex<[String: NodeOutputLine.HistoryDigest]>([:])
+        let addresses = Lock<[String: String]>([:])
+        let digests = Lock<[String: NodeOutputLine.HistoryDigest]>([:])
         let (announced, announce) = AsyncStream<String>.makeStream()
 
         func start(_ name: String, peers: [String], port: String = "0") throws -> ChildProcess {

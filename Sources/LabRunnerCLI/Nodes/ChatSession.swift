@@ -1,6 +1,6 @@
 import Foundation
 import LabKit
-import Synchronization
+import ZapsZapKit
 
 /// A chat member at a prompt: typed lines go to the node as `.say`; its events are printed in order.
 struct ChatSession<Member: ChatPeerNode>: Sendable {
@@ -10,7 +10,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
 
     func run() async -> Int32 {
         let console = context.console, style = context.style
-        let clock = Mutex(DateFormatter.chatClock)
+        let clock = Lock(DateFormatter.chatClock)
         let presence = Presence()
         let shell = NodeShell(Member(config: config), configuration: options.configuration(for: Member.self, transport: .udp)) { event in
             switch event {
@@ -101,7 +101,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
 
 /// Who the member currently sees online, updated by its events and read by `/who`.
 private final class Presence: Sendable {
-    let members = Mutex<Set<NodeID>>([])
+    let members = Lock<Set<NodeID>>([])
 }
 
 extension DateFormatter {

@@ -1,6 +1,5 @@
 import Foundation
 import LabKit
-import Synchronization
 
 /// Runs one node in this process until it finishes, fails, is interrupted (Ctrl-C) or loses its parent,
 /// printing its outputs and log and writing its trace.
@@ -19,9 +18,9 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     func run(finished: @escaping @Sendable (Logic.Output) -> Bool = { _ in false },
              ready: @escaping @Sendable (NodeShell<Logic>) -> Void = { _ in }) async -> Int32 {
         let console = context.console, style = context.style
-        let trace = Mutex<[TraceEvent]>([])
+        let trace = Lock<[TraceEvent]>([])
         let wantsTrace = options.tracePath != nil, verbose = options.verbose
-        let shellBox = Mutex<NodeShell<Logic>?>(nil)
+        let shellBox = Lock<NodeShell<Logic>?>(nil)
         let shell = NodeShell(logic, configuration: options.configuration(for: Logic.self, transport: transport)) { event in
             switch event {
             case let .output(output):

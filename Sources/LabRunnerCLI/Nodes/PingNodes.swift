@@ -1,6 +1,6 @@
 import Catalog
 import LabKit
-import Synchronization
+import PingKit
 
 /// `labrunner node ping server|client`: the ping roles as real UDP processes.
 enum PingNodes {
@@ -42,7 +42,7 @@ enum PingNodes {
     }
 
     private static func ping<Client: PingClientNode>(_ type: Client.Type, config: PingClientConfig, options: NodeOptions, context: CommandContext) async -> Int32 {
-        let outcomes = Mutex<[PingEvent]>([])
+        let outcomes = Lock<[PingEvent]>([])
         let node = LiveNode(logic: Client(config: config), options: options, transport: .udp, context: context, title: "ping client") { "\($0)" }
         let status = await node.run { event in
             outcomes.withLock { outcomes in

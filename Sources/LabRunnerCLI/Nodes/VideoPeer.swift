@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import LabKit
+import VideoKit
 
 /// A running video peer. Everything it reacts to — typed commands, tracker events, download progress and
 /// results — arrives as an ``Input`` on one stream and is handled by one loop, so its state needs no locks.

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import LabKit
+import VideoKit
 
 /// `labrunner node video peer`: one peer process — a chunk server for its shared folder, a tracker agent,
 /// and downloads on request — interactive at a prompt, or scripted with `--search` and `--download`.

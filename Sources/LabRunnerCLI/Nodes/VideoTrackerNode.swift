@@ -1,5 +1,6 @@
 import Catalog
 import LabKit
+import VideoKit
 
 /// `labrunner node video tracker`: the tracker as a real TCP node.
 enum VideoTrackerNode {

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import LabKit
+import ZapsZapKit
 
 /// `labrunner node zapszap`: one chat member over UDP, with a prompt — lines are chat messages;
 /// `/history`, `/who`, `/digest`, `/quit` are commands.

@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// The ping server: answers every PING so clients can tell it is alive and how far away it is.
 public struct PingServer: PingServerNode {

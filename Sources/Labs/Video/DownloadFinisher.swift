@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The last step of a download: a file appears under its final name only once every byte of it is checked
 /// and on disk. The engine calls `finish` when the plan has no chunk left.

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Which chunk to fetch from which source. Pure bookkeeping, no I/O: the given `DownloadEngine` runs one
 /// worker per source, and each worker asks `nextChunk(for:)` whenever it has room for another request,

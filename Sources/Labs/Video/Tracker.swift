@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The tracker: remembers which peers share which files, answers a search with the live holders of every
 /// matching file, and forgets peers that fall silent. It never touches the bytes of a file.

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Every message a member holds: in the total order for showing, by ID to refuse duplicates, and by sender
 /// with the version vector for anti-entropy.

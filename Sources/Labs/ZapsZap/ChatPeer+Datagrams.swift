@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatPeer {
     /// Exercise 1.1 — start a new epoch: read the epoch stored under `Self.epochKey` (none: 0), add one,

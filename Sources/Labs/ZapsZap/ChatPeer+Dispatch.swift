@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatPeer {
     /// Acts on an accepted payload from member `peer`.

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatPeer {
     /// Exercise 3.3 — save a message just added to the history, so that it survives a crash: store its

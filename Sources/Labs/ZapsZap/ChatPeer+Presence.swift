@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatPeer {
     /// Exercise 6.1 — the presence timer fired (every `config.presenceInterval`):

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// A member of a zapszap group: a serverless, encrypted group chat over UDP. Every member keeps the whole
 /// history, in the same total order as every other member, and repairs what the network lost by exchanging

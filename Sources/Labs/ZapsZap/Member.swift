@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// What a member knows about another member of its group.
 struct Member: Equatable {

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// What a member accepted from one sender, so that a datagram accepted once is refused ever after: the
 /// sender's newest epoch, and the counters accepted in it, within ``ZapLimits/replayWindow`` of the highest.

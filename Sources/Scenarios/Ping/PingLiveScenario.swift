@@ -1,5 +1,4 @@
-import LabKit
-import Synchronization
+import PingKit
 
 extension PingScenarios {
     /// Server and client as real UDP nodes on loopback in this process; the client drops 20 % of what it
@@ -9,7 +8,7 @@ extension PingScenarios {
         let serverShell = NodeShell(Server(), configuration: .init(id: "server", listen: loopback)) { _ in }
         let serverAddress = try await serverShell.start()
         let config = PingClientConfig(server: "server", count: 8, timeout: .milliseconds(150), maxAttempts: 20, interval: .milliseconds(10))
-        let outcomes = Mutex<[PingEvent]>([])
+        let outcomes = Lock<[PingEvent]>([])
         let (finished, finish) = AsyncStream<Void>.makeStream()
         let clientShell = NodeShell(Client(config: config), configuration: .init(
             id: "client", listen: loopback, peers: ["server": serverAddress],

@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// A grader-owned server that never answers: it lets client exercises be graded on their own.
 struct SilentServer: PingServerNode {

@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// The graded scenarios of lab 0, generic over the implementation under test.
 public enum PingScenarios {

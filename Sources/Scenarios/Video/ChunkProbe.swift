@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The grader's client for the chunk server scenarios: one connection, every wait bounded, and a skeleton's
 /// "not implemented" refusal turned back into the `NotImplemented` it carries.

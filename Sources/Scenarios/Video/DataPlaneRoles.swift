@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The four data-plane roles under test, as values the scenarios' `@Sendable` bodies can carry.
 struct DataPlaneRoles: @unchecked Sendable {  // safe: it holds only metatypes, which never change

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LabKit
+import VideoKit
 import Synchronization
 
 /// Exercises 5.1 and 5.2: one source, resuming, finishing.
@@ -16,7 +16,7 @@ extension DataPlaneScenarios {
             try await RunningService.withSeeders(1, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let sources = seeders.map(\.contact)
-                let stoppedAt = Mutex<UInt64?>(nil)
+                let stoppedAt = Lock<UInt64?>(nil)
                 let canceller = Canceller()
                 let first = Task {
                     try await download(roles, file: file.name, expected: manifest.contentID, from: sources, into: downloads) { progress in

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Exercises 4.1 and 4.2: manifests and chunk checks, called directly.
 extension DataPlaneScenarios {

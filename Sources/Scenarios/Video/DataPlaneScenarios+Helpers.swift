@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// What the data-plane scenarios share: files, servers, downloads, and their checks.
 extension DataPlaneScenarios {

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Exercise 3.1: the chunk server, driven by the grader's client over a real connection.
 extension DataPlaneScenarios {

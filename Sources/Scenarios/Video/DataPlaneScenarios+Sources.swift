@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Exercises 6.1, 6.2 and 7.1: several sources, one of them dying or lying.
 extension DataPlaneScenarios {

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The graded scenarios of the video lab's data plane (exercises 3.1 to 7.1): real loopback sockets, real
 /// files in temporary folders (deleted afterwards), generic over the implementation under test.

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The grader's own chunk server logic: serves its library by exact name. Download scenarios use it so they
 /// grade the downloader, whatever the state of exercise 3.1.

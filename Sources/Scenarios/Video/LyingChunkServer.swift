@@ -1,5 +1,4 @@
-import LabKit
-import Synchronization
+import VideoKit
 
 /// A grader-owned peer that lies: it serves the right manifest and its first chunk honestly, then flips a
 /// byte in every chunk it sends. It counts the chunk requests it reads after its first lie, so a scenario
@@ -14,8 +13,8 @@ final class LyingChunkServer: Sendable {
     let manifest: Manifest
     let path: String
     private let listener: TCPListener
-    private let counts = Mutex(Counts())
-    private let connections = Mutex<[TCPConnection]>([])
+    private let counts = Lock(Counts())
+    private let connections = Lock<[TCPConnection]>([])
 
     init(manifest: Manifest, path: String) throws {
         self.manifest = manifest

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// A `ChunkService` a scenario started on loopback, whatever its responder type.
 struct RunningService: Sendable {

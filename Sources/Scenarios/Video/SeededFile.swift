@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LabKit
+import VideoKit
 
 /// A file the grader makes from a seed: the same bytes on every run, cheap to generate and to compare, so
 /// scenarios use files of hundreds of MiB without slowing the suite. Bytes repeat a seeded 1 MiB block,

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The grader's own minimal plan: chunks in order, and a source that fails or lies gets nothing more. The
 /// single-source scenario uses it, so it grades the finisher and the chunk check before exercise 6.1.

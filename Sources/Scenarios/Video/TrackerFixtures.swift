@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     typealias VideoSimulation = Simulation<TrackerMessage, PeerEvent>

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     /// The tracker's spec as a checker: replays a finished run's trace and requires that the tracker answered

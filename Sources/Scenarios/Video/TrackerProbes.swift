@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     /// One step of a probe's script: at virtual time `time`, send `message` to the tracker.

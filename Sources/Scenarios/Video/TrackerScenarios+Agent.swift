@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     /// Exercise 2.2: JOIN on start, retried every `retry` while the stub leaves the first JOINs unanswered;

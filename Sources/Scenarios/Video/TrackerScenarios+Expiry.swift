@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     /// Exercise 2.1: a peer crashes silently. It must stay listed while heard within the ttl, vanish from

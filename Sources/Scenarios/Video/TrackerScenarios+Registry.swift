@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     /// Exercise 1.1: scripted peers cover every case of the registry; each answer is checked by the oracle.

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 extension TrackerScenarios {
     /// A search the searcher sends at a chosen time, and the exact answer a correct tracker gives then.

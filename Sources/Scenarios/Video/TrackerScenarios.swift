@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The graded scenarios of the video lab's control plane (steps 1 and 2: the tracker and the peer's agent),
 /// generic over the implementation under test.

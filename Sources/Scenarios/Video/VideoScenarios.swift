@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Lab 1 — video: the tracker's scenarios (steps 1–2, simulated) and the data plane's (steps 3–7, live).
 public enum VideoScenarios {

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// A grader-owned node that does nothing: the address of a probe whose datagrams the scenario injects, of an
 /// attacker, or of a peer that never answers.

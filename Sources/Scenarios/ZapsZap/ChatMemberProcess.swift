@@ -1,5 +1,4 @@
-import LabKit
-import Synchronization
+import ZapsZapKit
 
 /// One zapszap member as a real `labrunner node zapszap` process, driven through its prompt like a person
 /// would; keeps what a scenario reads of its output: its address, its latest history digest, its last lines.
@@ -16,7 +15,7 @@ final class ChatMemberProcess: Sendable {
             var missing: NotImplemented?
             var lastLines: [String] = []
         }
-        let seen = Mutex(Seen())
+        let seen = Lock(Seen())
     }
 
     /// Starts `labrunner node zapszap --name NAME OPTIONS` (group, passphrase, peers, faults, store…).

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// The checks every chat scenario shares, read from what the simulator saw: the datagrams on the network,
 /// what each member showed its user and when, and each member's history at the end.

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// The grader's own implementation of the datagram format as the contract documents it, written apart from
 /// any student's: probes seal with it, and the checks open every datagram a member sends with it.

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Replays, for one member, every event that matters to presence in the order the simulator ran them —
 /// its presence checks (timer `presence`), the datagrams it accepted, goodbyes, its crashes and restarts —

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// A grader-owned member's sending side: it seals payloads with fresh nonces, as an honest member does,
 /// so that probes talk to the node under test without any of the student's code.

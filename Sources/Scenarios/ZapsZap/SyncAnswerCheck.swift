@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Checks one member's answer to a hello or a sync request from a probe, against what the member holds.
 struct SyncAnswerCheck {

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Exercise 5.1: a member holding 17 messages (one missing in the middle) answers sync requests behind,

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Exercise 5.2, everything at once: 4–8 members with random loss, copies and delays, a partition, a crash,

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Exercise 1.1: a member greets two probes that never answer, so it greets again and again; it crashes

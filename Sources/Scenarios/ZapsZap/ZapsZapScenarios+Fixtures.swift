@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     typealias ZapSimulation = Simulation<ZapDatagram, ZapEvent>

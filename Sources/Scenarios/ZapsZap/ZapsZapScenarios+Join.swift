@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Messages from `senders` for a member to hold: `counts` of each, with random lengths up to `longest`

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Three members as real `labrunner node zapszap` processes on loopback, each dropping 20 % of what it

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Names for members under test, in order.

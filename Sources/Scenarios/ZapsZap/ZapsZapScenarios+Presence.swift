@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ZapsZapScenarios {
     /// Exercise 6.1: heartbeats under loss; one member crashes and comes back, a late one joins knowing a single

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Lab 3 — zapszap (after video and deposit, in the course order of KIT-DESIGN.md): the graded scenarios of
 /// the serverless encrypted group chat. All but one run the member type under test in the simulator, 200

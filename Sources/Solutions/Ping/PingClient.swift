@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// The ping client: sends `config.count` pings one at a time, retries each on timeout, and reports every
 /// ping's round-trip time (or that it gave up).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Manifests and chunk checks: what lets a downloader trust bytes that came from a stranger.
 public enum ChunkHasher: ChunkHashing {

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The brain of a peer's chunk server: decides what to answer to each request for a manifest or a chunk.
 /// The given `ChunkService` does the I/O — it reads requests, asks `reply(to:)`, and sends what you decide

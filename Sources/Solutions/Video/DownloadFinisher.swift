@@ -1,5 +1,5 @@
 import Dispatch
-import LabKit
+import VideoKit
 import Synchronization
 
 /// The last step of a download: a file appears under its final name only once every byte of it is checked
@@ -29,7 +29,7 @@ public enum DownloadFinisher: DownloadFinishing {
     /// checks chunks `k`, `k + lanes`, …, each with its own buffer): hashing is the slow part, and two
     /// cores halve it. Throws the error of the lowest chunk that failed.
     static func checkChunks(of file: RandomAccessFile, manifest: Manifest, lanes: Int) throws {
-        let failures = Mutex<[Int: any Error]>([:])
+        let failures = Lock<[Int: any Error]>([:])
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(manifest.chunkSize), alignment: 16)
             defer { buffer.deallocate() }

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// A peer's tracker agent: keeps the peer registered with the tracker (JOIN, heartbeats, joining again when
 /// the tracker forgot it), and runs the user's searches and announcements over a network that loses,

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatHistory {
     /// Exercise 4.1 — the messages held that the holder of `digest` lacks, in pages: for each sender (in name

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatPeer {
     /// Exercise 5.1 — answer `.syncRequest(digest, reciprocate:)` from `peer`: send it the messages it lacks

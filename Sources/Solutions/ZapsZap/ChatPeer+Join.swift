@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 extension ChatPeer {
     /// Sends hello, with this member's digest, to every configured peer, and arms the greet timer: until one of

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// A Lamport clock: a counter that every event moves on, so that if one event may have caused another, the
 /// first gets the smaller time.

@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// Mutant: a client that measures every round trip from the ping's first try, not from the try the pong
 /// answers. The graded suite must catch it (`ping.3.1-rtt`).

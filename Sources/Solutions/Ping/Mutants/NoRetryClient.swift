@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// Mutant: a client that never retries — it abandons each ping at its first timeout.
 /// The graded suite must catch it (`ping.2.2-*`).

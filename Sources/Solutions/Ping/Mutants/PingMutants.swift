@@ -1,4 +1,4 @@
-import LabKit
+import PingKit
 
 /// The ping mutants, and the scenarios that must catch each one (see `Tests/GradedTests/MutantTests.swift`).
 public enum PingMutants {

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a finisher that renames the part file without checking it. The graded suite must catch it
 /// (`video.5.2-finish-safely`).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a plan that forgets what a failed source was fetching, so those chunks are never fetched again.
 /// The graded suite must catch it (`video.6.2-failover`).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: hashing that treats the short last chunk as a whole one — the manifest hashes it padded with
 /// zeros, and a chunk is valid only at the full chunk size. The graded suite must catch it

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a responder that announces a whole chunk size for every chunk, the short last one too. The
 /// graded suite must catch it (`video.3.1-serve-chunks`).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a plan that hands every source the lowest missing chunk, even one another source is already
 /// fetching, so sources download the same chunks over and over. The graded suite must catch it

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a plan that refetches a corrupt chunk but keeps asking the peer that lied. The graded suite must
 /// catch it (`video.7.1-corrupt-peer`).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a tracker that never expires peers — it lists a peer that crashed long ago and never forgets it.
 /// The graded suite must catch it (`video.2.1-*`).

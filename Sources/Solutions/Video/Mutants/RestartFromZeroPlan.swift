@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a downloader that restarts from zero after a crash — it ignores the chunks already verified on
 /// disk. The graded suite must catch it (`video.5.1-resume`).

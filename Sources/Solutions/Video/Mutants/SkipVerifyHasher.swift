@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a peer that skips chunk verification — every chunk that arrives counts as valid. The graded
 /// suite must catch it (`video.4.2-verify`, `video.7.1-corrupt-peer`).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// Mutant: a responder that serves any name its library has, without checking that the name is a plain
 /// visible file name. The graded suite must catch it (`video.3.1-hostile-requests`).

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The video lab's data-plane mutants: each replaces one role of the reference solution, and the scenarios
 /// listed must catch it (each of them fails). Run them with `DataPlaneScenarios.all(_:replacing:)`.

@@ -1,4 +1,4 @@
-import LabKit
+import VideoKit
 
 /// The mutants of the video control plane, and the scenarios that must catch each one
 /// (see `Tests/GradedTests/VideoTrackerScenarioTests.swift`).

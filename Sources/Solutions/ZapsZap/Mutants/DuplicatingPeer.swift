@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Mutant: a member that never recognizes a message it already holds, so a copy (resent, or in a page) is
 /// shown and stored again. The graded suite must catch it (`zapszap.3.*`, `zapszap.5.2-*`).

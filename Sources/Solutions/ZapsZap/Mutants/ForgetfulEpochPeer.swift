@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Mutant: a member that does not keep its epoch across restarts, so after a restart it counts nonces from
 /// (1, 0) again and seals new datagrams with nonces it already used. The graded suite must catch it

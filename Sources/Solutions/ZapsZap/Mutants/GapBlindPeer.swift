@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Mutant: a member whose version vector holds each sender's highest sequence number instead of the highest
 /// one below which nothing is missing, so a message lost before a later one arrived is never asked for again:

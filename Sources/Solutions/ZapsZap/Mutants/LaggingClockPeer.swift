@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Mutant: a member whose Lamport clock moves on by one for each arrival instead of jumping to
 /// `max(local, received) + 1`, so its messages can sort before messages it had already seen (a reply before

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// Mutant: a member without a replay window: it accepts a copy of a datagram it already accepted, so an
 /// attacker can make it act on a captured datagram again. The graded suite must catch it (`zapszap.2.2-replays`).

@@ -1,4 +1,4 @@
-import LabKit
+import ZapsZapKit
 
 /// The zapszap mutants, and the scenarios that must catch each one (see
 /// `Tests/GradedTests/ZapsZapScenarioTests.swift` and `MutantTests.swift`).

@@ -1,0 +1,87 @@
+import LabKit
+
+/// One download, as ``DownloadEngine/run(progress:)`` performs it: the engine's settings with the hashing and
+/// finishing roles bound as functions, so workers and threads can call them.
+struct DownloadRun<Plan: DownloadPlanning>: Sendable {
+    let name: String
+    let expected: ContentID?
+    let sources: [PeerContact]
+    let downloads: String
+    let options: DownloadOptions
+    /// `Hashing.isValid`.
+    let isValid: @Sendable (UnsafeRawBufferPointer, Int, Manifest) -> Bool
+    /// `Finisher.finish(partFile:manifest:destination:)`.
+    let finish: @Sendable (String, Manifest, String) throws -> Void
+
+    var destination: String { "\(downloads)/\(name)" }
+    var partFile: String { "\(destination).part" }
+    var progressFile: String { "\(partFile).progress" }
+
+    /// The whole run, with `sink` collecting the errors roles report.
+    func run(sink: RoleFailureSink, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws(DownloadError) -> DownloadReport {
+        let started = ContinuousClock.now
+        let manifest: Manifest
+        do throws(DownloadError) {
+            manifest = try await fetchManifest()
+        } catch {
+            if Task.isCancelled { throw .cancelled(verified: 0, total: 0) }
+            throw error
+        }
+        guard manifest.chunkSize <= options.maxChunkSize else {
+            throw .manifestUnavailable(name: name, failures: ["the manifest's chunk size \(manifest.chunkSize) exceeds the limit of \(options.maxChunkSize) bytes"])
+        }
+        let (part, record, verified) = try await openStorage(for: manifest)
+        let plan = Plan(manifest: manifest, verified: verified)
+        if case let .notImplemented(missing)? = sink.first { close(part, record); throw .notImplemented(missing) }
+        if case let .other(text)? = sink.first { close(part, record); throw .implementationError("Plan(manifest:verified:) reported: \(text)") }
+
+        let session = DownloadSession(manifest: manifest, plan: plan, verified: verified, sources: sources.map(\.peer),
+                                      options: options, sink: sink)
+        progress(session.progress(name: name))
+        let flusher = ProgressFlusher()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                let failure = await flusher.run { batch throws(StorageError) in try await flush(batch, part: part, record: record) }
+                if let failure { session.fail(.storage(failure)) }
+            }
+            await withTaskGroup(of: Void.self) { workers in
+                for source in sources {
+                    workers.addTask { await work(source, session: session, part: part, flusher: flusher, progress: progress) }
+                }
+            }
+            flusher.finish()
+        }
+        do {
+            try await flush(session.takeUnrecorded(), part: part, record: record)
+        } catch {
+            session.fail(.storage(error))
+        }
+        let outcome = session.outcome()
+        if Task.isCancelled {
+            close(part, record)
+            throw .cancelled(verified: outcome.verified, total: manifest.chunkCount)
+        }
+        if let fatal = session.fatal {
+            close(part, record)
+            throw fatal
+        }
+        guard outcome.remaining == 0 else {
+            close(part, record)
+            throw .sourcesExhausted(remaining: outcome.remaining, total: manifest.chunkCount, failures: session.failures)
+        }
+        guard outcome.verified == manifest.chunkCount else {
+            close(part, record)
+            throw .implementationError("the plan has no chunk left, but only \(outcome.verified) of \(manifest.chunkCount) chunks were verified")
+        }
+        close(part, record)
+        try await finalize(manifest)
+        return DownloadReport(path: destination, manifest: manifest, bytesReceived: outcome.bytesReceived,
+                              chunksBySource: outcome.chunksBySource, banned: outcome.banned, failed: outcome.failed,
+                              reusedChunks: session.reused, duration: started.duration(to: .now))
+    }
+
+    private func close(_ part: RandomAccessFile, _ record: ProgressRecord) {
+        part.close()
+        record.close()
+    }
+}

@@ -1,0 +1,32 @@
+import LabKit
+
+/// A file a peer shares, as its chunk server sees it.
+public struct LibraryEntry: Sendable, Equatable {
+    public let manifest: Manifest
+    /// Where the file lies on disk.
+    public let path: String
+
+    public init(manifest: Manifest, path: String) {
+        self.manifest = manifest
+        self.path = path
+    }
+}
+
+/// What a chunk server decided to do with one request.
+public enum ChunkReply: Sendable, Equatable {
+    /// Send this manifest.
+    case manifest(Manifest)
+    /// Send `length` bytes of the file at `path` from `offset`, announced as chunk `index`.
+    case chunk(index: UInt32, path: String, offset: UInt64, length: Int)
+    /// Refuse the request, saying why; the connection stays open.
+    case refused(ChunkRefusal)
+}
+
+/// The chunk server's decisions: exercise 3.1.
+public protocol ChunkResponding: Sendable {
+    /// A responder serving the files of `library`, by name.
+    init(library: [String: LibraryEntry])
+    /// What to send back for `request`. MUST refuse names that could escape the shared folder, unknown
+    /// files and chunk indexes past the end, and MUST NOT touch the disk.
+    func reply(to request: ChunkRequest) -> ChunkReply
+}

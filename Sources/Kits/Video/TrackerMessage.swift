@@ -1,0 +1,105 @@
+// Lab video — the tracker protocol: given, not an exercise. Peers and the tracker exchange these over TCP.
+
+import FileTransfer
+import LabKit
+
+/// A file a peer shares: its name, size and content ID.
+public struct SharedFile: Hashable, Sendable, WireCodable, CustomStringConvertible {
+    public var name: String
+    public var size: UInt64
+    public var contentID: ContentID
+
+    public init(name: String, size: UInt64, contentID: ContentID) {
+        self.name = name
+        self.size = size
+        self.contentID = contentID
+    }
+
+    public var description: String { "\(name) (\(size) bytes, \(contentID))" }
+
+    public func encode(to writer: inout WireWriter) { writer.write(name); writer.write(size); writer.write(contentID) }
+    public init(from reader: inout WireReader) throws(WireError) {
+        name = try reader.read(); size = try reader.read(); contentID = try reader.read()
+    }
+}
+
+/// One search result: a file and the live peers that hold it, sorted by peer name.
+public struct SearchHit: Hashable, Sendable, WireCodable, CustomStringConvertible {
+    public var file: SharedFile
+    public var holders: [PeerContact]
+
+    public init(file: SharedFile, holders: [PeerContact]) {
+        self.file = file
+        self.holders = holders
+    }
+
+    public var description: String { "\(file) at \(holders.map(\.description).joined(separator: ", "))" }
+
+    public func encode(to writer: inout WireWriter) { writer.write(file); writer.write(holders) }
+    public init(from reader: inout WireReader) throws(WireError) { file = try reader.read(); holders = try reader.read() }
+}
+
+extension Manifest {
+    /// The shared-file entry for this manifest.
+    public var sharedFile: SharedFile { SharedFile(name: name, size: size, contentID: contentID) }
+}
+
+/// The messages between peers and the tracker.
+public enum TrackerMessage: Sendable, Equatable, WireCodable, CustomStringConvertible {
+    /// Peer → tracker: "I serve these files at `address`." Joining again replaces the peer's file list.
+    case join(address: String, files: [SharedFile])
+    /// Tracker → peer: registered; stay alive by sending a message at least every `ttl`.
+    case joined(ttl: Duration)
+    /// Peer → tracker: "still here." Any message from a registered peer counts as alive.
+    case heartbeat
+    /// Peer → tracker: "I now hold this file too" (after a download completes).
+    case update(SharedFile)
+    /// Peer → tracker: "forget me."
+    case leave
+    /// Peer → tracker: which files have `text` in their name (case-insensitive)? `requestID` pairs the answer.
+    case search(requestID: UInt32, text: String)
+    /// Tracker → peer: the answer to search `requestID`: matching files with their live holders.
+    case results(requestID: UInt32, hits: [SearchHit])
+    /// Tracker → peer: "I do not know you" (you expired, or I restarted): join again.
+    case unknownPeer
+
+    public func encode(to writer: inout WireWriter) {
+        switch self {
+        case let .join(address, files): writer.write(UInt8(1)); writer.write(address); writer.write(files)
+        case let .joined(ttl): writer.write(UInt8(2)); writer.write(ttl)
+        case .heartbeat: writer.write(UInt8(3))
+        case let .update(file): writer.write(UInt8(4)); writer.write(file)
+        case .leave: writer.write(UInt8(5))
+        case let .search(requestID, text): writer.write(UInt8(6)); writer.write(requestID); writer.write(text)
+        case let .results(requestID, hits): writer.write(UInt8(7)); writer.write(requestID); writer.write(hits)
+        case .unknownPeer: writer.write(UInt8(8))
+        }
+    }
+
+    public init(from reader: inout WireReader) throws(WireError) {
+        switch try reader.read(UInt8.self) {
+        case 1: self = .join(address: try reader.read(), files: try reader.read())
+        case 2: self = .joined(ttl: try reader.read())
+        case 3: self = .heartbeat
+        case 4: self = .update(try reader.read())
+        case 5: self = .leave
+        case 6: self = .search(requestID: try reader.read(), text: try reader.read())
+        case 7: self = .results(requestID: try reader.read(), hits: try reader.read())
+        case 8: self = .unknownPeer
+        case let tag: throw .unknownTag(type: "TrackerMessage", tag: UInt64(tag))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .join(address, files): "JOIN \(address) [\(files.map(\.name).joined(separator: ", "))]"
+        case let .joined(ttl): "JOINED ttl=\(ttl)"
+        case .heartbeat: "HEARTBEAT"
+        case let .update(file): "UPDATE \(file.name)"
+        case .leave: "LEAVE"
+        case let .search(requestID, text): "SEARCH #\(requestID) \"\(text)\""
+        case let .results(requestID, hits): "RESULTS #\(requestID) [\(hits.map(\.file.name).joined(separator: ", "))]"
+        case .unknownPeer: "UNKNOWN-PEER"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// Lab zapszap — sizes every member agrees on: given, not an exercise.
+
+import LabKit
+
+/// The bounds of the zapszap protocol: a datagram always fits one unfragmented UDP packet, and a decoder
+/// never allocates more than a datagram's worth for hostile input.
+public enum ZapLimits {
+    /// The most bytes a datagram may take. A node keeps below it by paging (see ``ZapConfig/pageBytes``).
+    public static let maxDatagramBytes = 1200
+    /// The most UTF-8 bytes of one chat text; a longer text is refused at the prompt.
+    public static let maxTextBytes = 600
+    /// The most UTF-8 bytes of a member's name.
+    public static let maxNameBytes = 64
+    /// How far behind a sender's highest counter a fresh datagram may still be accepted (a replay window).
+    /// A datagram more than this many counters behind may be refused as replayed even if never seen.
+    public static let replayWindow: UInt64 = 1024
+    /// The limits to decode headers and payloads with: nothing larger than a datagram.
+    public static let wireLimits = WireLimits(maxBytes: maxDatagramBytes, maxElements: maxDatagramBytes)
+}
