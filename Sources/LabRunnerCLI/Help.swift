@@ -12,6 +12,7 @@ enum Help {
       node LAB ROLE        run one real node of a lab (interactive where a person would type)
       bench WHAT           measure against baselines run alongside: net, video or zapszap
       handout --out DIR    write the student copy of the kit (no solutions, no mutants)
+      skeleton [--check]   write the student skeletons from the solutions' marked exercise bodies
 
     Run 'labrunner <command> --help' for a command's options.
     The implementation under test is --impl student|solution, else $LAB_IMPL, else the solution if present.
@@ -51,6 +52,17 @@ enum Help {
 
     Options:
       --out DIR            the folder to create (must not exist yet, or be empty)
+    """
+
+    static let skeleton = """
+    Usage: labrunner skeleton [--check]
+
+    Writes Sources/Labs/<Lab> from Sources/Solutions/<Lab> (mutants aside): every line as the solution has it,
+    except each exercise body between '// begin exercise X.Y' and '// end exercise X.Y', which becomes
+    'try todo("X.Y")'. Edit the solution, never the skeleton, then run this.
+
+    Options:
+      --check              change nothing; exit 1, naming each file, if a skeleton is not the generated one
     """
 
     static let node = """

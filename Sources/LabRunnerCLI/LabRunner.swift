@@ -40,7 +40,7 @@ public enum LabRunner {
     }
 
     static let commands: [any RunnerCommand] = [
-        ListCommand(), GradeCommand(), DemoCommand(), NodeCommand(), BenchCommand(), HandoutCommand(),
+        ListCommand(), GradeCommand(), DemoCommand(), NodeCommand(), BenchCommand(), HandoutCommand(), SkeletonCommand(),
     ]
 }
 

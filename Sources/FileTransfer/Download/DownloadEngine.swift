@@ -56,24 +56,10 @@ public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Fini
     public func run(progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }) async throws(DownloadError) -> DownloadReport {
         if let problem = PlainFileName.problem(with: name) { throw .invalidName(name, reason: problem) }
         guard !sources.isEmpty else { throw .noSources }
-        // Safe: the roles' static functions declare no isolation, so calling them from the engine's own
-        // threads and tasks is fine; Swift cannot know that of a generic parameter's metatype.
-        nonisolated(unsafe) let hashing: any ChunkHashing.Type = Hashing.self
-        // Safe for the same reason: a metatype of static, isolation-free functions.
-        nonisolated(unsafe) let finisher: any DownloadFinishing.Type = Finisher.self
         let download = DownloadRun<Plan>(
             name: name, expected: expected, sources: sources, downloads: downloads, options: options,
-            isValid: { bytes, index, manifest in hashing.isValid(bytes, chunk: index, of: manifest) },
-            finish: { part, manifest, destination in try finisher.finish(partFile: part, manifest: manifest, destination: destination) })
-        let sink = RoleFailureSink()
-        do {
-            return try await RoleFailure.$current.withValue(sink) {
-                try await download.run(sink: sink, progress: progress)
-            }
-        } catch let error as DownloadError {
-            throw error
-        } catch {
-            throw .implementationError("\(error)")
-        }
+            isValid: { bytes, index, manifest in try Hashing.isValid(bytes, chunk: index, of: manifest) },
+            finish: { part, manifest, destination in try Finisher.finish(partFile: part, manifest: manifest, destination: destination) })
+        return try await download.run(progress: progress)
     }
 }

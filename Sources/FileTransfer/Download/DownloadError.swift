@@ -53,3 +53,13 @@ public enum DownloadError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension DownloadError {
+    /// The error a role threw from `call`: a skeleton's `todo` stays "not implemented", anything else is the
+    /// role breaking its contract.
+    static func role(_ error: any Error, in call: String) -> DownloadError {
+        if let missing = error as? NotImplemented { return .notImplemented(missing) }
+        if let download = error as? DownloadError { return download }
+        return .implementationError("\(call) threw: \(error)")
+    }
+}

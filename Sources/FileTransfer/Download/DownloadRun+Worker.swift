@@ -72,12 +72,9 @@ extension DownloadRun {
                 session.received(Int(length))
                 // Safe: this loop writes into `slot` again only after the task has returned it from `checks.next()`.
                 nonisolated(unsafe) let chunk = UnsafeRawBufferPointer(bytes)
-                let roles = RoleFailure.current  // a task-local: Dispatch's threads need it handed over
                 checks.addTask {
                     try await BlockingWork.computed {
-                        try RoleFailure.$current.withValue(roles) {
-                            try check(chunk, index: index, from: source, session: session, part: part, flusher: flusher, progress: progress)
-                        }
+                        try check(chunk, index: index, from: source, session: session, part: part, flusher: flusher, progress: progress)
                     }
                     return slot
                 }
@@ -90,8 +87,11 @@ extension DownloadRun {
     private func check(_ bytes: UnsafeRawBufferPointer, index: Int, from source: NodeID, session: DownloadSession<Plan>,
                        part: RandomAccessFile, flusher: ProgressFlusher, progress: @Sendable (DownloadProgress) -> Void) throws {
         let manifest = session.manifest
-        let valid = isValid(bytes, index, manifest)
-        if session.checkRoles(after: "isValid(chunk: \(index))") { return }
+        let valid: Bool
+        do { valid = try isValid(bytes, index, manifest) } catch {
+            session.fail(.role(error, in: "isValid(chunk: \(index))"))
+            return
+        }
         guard valid else {
             session.corrupt(index, from: source)
             return

@@ -9,7 +9,7 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
     let downloads: String
     let options: DownloadOptions
     /// `Hashing.isValid`.
-    let isValid: @Sendable (UnsafeRawBufferPointer, Int, Manifest) -> Bool
+    let isValid: @Sendable (UnsafeRawBufferPointer, Int, Manifest) throws -> Bool
     /// `Finisher.finish(partFile:manifest:destination:)`.
     let finish: @Sendable (String, Manifest, String) throws -> Void
 
@@ -17,8 +17,8 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
     var partFile: String { "\(destination).part" }
     var progressFile: String { "\(partFile).progress" }
 
-    /// The whole run, with `sink` collecting the errors roles report.
-    func run(sink: RoleFailureSink, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws(DownloadError) -> DownloadReport {
+    /// The whole run.
+    func run(progress: @escaping @Sendable (DownloadProgress) -> Void) async throws(DownloadError) -> DownloadReport {
         let started = ContinuousClock.now
         let manifest: Manifest
         do throws(DownloadError) {
@@ -31,12 +31,14 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
             throw .manifestUnavailable(name: name, failures: ["the manifest's chunk size \(manifest.chunkSize) exceeds the limit of \(options.maxChunkSize) bytes"])
         }
         let (part, record, verified) = try await openStorage(for: manifest)
-        let plan = Plan(manifest: manifest, verified: verified)
-        if case let .notImplemented(missing)? = sink.first { close(part, record); throw .notImplemented(missing) }
-        if case let .other(text)? = sink.first { close(part, record); throw .implementationError("Plan(manifest:verified:) reported: \(text)") }
+        let plan: Plan
+        do { plan = try Plan(manifest: manifest, verified: verified) } catch {
+            close(part, record)
+            throw .role(error, in: "Plan(manifest:verified:)")
+        }
 
         let session = DownloadSession(manifest: manifest, plan: plan, verified: verified, sources: sources.map(\.peer),
-                                      options: options, sink: sink)
+                                      options: options)
         progress(session.progress(name: name))
         let flusher = ProgressFlusher()
         await withTaskGroup(of: Void.self) { group in

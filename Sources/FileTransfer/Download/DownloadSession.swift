@@ -43,17 +43,15 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     let manifest: Manifest
     let options: DownloadOptions
     let reused: Int
-    private let sink: RoleFailureSink
     private let state: Lock<State>
     /// Held while a chunk is written: one writer at a time (see ``write(_:at:to:)``).
     private let writeTurn = Lock(())
 
     /// A session for `manifest` with `plan` built, the chunks of `verified` already on disk, and `sources`.
-    init(manifest: Manifest, plan: Plan, verified: Set<Int>, sources: [NodeID], options: DownloadOptions, sink: RoleFailureSink) {
+    init(manifest: Manifest, plan: Plan, verified: Set<Int>, sources: [NodeID], options: DownloadOptions) {
         self.manifest = manifest
         self.options = options
         self.reused = verified.count
-        self.sink = sink
         let bytes = verified.reduce(UInt64(0)) { $0 + UInt64(manifest.range(ofChunk: $1).length) }
         state = Lock(State(plan: plan, verified: verified, bytesVerified: bytes, live: Set(sources)))
     }
@@ -71,8 +69,11 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     func next(for source: NodeID) -> Next {
         state.withLock { state in
             guard state.fatal == nil, state.plan.remaining > 0 else { return .finished }
-            let chunk = state.plan.nextChunk(for: source)
-            if checkRoles(&state, after: "nextChunk(for: \(source))") { return .finished }
+            let chunk: Int?
+            do { chunk = try state.plan.nextChunk(for: source) } catch {
+                fail(&state, .role(error, in: "nextChunk(for: \(source))"))
+                return .finished
+            }
             guard let chunk else { return .wait(generation: state.generation) }
             guard chunk >= 0 && chunk < manifest.chunkCount else {
                 fail(&state, .implementationError("nextChunk(for: \(source)) returned chunk \(chunk), but the file has chunks 0..<\(manifest.chunkCount)"))
@@ -129,8 +130,7 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
         state.withLock { state in
             state.outstanding[source, default: 1] -= 1
             state.chunksBySource[source, default: 0] += 1
-            state.plan.chunkArrived(index, from: source)
-            _ = checkRoles(&state, after: "chunkArrived(\(index), from: \(source))")
+            do { try state.plan.chunkArrived(index, from: source) } catch { fail(&state, .role(error, in: "chunkArrived(\(index), from: \(source))")) }
             if state.verified.insert(index).inserted {
                 state.bytesVerified += UInt64(manifest.range(ofChunk: index).length)
                 state.unrecorded.append(index)
@@ -147,8 +147,7 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
         state.withLock { state in
             state.outstanding[source, default: 1] -= 1
             state.banned.insert(source)
-            state.plan.chunkCorrupt(index, from: source)
-            _ = checkRoles(&state, after: "chunkCorrupt(\(index), from: \(source))")
+            do { try state.plan.chunkCorrupt(index, from: source) } catch { fail(&state, .role(error, in: "chunkCorrupt(\(index), from: \(source))")) }
             changed(&state)
         }
     }
@@ -160,8 +159,7 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
             state.failed[source] = reason
             state.outstanding[source] = 0
             state.connections[source] = nil
-            state.plan.sourceFailed(source)
-            _ = checkRoles(&state, after: "sourceFailed(\(source))")
+            do { try state.plan.sourceFailed(source) } catch { fail(&state, .role(error, in: "sourceFailed(\(source))")) }
             changed(&state)
         }
     }
@@ -183,16 +181,6 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
             return Array(state.connections.values)
         }
         for connection in connections { connection.close() }
-    }
-
-    /// Whether a role reported an error since the last check (the hashing's `isValid` reports through it);
-    /// if so the run fails with it.
-    func checkRoles(after call: String) -> Bool {
-        let connections = state.withLock { state -> [TCPConnection]? in
-            checkRoles(&state, after: call) ? Array(state.connections.values) : nil
-        }
-        for connection in connections ?? [] { connection.close() }
-        return connections != nil
     }
 
     /// Chunks verified but not yet recorded (all of them, for the final flush).
@@ -244,16 +232,6 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     private func fail(_ state: inout State, _ error: DownloadError) {
         if state.fatal == nil { state.fatal = error }
         for wakeup in takeParked(&state) { wakeup.resume() }
-    }
-
-    /// Turns an error a role reported into the run's failure; true if there was one.
-    private func checkRoles(_ state: inout State, after call: String) -> Bool {
-        switch sink.first {
-        case nil: return false
-        case let .notImplemented(missing)?: fail(&state, .notImplemented(missing))
-        case let .other(text)?: fail(&state, .implementationError("\(call) reported: \(text)"))
-        }
-        return true
     }
 
     /// The error when every live worker waits and nothing is being fetched.

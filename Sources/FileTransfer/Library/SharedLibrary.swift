@@ -51,11 +51,8 @@ public struct SharedLibrary<Hashing: ChunkHashing>: Sendable {
     }
 
     private func scanner(log: @escaping @Sendable (String) -> Void) -> LibraryScanner {
-        // Safe: the hashing role's static functions declare no isolation, so any thread may call them; Swift
-        // cannot know that of a generic parameter's metatype.
-        nonisolated(unsafe) let hashing: any ChunkHashing.Type = Hashing.self
-        return LibraryScanner(folder: folder, chunkSize: chunkSize, useCache: useCache, log: log) { path, name, chunkSize in
-            try hashing.manifest(ofFileAt: path, name: name, chunkSize: chunkSize)
+        LibraryScanner(folder: folder, chunkSize: chunkSize, useCache: useCache, log: log) { path, name, chunkSize in
+            try Hashing.manifest(ofFileAt: path, name: name, chunkSize: chunkSize)
         }
     }
 }

@@ -27,6 +27,7 @@ public protocol ChunkResponding: Sendable {
     /// A responder serving the files of `library`, by name.
     init(library: [String: LibraryEntry])
     /// What to send back for `request`. MUST refuse names that could escape the shared folder, unknown
-    /// files and chunk indexes past the end, and MUST NOT touch the disk.
-    func reply(to request: ChunkRequest) -> ChunkReply
+    /// files and chunk indexes past the end, and MUST NOT touch the disk. A thrown error is sent back as a
+    /// refusal saying what it was ("not implemented: exercise 3.1"); the connection stays open.
+    func reply(to request: ChunkRequest) throws -> ChunkReply
 }

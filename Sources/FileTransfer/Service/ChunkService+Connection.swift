@@ -23,8 +23,10 @@ extension ChunkService {
                 drop(connection, because: "a request that does not decode (\(error))")
                 return
             }
+            let reply: ChunkReply
+            do { reply = try responder.reply(to: request) } catch { reply = .refused(.unreadable(name: request.name, reason: "\(error)")) }
             do {
-                try await answer(request, with: responder.reply(to: request), on: connection, files: files)
+                try await answer(request, with: reply, on: connection, files: files)
             } catch {
                 drop(connection, because: "cannot answer \(request): \(error)",
                      quietly: error is CancellationError || (error as? NetError) == .socketClosed)

@@ -7,7 +7,7 @@ import LabKit
 /// ```swift
 /// ("plan restarts from zero", .plan(RestartFromZeroPlan.self), ["video.5.1-resume"])
 /// ```
-public enum DataPlaneRole: @unchecked Sendable, CustomStringConvertible {  // safe: it holds only metatypes, which never change
+public enum DataPlaneRole: Sendable, CustomStringConvertible {
     /// The chunk server's decisions (exercise 3.1).
     case responder(any ChunkResponding.Type)
     /// Manifests and chunk checks (exercises 4.1, 4.2).

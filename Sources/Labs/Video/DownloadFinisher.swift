@@ -1,3 +1,4 @@
+import Dispatch
 import VideoKit
 
 /// The last step of a download: a file appears under its final name only once every byte of it is checked

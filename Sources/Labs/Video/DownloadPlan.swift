@@ -17,11 +17,6 @@ public struct DownloadPlan: DownloadPlanning {
     /// Sources that sent a corrupt chunk: they get nothing more.
     var banned: Set<NodeID> = []
 
-    public init(manifest: Manifest, verified: Set<Int>) {
-        self.manifest = manifest
-        do { try resume(from: verified) } catch { RoleFailure.report(error) }
-    }
-
     public var remaining: Int { needed.count }
 
     /// Exercise 5.1 — start the plan: every chunk of the file that is not in `verified` (chunks already on
@@ -30,24 +25,9 @@ public struct DownloadPlan: DownloadPlanning {
     /// Tested by `video.5.1-resume`: a plan built with `verified` has `remaining == chunkCount - verified.count`;
     /// a download stopped part way and run again fetches only what was missing (at most 2 chunks more).
     /// Hint: `queue = needed.sorted(by: >)` puts the lowest index last.
-    mutating func resume(from verified: Set<Int>) throws {
+    public init(manifest: Manifest, verified: Set<Int>) throws {
+        self.manifest = manifest
         try todo("5.1")
-    }
-
-    public mutating func nextChunk(for source: NodeID) -> Int? {
-        do { return try assign(to: source) } catch { RoleFailure.report(error); return nil }
-    }
-
-    public mutating func chunkArrived(_ index: Int, from source: NodeID) {
-        do { try markArrived(index, from: source) } catch { RoleFailure.report(error) }
-    }
-
-    public mutating func sourceFailed(_ source: NodeID) {
-        do { try requeue(from: source) } catch { RoleFailure.report(error) }
-    }
-
-    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) {
-        do { try ban(source, corrupt: index) } catch { RoleFailure.report(error) }
     }
 
     /// Exercise 6.1 — the next chunk for `source`: the next queued chunk that is still needed and that no
@@ -56,13 +36,13 @@ public struct DownloadPlan: DownloadPlanning {
     ///
     /// Tested by `video.6.1-multi-source` and `video.6.1-giant`: three sources all serve chunks and no chunk
     /// is fetched twice; and by every download scenario. Hint: `while let index = queue.popLast()`.
-    mutating func assign(to source: NodeID) throws -> Int? {
+    public mutating func nextChunk(for source: NodeID) throws -> Int? {
         try todo("6.1")
     }
 
     /// Exercise 6.1 — chunk `index` from `source` was verified and written: it is no longer needed nor in
     /// flight. It may be a chunk you already had (a duplicate): that is fine.
-    mutating func markArrived(_ index: Int, from source: NodeID) throws {
+    public mutating func chunkArrived(_ index: Int, from source: NodeID) throws {
         try todo("6.1")
     }
 
@@ -70,7 +50,7 @@ public struct DownloadPlan: DownloadPlanning {
     /// goes back to the queue, so the other sources fetch it.
     ///
     /// Tested by `video.6.2-failover`: a source killed mid-transfer; the download completes from the others.
-    mutating func requeue(from source: NodeID) throws {
+    public mutating func sourceFailed(_ source: NodeID) throws {
         try todo("6.2")
     }
 
@@ -80,7 +60,7 @@ public struct DownloadPlan: DownloadPlanning {
     ///
     /// Tested by `video.7.1-corrupt-peer`: a lying peer among three; the download completes intact and the
     /// liar gets no request after its first bad chunk (beyond those already pipelined).
-    mutating func ban(_ source: NodeID, corrupt index: Int) throws {
+    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) throws {
         try todo("7.1")
     }
 }

@@ -1,7 +1,7 @@
 import VideoKit
 
 /// The four data-plane roles under test, as values the scenarios' `@Sendable` bodies can carry.
-struct DataPlaneRoles: @unchecked Sendable {  // safe: it holds only metatypes, which never change
+struct DataPlaneRoles: Sendable {
     var responder: any ChunkResponding.Type
     var hashing: any ChunkHashing.Type
     var plan: any DownloadPlanning.Type

@@ -50,7 +50,7 @@ extension DataPlaneScenarios {
             }
         }
         for verified in [Set<Int>(), [0, 2, 5, 24], Set(0..<manifest.chunkCount)] {
-            let remaining = try RoleFailure.surfacing { roles.plan.init(manifest: manifest, verified: verified).remaining }
+            let remaining = try roles.plan.init(manifest: manifest, verified: verified).remaining
             try expect(remaining == manifest.chunkCount - verified.count,
                        "a plan for \(manifest.chunkCount) chunks with \(verified.count) verified to have \(manifest.chunkCount - verified.count) remaining",
                        observed: "remaining = \(remaining)")
@@ -83,8 +83,7 @@ extension DataPlaneScenarios {
             try corrupt.write(at: 2 << 20 + 4242, [0xA5])
             corrupt.close()
             let destination = folder.file(file.name)
-            // Safe: the finishing role's static function declares no isolation; it runs on a thread of its own.
-            nonisolated(unsafe) let finisher = roles.finisher
+            let finisher = roles.finisher
             let refused = try await BlockingWork.abandonable { () -> String? in
                 do {
                     try finisher.finish(partFile: part, manifest: manifest, destination: destination)

@@ -32,6 +32,7 @@ public struct PingClient: PingClientNode {
     /// Tested by `ping.2.1-first-ping`: the server sees `PING 1/1` as soon as the client starts, and a timer
     /// is armed for `config.timeout`. Hint: `ctx.setTimer(Self.timeout, after: config.timeout)`.
     mutating func sendNextPing(_ ctx: inout PingContext) throws {
+        // begin exercise 2.1
         guard seq < config.count else { return }
         seq += 1
         attempt = 1
@@ -39,6 +40,7 @@ public struct PingClient: PingClientNode {
         waiting = true
         ctx.send(.ping(seq: seq, attempt: attempt), to: config.server)
         ctx.setTimer(Self.timeout, after: config.timeout)
+        // end exercise 2.1
     }
 
     /// Exercise 2.2 — when the timeout fires, send the next try of the same ping (`PING seq/attempt+1`) and
@@ -48,6 +50,7 @@ public struct PingClient: PingClientNode {
     /// Tested by `ping.2.2-retry-silent-server`, `ping.2.2-retry-under-loss` and `ping.2.2-server-restart`:
     /// tries are exactly `config.timeout` apart, a ping is abandoned only after `config.maxAttempts` tries.
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout PingContext) throws {
+        // begin exercise 2.2
         switch timer {
         case Self.timeout where waiting:
             if attempt < config.maxAttempts {
@@ -66,6 +69,7 @@ public struct PingClient: PingClientNode {
         default:
             ctx.log("ignoring timer \(timer)")
         }
+        // end exercise 2.2
     }
 
     public mutating func receive(_ message: PingMessage, from sender: NodeID, _ ctx: inout PingContext) throws {
@@ -83,6 +87,7 @@ public struct PingClient: PingClientNode {
     ///
     /// Tested by `ping.3.1-rtt` and `ping.3.1-live-udp`. Hint: with retries, the pong may answer an older try.
     mutating func handlePong(seq pongSeq: UInt32, attempt pongAttempt: UInt32, _ ctx: inout PingContext) throws {
+        // begin exercise 3.1
         guard waiting, pongSeq == seq, let sent = sentAt[pongAttempt] else {
             ctx.log("ignoring stale PONG \(pongSeq)/\(pongAttempt)")
             return
@@ -91,5 +96,6 @@ public struct PingClient: PingClientNode {
         ctx.cancelTimer(Self.timeout)
         ctx.deliver(.reply(seq: seq, attempt: pongAttempt, rtt: ctx.now - sent))
         ctx.setTimer(Self.next, after: config.interval)
+        // end exercise 3.1
     }
 }

@@ -11,10 +11,6 @@ public struct ChunkResponder: ChunkResponding {
         self.library = library
     }
 
-    public func reply(to request: ChunkRequest) -> ChunkReply {
-        do { return try answer(request) } catch { return .refused(.unreadable(name: request.name, reason: "\(error)")) }
-    }
-
     /// Exercise 3.1 — answer one request without touching the disk:
     /// - refuse with `.invalidName` any name that is not a plain, visible file name: empty, `.` or `..`,
     ///   starting with a dot (hidden), or containing `/` or a NUL byte — even if the library has such a key;
@@ -26,7 +22,8 @@ public struct ChunkResponder: ChunkResponding {
     /// Tested by `video.3.1-serve-chunks` (the bytes that arrive are exactly the chunk's, pipelined requests
     /// answered in order) and `video.3.1-hostile-requests` (every hostile request refused, the connection
     /// kept, the server still serving). Hint: `manifest.range(ofChunk:)` gives offset and length.
-    func answer(_ request: ChunkRequest) throws -> ChunkReply {
+    public func reply(to request: ChunkRequest) throws -> ChunkReply {
+        // begin exercise 3.1
         let name = request.name
         let hostile = name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.utf8.contains(0)
         guard !hostile else { return .refused(.invalidName(name)) }
@@ -41,5 +38,6 @@ public struct ChunkResponder: ChunkResponding {
             let (offset, length) = entry.manifest.range(ofChunk: Int(index))
             return .chunk(index: index, path: entry.path, offset: offset, length: length)
         }
+        // end exercise 3.1
     }
 }

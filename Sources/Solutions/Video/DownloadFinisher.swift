@@ -1,6 +1,5 @@
 import Dispatch
 import VideoKit
-import Synchronization
 
 /// The last step of a download: a file appears under its final name only once every byte of it is checked
 /// and on disk. The engine calls `finish` when the plan has no chunk left.
@@ -16,6 +15,7 @@ public enum DownloadFinisher: DownloadFinishing {
     /// name). Hint: `RandomAccessFile`'s `size()`, `read(at:into:)` and `synchronize()`, then
     /// `AtomicFile.move(_:to:)`.
     public static func finish(partFile: String, manifest: Manifest, destination: String) throws {
+        // begin exercise 5.2
         let file = try RandomAccessFile.open(partFile, mode: .readWrite)
         defer { file.close() }
         let size = try file.size()
@@ -54,5 +54,6 @@ public enum DownloadFinisher: DownloadFinishing {
         var hasher = SHA256()
         hasher.update(UnsafeRawBufferPointer(chunk))
         guard hasher.finalize() == manifest.chunkHashes[index] else { throw PartFileError.corruptChunk(path: file.path, index: index) }
+        // end exercise 5.2
     }
 }

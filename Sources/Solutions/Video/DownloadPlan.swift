@@ -17,11 +17,6 @@ public struct DownloadPlan: DownloadPlanning {
     /// Sources that sent a corrupt chunk: they get nothing more.
     var banned: Set<NodeID> = []
 
-    public init(manifest: Manifest, verified: Set<Int>) {
-        self.manifest = manifest
-        do { try resume(from: verified) } catch { RoleFailure.report(error) }
-    }
-
     public var remaining: Int { needed.count }
 
     /// Exercise 5.1 — start the plan: every chunk of the file that is not in `verified` (chunks already on
@@ -30,25 +25,12 @@ public struct DownloadPlan: DownloadPlanning {
     /// Tested by `video.5.1-resume`: a plan built with `verified` has `remaining == chunkCount - verified.count`;
     /// a download stopped part way and run again fetches only what was missing (at most 2 chunks more).
     /// Hint: `queue = needed.sorted(by: >)` puts the lowest index last.
-    mutating func resume(from verified: Set<Int>) throws {
+    public init(manifest: Manifest, verified: Set<Int>) throws {
+        self.manifest = manifest
+        // begin exercise 5.1
         needed = Set(0..<manifest.chunkCount).subtracting(verified)
         queue = needed.sorted(by: >)
-    }
-
-    public mutating func nextChunk(for source: NodeID) -> Int? {
-        do { return try assign(to: source) } catch { RoleFailure.report(error); return nil }
-    }
-
-    public mutating func chunkArrived(_ index: Int, from source: NodeID) {
-        do { try markArrived(index, from: source) } catch { RoleFailure.report(error) }
-    }
-
-    public mutating func sourceFailed(_ source: NodeID) {
-        do { try requeue(from: source) } catch { RoleFailure.report(error) }
-    }
-
-    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) {
-        do { try ban(source, corrupt: index) } catch { RoleFailure.report(error) }
+        // end exercise 5.1
     }
 
     /// Exercise 6.1 — the next chunk for `source`: the next queued chunk that is still needed and that no
@@ -57,7 +39,8 @@ public struct DownloadPlan: DownloadPlanning {
     ///
     /// Tested by `video.6.1-multi-source` and `video.6.1-giant`: three sources all serve chunks and no chunk
     /// is fetched twice; and by every download scenario. Hint: `while let index = queue.popLast()`.
-    mutating func assign(to source: NodeID) throws -> Int? {
+    public mutating func nextChunk(for source: NodeID) throws -> Int? {
+        // begin exercise 6.1
         guard !banned.contains(source) else { return nil }
         while let index = queue.popLast() {
             if needed.contains(index) && inFlight[index] == nil {
@@ -66,24 +49,29 @@ public struct DownloadPlan: DownloadPlanning {
             }
         }
         return nil
+        // end exercise 6.1
     }
 
     /// Exercise 6.1 — chunk `index` from `source` was verified and written: it is no longer needed nor in
     /// flight. It may be a chunk you already had (a duplicate): that is fine.
-    mutating func markArrived(_ index: Int, from source: NodeID) throws {
+    public mutating func chunkArrived(_ index: Int, from source: NodeID) throws {
+        // begin exercise 6.1
         needed.remove(index)
         if inFlight[index] == source { inFlight[index] = nil }
+        // end exercise 6.1
     }
 
     /// Exercise 6.2 — `source` broke (connection lost or refused, timed out): every chunk it was fetching
     /// goes back to the queue, so the other sources fetch it.
     ///
     /// Tested by `video.6.2-failover`: a source killed mid-transfer; the download completes from the others.
-    mutating func requeue(from source: NodeID) throws {
+    public mutating func sourceFailed(_ source: NodeID) throws {
+        // begin exercise 6.2
         for (index, fetcher) in inFlight where fetcher == source {
             inFlight[index] = nil
             if needed.contains(index) { queue.append(index) }
         }
+        // end exercise 6.2
     }
 
     /// Exercise 7.1 — chunk `index` from `source` failed verification: never give `source` anything again,
@@ -92,9 +80,11 @@ public struct DownloadPlan: DownloadPlanning {
     ///
     /// Tested by `video.7.1-corrupt-peer`: a lying peer among three; the download completes intact and the
     /// liar gets no request after its first bad chunk (beyond those already pipelined).
-    mutating func ban(_ source: NodeID, corrupt index: Int) throws {
+    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) throws {
+        // begin exercise 7.1
         banned.insert(source)
         if inFlight[index] == source { inFlight[index] = nil }
         if needed.contains(index) { queue.append(index) }
+        // end exercise 7.1
     }
 }

@@ -56,9 +56,11 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-join-and-heartbeat`: the first JOIN leaves on start, and tries are exactly
     /// `config.retry` apart until the tracker answers. Hint: `ctx.setTimer(Self.joinRetry, after: config.retry)`.
     mutating func join(_ ctx: inout VideoContext) throws {
+        // begin exercise 2.2
         joined = false
         ctx.send(.join(address: config.address, files: files), to: config.tracker)
         ctx.setTimer(Self.joinRetry, after: config.retry)
+        // end exercise 2.2
     }
 
     /// Exercise 2.2 — react to a message from the tracker.
@@ -72,6 +74,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-join-and-heartbeat`, `video.2.2-search-once-under-faults` and
     /// `video.2.2-rejoin-after-tracker-restart`: each search is reported exactly once, `.joined` once per (re)join.
     mutating func handle(_ message: TrackerMessage, _ ctx: inout VideoContext) throws {
+        // begin exercise 2.2
         switch message {
         case let .joined(ttl):
             guard !joined, !left else { return }
@@ -92,6 +95,7 @@ public struct PeerAgent: PeerAgentNode {
         case .join, .heartbeat, .update, .leave, .search:
             ctx.log("ignoring \(message): only the tracker receives it")
         }
+        // end exercise 2.2
     }
 
     /// Exercise 2.2 — the timers.
@@ -105,6 +109,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-join-and-heartbeat` (heartbeats `ttl / 3` apart), `video.2.2-search-once-under-faults`
     /// (retries at least `config.retry` apart, none after the answer) and `video.2.2-announce-and-leave`.
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout VideoContext) throws {
+        // begin exercise 2.2
         switch timer {
         case Self.joinRetry where !joined && !left:
             try join(&ctx)
@@ -123,6 +128,7 @@ public struct PeerAgent: PeerAgentNode {
         default:
             ctx.log("ignoring timer \(timer)")
         }
+        // end exercise 2.2
     }
 
     /// Exercise 2.2 — what the user asks.
@@ -134,6 +140,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-search-once-under-faults`, `video.2.2-rejoin-after-tracker-restart` and
     /// `video.2.2-announce-and-leave`: every JOIN lists the announced files too; nothing but searches after LEAVE.
     public mutating func command(_ command: PeerCommand, _ ctx: inout VideoContext) throws {
+        // begin exercise 2.2
         switch command {
         case let .search(text):
             let requestID = nextRequestID
@@ -155,5 +162,6 @@ public struct PeerAgent: PeerAgentNode {
             ctx.cancelTimer(Self.heartbeat)
             ctx.send(.leave, to: config.tracker)
         }
+        // end exercise 2.2
     }
 }

@@ -9,10 +9,12 @@ extension ChatPeer {
     /// Tested by `zapszap.1.1-sealed-datagrams`: across two restarts no nonce repeats and each start uses a
     /// higher epoch. Hint: `UInt32.decode(bytes)` and `epoch.encoded()`.
     mutating func beginEpoch(_ ctx: inout ZapContext) throws {
+        // begin exercise 1.1
         let previous = ctx.storage[Self.epochKey].flatMap { try? UInt32.decode($0) } ?? 0
         epoch = previous + 1
         counter = 0
         ctx.persist(epoch.encoded(), forKey: Self.epochKey)
+        // end exercise 1.1
     }
 
     /// Exercise 1.1 — the 12-byte nonce of a datagram: `epoch` as 4 bytes then `counter` as 8 bytes, both
@@ -20,10 +22,12 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.1.1-sealed-datagrams`. Hint: `WireWriter.writeFixed` writes big-endian integers.
     static func nonce(epoch: UInt32, counter: UInt64) throws -> [UInt8] {
+        // begin exercise 1.1
         var writer = WireWriter(capacity: ChaChaPoly.nonceLength)
         writer.writeFixed(epoch)
         writer.writeFixed(counter)
         return writer.bytes
+        // end exercise 1.1
     }
 
     /// Exercise 1.1 — seal `payload` as `sender` (this node): a header with the current version, the group's
@@ -35,12 +39,14 @@ extension ChatPeer {
     /// its own nonce and its header as associated data, and holds the payload it should.
     /// Hint: `ChaChaPoly.sealCombined(_:key:nonce:authenticating:)`.
     mutating func seal(_ payload: ZapPayload, as sender: NodeID) throws -> ZapDatagram {
+        // begin exercise 1.1
         let header = DatagramHeader(groupTag: config.key.tag, sender: sender, epoch: epoch, counter: counter)
         counter += 1
         let sealed = try ChaChaPoly.sealCombined(payload.encoded(), key: key(of: sender),
                                                  nonce: try Self.nonce(epoch: header.epoch, counter: header.counter),
                                                  authenticating: header.encoded())
         return ZapDatagram(header: header, sealed: sealed)
+        // end exercise 1.1
     }
 
     /// Exercise 2.1 — open a datagram, or throw the `DropReason` to refuse it for:
@@ -54,6 +60,7 @@ extension ChatPeer {
     /// for the right reason, and every genuine one is accepted. Never let an error other than `DropReason`
     /// escape for bad bytes: the node would crash. Hint: `ChaChaPoly.openCombined`.
     mutating func open(_ datagram: ZapDatagram) throws -> (header: DatagramHeader, payload: ZapPayload) {
+        // begin exercise 2.1
         guard let parts = try? datagram.split(), parts.header.version == DatagramHeader.currentVersion,
               parts.header.groupTag == config.key.tag else {
             throw DropReason.malformed
@@ -68,6 +75,7 @@ extension ChatPeer {
         }
         guard let payload = try? ZapPayload.decode(plaintext, limits: ZapLimits.wireLimits) else { throw DropReason.malformed }
         return (header, payload)
+        // end exercise 2.1
     }
 
     /// The key `sender` seals with, derived once and then remembered.

@@ -7,7 +7,9 @@ extension ChatPeer {
     /// One key per message keeps each save small, however long the history (the real shell writes each key
     /// to its own file, atomically). Tested by `zapszap.3.3-restart`.
     func save(_ message: ChatMessage, _ ctx: inout ZapContext) throws {
+        // begin exercise 3.3
         ctx.persist(message.encoded(), forKey: Self.messageKeyPrefix + message.id.description)
+        // end exercise 3.3
     }
 
     /// Exercise 3.3 — on start, put the saved messages (`saved`: the stored values, sorted by key) back into
@@ -18,6 +20,7 @@ extension ChatPeer {
     /// Tested by `zapszap.3.3-restart`: after a crash, the history is back, the member's next message takes
     /// the next sequence number and sorts after everything it held.
     mutating func restore(_ saved: [[UInt8]], _ ctx: inout ZapContext) throws {
+        // begin exercise 3.3
         for bytes in saved {
             guard let message = try? ChatMessage.decode(bytes) else {
                 ctx.log("skipping a saved message that does not decode")
@@ -26,5 +29,6 @@ extension ChatPeer {
             _ = try history.insert(message)
             clock.time = max(clock.time, message.lamport)
         }
+        // end exercise 3.3
     }
 }

@@ -11,6 +11,7 @@ extension ChatPeer {
     /// Tested by `zapszap.6.1-presence`: a member is shown online within an interval of being heard, offline
     /// within an interval of its timeout, once per change, and the group learns a late joiner.
     mutating func presenceTick(_ ctx: inout ZapContext) throws {
+        // begin exercise 6.1
         try broadcast(.presence(members: memberList(ctx.id)), &ctx)
         for name in members.keys.sorted() {
             let member = members[name]!
@@ -20,6 +21,7 @@ extension ChatPeer {
                 ctx.deliver(.presence(name, online: online))
             }
         }
+        // end exercise 6.1
     }
 
     /// Exercise 6.2 — the user leaves: send `.goodbye` to every member and configured peer (one `broadcast`),
@@ -27,9 +29,11 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.6.2-leave`.
     mutating func leave(_ ctx: inout ZapContext) throws {
+        // begin exercise 6.2
         try broadcast(.goodbye, &ctx)
         left = true
         for timer in [Self.greetTimer, Self.syncTimer, Self.presenceTimer] { ctx.cancelTimer(timer) }
+        // end exercise 6.2
     }
 
     /// Exercise 6.2 — `peer` said goodbye: forget when it was last heard (so that the next presence check does
@@ -37,10 +41,12 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.6.2-leave`: others show a leaving member offline as soon as its goodbye arrives.
     mutating func farewell(_ peer: NodeID, _ ctx: inout ZapContext) throws {
+        // begin exercise 6.2
         members[peer, default: Member()].lastHeard = nil
         if members[peer]?.online == true {
             members[peer]?.online = false
             ctx.deliver(.presence(peer, online: false))
         }
+        // end exercise 6.2
     }
 }

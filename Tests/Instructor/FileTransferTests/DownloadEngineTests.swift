@@ -236,33 +236,51 @@ import FileTransfer
         await seeders.stop()
         #expect(DownloadError.notImplemented(NotImplemented(exercise: "6.1")).description == "not implemented: exercise 6.1")
     }
+
+    @Test("a chunk check's todo, thrown on a hashing thread, stops the run with not implemented (never a wrong answer)")
+    func unfinishedHashing() async throws {
+        let folder = try VideoFolder()
+        defer { folder.remove() }
+        let path = try folder.makeFile("movie.mp4", size: 1 << 20)
+        let seeders = try Seeders(count: 2, library: Seeders.library([path], chunkSize: Self.chunk))
+        let engine = DownloadEngine<TestPlan, UnfinishedHashing, TestFinisher>(name: "movie.mp4", expected: nil, sources: seeders.contacts,
+                                                                               downloads: "\(folder.path)/down", options: Self.fast)
+        await #expect(throws: DownloadError.notImplemented(NotImplemented(exercise: "4.2"))) { try await engine.run() }
+        await seeders.stop()
+        #expect(!folder.listing("down").contains("movie.mp4"))
+    }
 }
 
 /// A plan that hands out the first chunk, then nothing.
 struct LazyPlan: DownloadPlanning {
     var plan: TestPlan
     var handedOut = false
-    init(manifest: Manifest, verified: Set<Int>) { plan = TestPlan(manifest: manifest, verified: verified) }
+    init(manifest: Manifest, verified: Set<Int>) throws { plan = try TestPlan(manifest: manifest, verified: verified) }
     var remaining: Int { plan.remaining }
-    mutating func nextChunk(for source: NodeID) -> Int? {
+    mutating func nextChunk(for source: NodeID) throws -> Int? {
         guard !handedOut else { return nil }
         handedOut = true
-        return plan.nextChunk(for: source)
+        return try plan.nextChunk(for: source)
     }
-    mutating func chunkArrived(_ index: Int, from source: NodeID) { plan.chunkArrived(index, from: source) }
-    mutating func sourceFailed(_ source: NodeID) { plan.sourceFailed(source) }
-    mutating func chunkCorrupt(_ index: Int, from source: NodeID) { plan.chunkCorrupt(index, from: source) }
+    mutating func chunkArrived(_ index: Int, from source: NodeID) throws { try plan.chunkArrived(index, from: source) }
+    mutating func sourceFailed(_ source: NodeID) throws { try plan.sourceFailed(source) }
+    mutating func chunkCorrupt(_ index: Int, from source: NodeID) throws { try plan.chunkCorrupt(index, from: source) }
 }
 
 /// A plan whose `nextChunk` is a skeleton's todo.
 struct UnfinishedPlan: DownloadPlanning {
     let remaining: Int
     init(manifest: Manifest, verified: Set<Int>) { remaining = manifest.chunkCount }
-    mutating func nextChunk(for source: NodeID) -> Int? {
-        do { return try assign() } catch { RoleFailure.report(error); return nil }
-    }
-    func assign() throws -> Int? { try todo("6.1") }
+    mutating func nextChunk(for source: NodeID) throws -> Int? { try todo("6.1") }
     mutating func chunkArrived(_ index: Int, from source: NodeID) {}
     mutating func sourceFailed(_ source: NodeID) {}
     mutating func chunkCorrupt(_ index: Int, from source: NodeID) {}
+}
+
+/// Hashing whose chunk check is a skeleton's todo: it is called on Dispatch's threads, not the worker's task.
+enum UnfinishedHashing: ChunkHashing {
+    static func manifest(ofFileAt path: String, name: String, chunkSize: UInt32) throws -> Manifest {
+        try TestHashing.manifest(ofFileAt: path, name: name, chunkSize: chunkSize)
+    }
+    static func isValid(_ bytes: UnsafeRawBufferPointer, chunk index: Int, of manifest: Manifest) throws -> Bool { try todo("4.2") }
 }

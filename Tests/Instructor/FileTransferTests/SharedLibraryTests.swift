@@ -13,8 +13,8 @@ enum CountingHashing: ChunkHashing {
         return try TestHashing.manifest(ofFileAt: path, name: name, chunkSize: chunkSize)
     }
 
-    static func isValid(_ bytes: UnsafeRawBufferPointer, chunk index: Int, of manifest: Manifest) -> Bool {
-        TestHashing.isValid(bytes, chunk: index, of: manifest)
+    static func isValid(_ bytes: UnsafeRawBufferPointer, chunk index: Int, of manifest: Manifest) throws -> Bool {
+        try TestHashing.isValid(bytes, chunk: index, of: manifest)
     }
 }
 

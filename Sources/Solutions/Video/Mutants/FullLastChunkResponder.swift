@@ -7,9 +7,9 @@ public struct FullLastChunkResponder: ChunkResponding {
 
     public init(library: [String: LibraryEntry]) { responder = ChunkResponder(library: library) }
 
-    public func reply(to request: ChunkRequest) -> ChunkReply {
-        guard case let .chunk(index, path, offset, _) = responder.reply(to: request), let entry = responder.library[request.name] else {
-            return responder.reply(to: request)
+    public func reply(to request: ChunkRequest) throws -> ChunkReply {
+        guard case let .chunk(index, path, offset, _) = try responder.reply(to: request), let entry = responder.library[request.name] else {
+            return try responder.reply(to: request)
         }
         return .chunk(index: index, path: path, offset: offset, length: Int(entry.manifest.chunkSize))
     }

@@ -5,11 +5,11 @@ import VideoKit
 public struct RestartFromZeroPlan: DownloadPlanning {
     private var plan: DownloadPlan
 
-    public init(manifest: Manifest, verified: Set<Int>) { plan = DownloadPlan(manifest: manifest, verified: []) }
+    public init(manifest: Manifest, verified: Set<Int>) throws { plan = try DownloadPlan(manifest: manifest, verified: []) }
 
     public var remaining: Int { plan.remaining }
-    public mutating func nextChunk(for source: NodeID) -> Int? { plan.nextChunk(for: source) }
-    public mutating func chunkArrived(_ index: Int, from source: NodeID) { plan.chunkArrived(index, from: source) }
-    public mutating func sourceFailed(_ source: NodeID) { plan.sourceFailed(source) }
-    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) { plan.chunkCorrupt(index, from: source) }
+    public mutating func nextChunk(for source: NodeID) throws -> Int? { try plan.nextChunk(for: source) }
+    public mutating func chunkArrived(_ index: Int, from source: NodeID) throws { try plan.chunkArrived(index, from: source) }
+    public mutating func sourceFailed(_ source: NodeID) throws { try plan.sourceFailed(source) }
+    public mutating func chunkCorrupt(_ index: Int, from source: NodeID) throws { try plan.chunkCorrupt(index, from: source) }
 }

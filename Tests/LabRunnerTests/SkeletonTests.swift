@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import LabRunnerCLI
+
+@Suite struct SkeletonTests {
+    static let solution = """
+    struct Plan {
+        mutating func next() throws -> Int? {
+            // begin exercise 6.1
+            guard let index = queue.popLast() else { return nil }
+            return index
+            // end exercise 6.1
+        }
+    }
+    """
+
+    @Test("a marked body becomes try todo at the marker's indentation; every other line stays as it is")
+    func replacesBodies() throws {
+        let markers = try ExerciseMarkers(source: Self.solution, path: "Plan.swift")
+        #expect(markers.skeleton == """
+        struct Plan {
+            mutating func next() throws -> Int? {
+                try todo("6.1")
+            }
+        }
+        """)
+        #expect(markers.bodies == [.init(exercise: "6.1", lines: ["        guard let index = queue.popLast() else { return nil }", "        return index"], line: 4)])
+    }
+
+    @Test("markers that do not pair up are refused with the file and line", arguments: [
+        ("// begin exercise 1.1\nx\n// begin exercise 1.2\ny\n// end exercise 1.2", "F.swift:3: 'begin exercise' inside the body of exercise 1.1: end that one first"),
+        ("x\n// end exercise 2.1", "F.swift:2: 'end exercise 2.1' with no 'begin exercise 2.1' before it"),
+        ("// begin exercise 2.1\nx\n// end exercise 2.2", "F.swift:3: 'end exercise 2.2' closes the body of exercise 2.1"),
+        ("// begin exercise 3.1\n   \n// end exercise 3.1", "F.swift:3: an exercise body with nothing in it"),
+        ("a\n// begin exercise 4.1\nx", "F.swift:2: 'begin exercise 4.1' is never ended"),
+    ])
+    func refusesBrokenMarkers(source: String, message: String) {
+        #expect(throws: SkeletonError(description: message)) { try ExerciseMarkers(source: source, path: "F.swift") }
+    }
+
+    @Test("a line that only looks like a marker is kept: the exercise must be a number such as 2.1")
+    func keepsLookalikes() throws {
+        let source = "// begin exercise one\n// begin exercise 2.\nlet x = 1"
+        #expect(try ExerciseMarkers(source: source, path: "F.swift").skeleton == source)
+    }
+
+    @Test("the checked-in skeletons are exactly what the solutions generate (run 'labrunner skeleton' after editing a solution)")
+    func skeletonsInStep() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path) else { return }  // a handout
+        let tree = try SkeletonTree(root: root)
+        #expect(try tree.drift() == [])
+        #expect(tree.labs == ["Ping", "Video", "ZapsZap"])
+        #expect(tree.files.allSatisfy { !$0.solution.contains("/Mutants/") })
+        #expect(tree.files.reduce(0) { $0 + $1.markers.bodies.count } >= 40)
+    }
+}
