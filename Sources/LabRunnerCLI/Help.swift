@@ -47,8 +47,10 @@ enum Help {
     static let handout = """
     Usage: labrunner handout --out DIR
 
-    Writes the student copy of the kit to DIR: everything but the reference solutions and their mutants.
-    In it, 'swift build' works and 'swift test' grades the student's code (0 points until they start).
+    Writes the student copy of the kit to DIR: everything but the reference solutions, their mutants and
+    the instructor-only tests (Tests/Instructor). In it, 'swift build' works and 'swift test' grades the
+    student's code (0 points until they start). Writes nothing, naming each place, if a file of the copy
+    repeats an exercise body of the solutions (three significant lines in a row).
 
     Options:
       --out DIR            the folder to create (must not exist yet, or be empty)

@@ -55,3 +55,56 @@ import Testing
         #expect(tree.files.reduce(0) { $0 + $1.markers.bodies.count } >= 40)
     }
 }
+
+@Suite struct AnswerFingerprintTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func tree() throws -> SkeletonTree? {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path) else { return nil }
+        return try SkeletonTree(root: root)
+    }
+
+    @Test("every exercise body of the solutions is found in its own solution file, and none in its skeleton")
+    func findsEveryBody() throws {
+        guard let tree = try Self.tree() else { return }
+        let fingerprints = AnswerFingerprints(tree)
+        for file in tree.files where !file.markers.bodies.isEmpty {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(file.solution), encoding: .utf8)
+            let found = Set(fingerprints.findings(in: text, path: file.solution).map(\.origin.line))
+            let fingerprinted = file.markers.bodies.filter { body in
+                let lines = AnswerFingerprints.significant(body.lines)
+                return lines.count > 1 || lines.first.map { $0.text.count >= AnswerFingerprints.singleLineMinimum } == true
+            }
+            #expect(Set(fingerprinted.map(\.line)).isSubset(of: found), "\(file.solution)")
+            #expect(fingerprints.findings(in: file.markers.skeleton, path: file.skeleton) == [], "\(file.skeleton)")
+        }
+    }
+
+    @Test("a body copied elsewhere is found whatever its indentation; two idiomatic lines alone are not")
+    func findsCopies() {
+        let solution = """
+        func requeue() throws {
+            // begin exercise 6.2
+            for (index, fetcher) in inFlight where fetcher == source {
+                inFlight[index] = nil
+                if needed.contains(index) { queue.append(index) }
+            }
+            // end exercise 6.2
+        }
+        func open() throws {
+            // begin exercise 4.1
+            let file = try RandomAccessFile.open(path, mode: .read)
+            defer { file.close() }
+            let size = try file.size()
+            // end exercise 4.1
+        }
+        """
+        let markers = try! ExerciseMarkers(source: solution, path: "Plan.swift")
+        let fingerprints = AnswerFingerprints(bodies: markers.bodies, solution: "Plan.swift")
+        let copy = "struct TestPlan {\n  mutating func sourceFailed() {\n for (index, fetcher) in inFlight where fetcher == source {\n\t\tinFlight[index] = nil\n  if needed.contains(index)   { queue.append(index) }\n }\n}"
+        #expect(fingerprints.findings(in: copy, path: "Tests/TestPlan.swift").map(\.description)
+            == ["Tests/TestPlan.swift:3 repeats exercise 6.2's body in Plan.swift:3"])
+        let idiom = "let file = try RandomAccessFile.open(path, mode: .read)\ndefer { file.close() }\nvar hasher = SHA256()"
+        #expect(fingerprints.findings(in: idiom, path: "SHA256+File.swift") == [])
+    }
+}

@@ -26,18 +26,37 @@ struct HandoutCommand: RunnerCommand {
         // Build the copy beside its final place, then rename: a half-written handout never has the final name.
         let staging = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
         try? fileManager.removeItem(at: staging)
+        let fingerprints = AnswerFingerprints(try SkeletonTree(root: root))
         let copied: Int
         do {
             copied = try copyTree(from: root, to: staging, relative: "")
+            let answers = try Self.answers(in: staging, fingerprints: fingerprints)
+            guard answers.isEmpty else {
+                try? fileManager.removeItem(at: staging)
+                for answer in answers { context.console.err("error: \(answer)") }
+                context.console.err("The handout would hand out answers: move that code to Sources/Solutions or Tests/Instructor, or rewrite it. Nothing was written.")
+                return 1
+            }
             try? fileManager.removeItem(at: destination)  // An empty folder may stand there; rename needs it gone.
             try fileManager.moveItem(at: staging, to: destination)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
-        context.console.out("Wrote the student handout to \(destination.path) (\(copied) files; no solutions, no mutants).")
+        context.console.out("Wrote the student handout to \(destination.path) (\(copied) files; no solutions, no mutants; none of the \(fingerprints.count) fingerprints of the solutions' exercise bodies found in it).")
         context.console.out("Next: cd \(destination.path) && swift build && swift test   (every scenario fails with \"not implemented\" until the student starts)")
         return 0
+    }
+
+    /// Every place in the copy at `folder` (its Swift and Markdown files) that repeats a solution's exercise body.
+    static func answers(in folder: URL, fingerprints: AnswerFingerprints) throws -> [AnswerFingerprints.Finding] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var findings: [AnswerFingerprints.Finding] = []
+        for case let path as String in walker where path.hasSuffix(".swift") || path.hasSuffix(".md") {
+            let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            findings += fingerprints.findings(in: text, path: path)
+        }
+        return findings.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
     }
 
     private func copyTree(from source: URL, to target: URL, relative: String) throws -> Int {

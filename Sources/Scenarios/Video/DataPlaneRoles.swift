@@ -28,6 +28,6 @@ struct DataPlaneRoles: Sendable {
 
     /// These roles with the grader's own plan, for scenarios that grade other exercises.
     var withGraderPlan: DataPlaneRoles {
-        replacing(.plan(SequentialPlan.self))
+        replacing(.plan(FirstAskerPlan.self))
     }
 }

@@ -13,7 +13,7 @@ extension DataPlaneScenarios {
         let manifest = file.manifest(chunkSize: 1 << 20)
         try await ScenarioFolder.with("video.5.1-resume") { folder in
             let library = [file.name: LibraryEntry(manifest: manifest, path: try file.write(in: folder.path))]
-            try await RunningService.withSeeders(1, library: library) { seeders in
+            try await RunningService.withSeeders(1, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let sources = seeders.map(\.contact)
                 let stoppedAt = Lock<UInt64?>(nil)
@@ -62,7 +62,7 @@ extension DataPlaneScenarios {
             let file = SeededFile(name: "movie.mp4", size: 24 << 20 + 777, seed: seed)
             let library = try library([file], in: folder, chunkSize: 1 << 20)
             let manifest = library[file.name]!.manifest
-            try await RunningService.withSeeders(1, library: library) { seeders in
+            try await RunningService.withSeeders(1, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let report = try await completedDownload(roles.withGraderPlan, file: file.name, expected: manifest.contentID,
                                                          from: seeders.map(\.contact), into: downloads)
@@ -110,7 +110,7 @@ extension DataPlaneScenarios {
             try expectIdentical(file, at: destination)
             try expect(folder.listing() == [file.name], "the .part renamed to \(file.name)", observed: "\(folder.listing())")
 
-            try await RunningService.withSeeders(1, library: [file.name: LibraryEntry(manifest: manifest, path: destination)]) { seeders in
+            try await RunningService.withSeeders(1, serving: roles.responder, library: [file.name: LibraryEntry(manifest: manifest, path: destination)]) { seeders in
                 let (downloads, setting) = try unwritableFolder(in: folder)
                 do {
                     let report = try await download(roles, file: file.name, expected: manifest.contentID, from: seeders.map(\.contact), into: downloads)

@@ -15,7 +15,7 @@ extension DataPlaneScenarios {
         try await ScenarioFolder.with(scenario) { folder in
             let library = try library([file], in: folder, chunkSize: 1 << 20)
             let manifest = library[file.name]!.manifest
-            try await RunningService.withSeeders(3, library: library) { seeders in
+            try await RunningService.withSeeders(3, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let report = try await completedDownload(roles, file: file.name, expected: manifest.contentID, from: seeders.map(\.contact), into: downloads)
                 try expectIdentical(file, at: "\(downloads)/\(file.name)")
@@ -36,7 +36,7 @@ extension DataPlaneScenarios {
             let file = SeededFile(name: "movie.mp4", size: 48 << 20 + 777, seed: seed)
             let library = try library([file], in: folder, chunkSize: 1 << 20)
             let manifest = library[file.name]!.manifest
-            try await RunningService.withSeeders(3, library: library) { seeders in
+            try await RunningService.withSeeders(3, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let victim = seeders[0]
                 let report = try await completedDownload(roles, file: file.name, expected: manifest.contentID, from: seeders.map(\.contact),
@@ -62,7 +62,7 @@ extension DataPlaneScenarios {
             let liar = try LyingChunkServer(manifest: entry.manifest, path: entry.path)
             let liarTask = Task { await liar.run() }
             defer { liar.stop() }
-            try await RunningService.withSeeders(2, library: library) { seeders in
+            try await RunningService.withSeeders(2, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let sources = [seeders[0].contact, liar.contact("liar"), seeders[1].contact]
                 let outcome: Result<DownloadReport, any Error>

@@ -23,10 +23,11 @@ struct RunningService: Sendable {
         await task.value
     }
 
-    /// Runs `body` with `count` services (`seed-1`, `seed-2`, …) serving `library` with the grader's
-    /// responder, shutting them all down afterwards.
-    static func withSeeders<T: Sendable>(_ count: Int, library: [String: LibraryEntry], _ body: ([RunningService]) async throws -> T) async throws -> T {
-        let services = try (1...count).map { try start(GraderResponder.self, library: library, peer: NodeID("seed-\($0)")) }
+    /// Runs `body` with `count` services (`seed-1`, `seed-2`, …) serving `library` with `responder` (the
+    /// implementation's own, from exercise 3.1), shutting them all down afterwards.
+    static func withSeeders<T: Sendable>(_ count: Int, serving responder: any ChunkResponding.Type, library: [String: LibraryEntry],
+                                         _ body: ([RunningService]) async throws -> T) async throws -> T {
+        let services = try (1...count).map { try start(responder, library: library, peer: NodeID("seed-\($0)")) }
         do {
             let value = try await body(services)
             for service in services { await service.shutdown() }
