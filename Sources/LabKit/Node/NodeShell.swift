@@ -43,8 +43,9 @@ public actor NodeShell<Logic: NodeLogic> {
     private let configuration: Configuration
     private let observer: @Sendable (ShellEvent<Logic.Output>) -> Void
     private let started = ContinuousClock.now
-    private var addressBook: [NodeID: SocketAddress]
-    private var faultRandom: SeededRandom
+    private var addressBook: AddressBook
+    private var faults: FaultInjector
+    private let outbox = ShellOutbox()
     private var timers: [TimerID: (generation: UInt64, task: Task<Void, Never>)] = [:]
     private var nextGeneration: UInt64 = 0
     private var udp: UDPSocket?
@@ -58,8 +59,8 @@ public actor NodeShell<Logic: NodeLogic> {
         self.logic = logic
         self.configuration = configuration
         self.observer = observer
-        addressBook = configuration.peers
-        faultRandom = SeededRandom(seed: configuration.seed, stream: "faults \(configuration.id)")
+        addressBook = AddressBook(configuration.peers)
+        faults = FaultInjector(plan: configuration.faults, random: SeededRandom(seed: configuration.seed, stream: "faults \(configuration.id)"))
         context = NodeContext(id: configuration.id, now: .zero, random: SeededRandom(seed: configuration.seed, stream: "node \(configuration.id)"))
     }
 
@@ -112,6 +113,7 @@ public actor NodeShell<Logic: NodeLogic> {
         }
         for (_, timer) in timers { timer.task.cancel() }
         timers.removeAll()
+        await outbox.close()
         udp?.close()
         await mesh?.close()
         if let failure { throw failure }
@@ -161,7 +163,7 @@ public actor NodeShell<Logic: NodeLogic> {
             observer(.log("dropped a message for \(envelope.to) (this is \(configuration.id)) from \(address)"))
             return
         }
-        if configuration.transport == .udp { addressBook[envelope.from] = address }
+        if configuration.transport == .udp { addressBook.heard(envelope.from, at: address) }
         mesh?.learn(envelope.from, at: address)
         emit(.receive, peer: envelope.from, detail: "\(envelope.message)")
         dispatch("a message from \(envelope.from)") { logic, ctx in try logic.receive(envelope.message, from: envelope.from, &ctx) }
@@ -187,26 +189,15 @@ public actor NodeShell<Logic: NodeLogic> {
         }
         let effects = context.effects
         context.clearEffects()
-        var sent: [SentDatagram: NodeID] = [:]
+        var sends = StepSends()
         for effect in effects {
-            // A peer greeted as HOST:PORT and later known by name is one node: the same message sent to both
-            // names in one step goes out once. (Sending it twice to one name still sends it twice.)
-            if case let .send(message, destination) = effect, configuration.transport == .udp, let address = addressBook[destination] {
-                let key = SentDatagram(address: address, message: message.encoded())
-                if let first = sent[key], first != destination {
-                    emit(.log, peer: destination, detail: "not sent: the same message just went to \(first), at the same address \(address)")
-                    continue
-                }
-                sent[key] = destination
+            if case let .send(message, name) = effect, addressBook.hasAliases,
+               case let destination = addressBook.destination(name), sends.isRepeat(message, to: name, destination: destination) {
+                emit(.log, peer: name, detail: "not sent: \(destination), which \(name) stands for, already got this message in this step")
+                continue
             }
             apply(effect)
         }
-    }
-
-    /// A message sent to an address in one step.
-    private struct SentDatagram: Hashable {
-        let address: SocketAddress
-        let message: [UInt8]
     }
 
     private func apply(_ effect: Effect<Logic.Message, Logic.Output>) {
@@ -233,52 +224,57 @@ public actor NodeShell<Logic: NodeLogic> {
             emit(.deliver, detail: "\(output)")
         case let .persist(key, value):
             guard let folder = configuration.storageFolder else { return }
-            do { try DiskStore(folder: folder).save(value, forKey: key) } catch {
-                failure = .storage("\(error)")
-                stop()
-            }
+            outbox.write({ try DiskStore(folder: folder).save(value, forKey: key) }, failed: { [weak self] error in
+                Task { await self?.storageFailed(error) }
+            })
         }
+    }
+
+    /// A write to the storage folder failed: the node stops, and nothing it sent after that write goes out.
+    private func storageFailed(_ error: any Error) {
+        if failure == nil { failure = .storage("\(error)") }
+        stop()
     }
 
     private func send(_ message: Message, to destination: NodeID) {
         emit(.send, peer: destination, detail: "\(message)")
-        if faultRandom.chance(configuration.faults.dropRate) {
-            emit(.drop, peer: destination, detail: "\(message) (injected loss)")
-            return
-        }
-        let copies = faultRandom.chance(configuration.faults.duplicateRate) ? 2 : 1
         let bytes = Envelope(from: configuration.id, to: destination, message: message).encoded()
-        for _ in 0..<copies {
-            let delay = injectedDelay()
-            if delay == .zero {
-                transmit(bytes, to: destination)
-            } else {
-                Task { [weak self] in
-                    try? await Task.sleep(for: delay)
-                    await self?.transmit(bytes, to: destination)
-                }
-            }
+        switch faults.nextFate() {
+        case .lost:
+            emit(.drop, peer: destination, detail: "\(message) (injected loss)")
+        case let .delivered(delay):
+            transmit(bytes, to: destination, after: delay)
+        case let .duplicated(first, second):
+            transmit(bytes, to: destination, after: first)
+            transmit(bytes, to: destination, after: second)
         }
     }
 
     private typealias Message = Logic.Message
 
-    private func transmit(_ bytes: [UInt8], to destination: NodeID) {
-        guard !stopRequested else { return }
-        if let mesh {
-            mesh.send(bytes, to: destination, address: addressBook[destination])
+    /// Sends `bytes` to `destination` through the outbox, now or after an injected `delay`.
+    private func transmit(_ bytes: [UInt8], to destination: NodeID, after delay: Duration) {
+        guard delay == .zero else {
+            Task { [weak self] in
+                try? await Task.sleep(for: delay)
+                await self?.transmit(bytes, to: destination, after: .zero)
+            }
             return
         }
-        guard let address = addressBook[destination] else {
+        guard !stopRequested else { return }
+        let address = addressBook.address(of: destination)
+        if let mesh {
+            outbox.send { mesh.send(bytes, to: destination, address: address) }
+            return
+        }
+        guard let address, let udp else {
             observer(.log("cannot send to \(destination): its address is unknown (pass --peer \(destination)=HOST:PORT)"))
             return
         }
-        do { try udp?.send(bytes, to: address) } catch { observer(.log("send to \(destination) at \(address) failed: \(error)")) }
-    }
-
-    private func injectedDelay() -> Duration {
-        let low = configuration.faults.delay.lowerBound.nanoseconds, high = configuration.faults.delay.upperBound.nanoseconds
-        return .nanoseconds(low == high ? low : Int64.random(in: low...high, using: &faultRandom))
+        let observer = observer
+        outbox.send {
+            do { try udp.send(bytes, to: address) } catch { observer(.log("send to \(destination) at \(address) failed: \(error)")) }
+        }
     }
 
     private func emit(_ kind: TraceEvent.Kind, peer: NodeID? = nil, detail: String) {

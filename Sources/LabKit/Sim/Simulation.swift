@@ -15,7 +15,10 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// The seed this run replays from.
     public let seed: UInt64
     /// The faults applied to every message from now on; a scenario may change them mid-run.
-    public var faults: FaultPlan
+    public var faults: FaultPlan {
+        get { network.plan }
+        set { network.plan = newValue }
+    }
     /// The current virtual time.
     public var now: Duration { .nanoseconds(nowNanoseconds) }
     /// Every event so far, when tracing is on (it costs time and memory; benchmarks turn it off).
@@ -32,7 +35,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
 
     private var nowNanoseconds: Int64 = 0
     private let tracing: Bool
-    private var network: SeededRandom
+    private var network: FaultInjector
     private var queue = EventQueue<Event>()
     private var nodes: [Slot] = []
     private var indexOf: [NodeID: Int] = [:]
@@ -70,9 +73,8 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// A simulation whose every choice derives from `seed`.
     public init(seed: UInt64, faults: FaultPlan = .reliable, tracing: Bool = true) {
         self.seed = seed
-        self.faults = faults
         self.tracing = tracing
-        network = SeededRandom(seed: seed, stream: "network")
+        network = FaultInjector(plan: faults, random: SeededRandom(seed: seed, stream: "network"))
     }
 
     /// Adds a node that starts at the current time; `make` builds it now and again after every restart.
@@ -279,25 +281,18 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             record(.drop, node: sender, peer: destination, messageID: messageID, detail: "no node named \(destination)")
             return
         }
-        if network.chance(faults.dropRate) {
+        switch network.nextFate() {
+        case .lost:
             stats.dropped += 1
             if tracing { record(.drop, node: sender, peer: destination, messageID: messageID, detail: "lost") }
-            return
-        }
-        let copies = network.chance(faults.duplicateRate) ? 2 : 1
-        if copies == 2 {
+        case let .delivered(delay):
+            queue.push(.deliver(message, from: senderSlot.index, to: index, messageID: messageID), at: nowNanoseconds + delay.nanoseconds)
+        case let .duplicated(first, second):
             stats.duplicated += 1
             if tracing { record(.duplicate, node: sender, peer: destination, messageID: messageID, detail: "\(message)") }
+            queue.push(.deliver(message, from: senderSlot.index, to: index, messageID: messageID), at: nowNanoseconds + first.nanoseconds)
+            queue.push(.deliver(message, from: senderSlot.index, to: index, messageID: messageID), at: nowNanoseconds + second.nanoseconds)
         }
-        for _ in 0..<copies {
-            queue.push(.deliver(message, from: senderSlot.index, to: index, messageID: messageID), at: nowNanoseconds + latency())
-        }
-    }
-
-    /// A delivery delay in nanoseconds, drawn from the fault plan.
-    private func latency() -> Int64 {
-        let low = faults.delay.lowerBound.nanoseconds, high = faults.delay.upperBound.nanoseconds
-        return low == high ? low : Int64.random(in: low...high, using: &network)
     }
 
     private func record(_ kind: TraceEvent.Kind, node: NodeID, peer: NodeID? = nil, messageID: Int? = nil, detail: String = "") {

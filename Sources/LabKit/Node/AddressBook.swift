@@ -1,0 +1,52 @@
+/// Where a real node's messages go: each peer's socket address, and which names are one peer.
+///
+/// A peer greeted as `HOST:PORT` (from `--peer HOST:PORT`) and later heard under its own name is one node
+/// under two names: the book keeps the address-named entry as an alias of the name, so both lead to one
+/// destination. A node that sends one message to both names in one step reaches that peer once
+/// (``StepSends``), as it would reach one node of the simulator, where every name is a node of its own.
+struct AddressBook {
+    private var addresses: [NodeID: SocketAddress]
+    /// Names that stand for another name: `127.0.0.1:4001` for `bob` once bob wrote from that address.
+    private var aliases: [NodeID: NodeID] = [:]
+
+    /// A book of the configured peers.
+    init(_ peers: [NodeID: SocketAddress]) {
+        addresses = peers
+    }
+
+    /// The node `name` stands for: the name itself, unless it is an address alias of a known node.
+    func destination(_ name: NodeID) -> NodeID {
+        aliases[name] ?? name
+    }
+
+    /// Whether some peer is known under two names; until then every name is a node of its own.
+    var hasAliases: Bool { !aliases.isEmpty }
+
+    /// Where to send to `name`, if known.
+    func address(of name: NodeID) -> SocketAddress? {
+        addresses[destination(name)]
+    }
+
+    /// `name` wrote from `address`: replies to it go there, and a configured peer named by that address is
+    /// `name` from now on.
+    mutating func heard(_ name: NodeID, at address: SocketAddress) {
+        addresses[name] = address
+        let alias = NodeID(address.description)
+        if alias != name, addresses[alias] == address { aliases[alias] = name }
+    }
+}
+
+/// The messages one step of a real node sends, by destination: the same message sent in that step to two
+/// names of one peer (an alias and its name) goes out once. Sending it twice to one name still sends it twice.
+struct StepSends {
+    /// For each destination, the name and encoding of every message it got in this step.
+    private var sent: [NodeID: [(name: NodeID, bytes: [UInt8])]] = [:]
+
+    /// Whether `message` to `name` (which is `destination`) already went to `destination` under another name.
+    mutating func isRepeat(_ message: some WireCodable, to name: NodeID, destination: NodeID) -> Bool {
+        let bytes = message.encoded()
+        if sent[destination, default: []].contains(where: { $0.name != name && $0.bytes == bytes }) { return true }
+        sent[destination, default: []].append((name, bytes))
+        return false
+    }
+}
