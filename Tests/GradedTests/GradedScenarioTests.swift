@@ -7,8 +7,14 @@ import Testing
 /// solution where it exists, the student's code in a handout). `labrunner grade` runs the same scenarios.
 @Suite("Graded scenarios", .serialized)
 struct GradedScenarioTests {
-    static let implementation = (try? Catalog.defaultImplementation(environment: ProcessInfo.processInfo.environment)) ?? .student
-    static let scenarios = Catalog.labs(implementation).flatMap(\.scenarios).map(GradedScenario.init)
+    /// `LAB_IMPL` as read, or why it names no implementation of this copy (a typo grades nothing, loudly).
+    static let implementation = Result { () throws(CatalogError) in try Catalog.defaultImplementation(environment: ProcessInfo.processInfo.environment) }
+    static let scenarios = ((try? implementation.get()).map(Catalog.labs) ?? []).flatMap(\.scenarios).map(GradedScenario.init)
+
+    @Test("LAB_IMPL, when set, names an implementation this copy has")
+    func implementationIsKnown() {
+        if case let .failure(error) = Self.implementation { Issue.record("LAB_IMPL: \(error); no scenario was graded") }
+    }
 
     @Test("scenario passes on every seed", arguments: scenarios)
     func scenarioPasses(_ graded: GradedScenario) async {
