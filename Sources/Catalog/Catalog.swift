@@ -37,6 +37,9 @@ public enum Catalog {
         ]
     }
 
+    /// The ids of every lab, in course order.
+    public static var labIDs: [String] { labs(.student).map(\.id) }
+
     /// The lab named `id`, or an error listing the labs there are.
     public static func lab(_ id: String, _ impl: Implementation) throws(CatalogError) -> LabDescriptor {
         guard let lab = labs(impl).first(where: { $0.id == id }) else {

@@ -1,3 +1,4 @@
+import Catalog
 import LabKit
 
 /// `labrunner demo LAB`: the lab's system as separate processes on loopback, with a fault or two.
@@ -20,7 +21,14 @@ struct DemoCommand: RunnerCommand {
         case "zapszap":
             return try await ZapDemo(impl: impl, context: context).run()
         default:
-            throw UsageError("no demo for lab '\(lab)' (demos: ping, video, zapszap)", command: "demo")
+            let known = Catalog.labIDs
+            if known.contains(lab) {
+                throw UsageError("lab '\(lab)' has no demo yet (demos: \(Self.demos.joined(separator: ", ")))", command: "demo")
+            }
+            throw UsageError("unknown lab '\(lab)' (labs: \(known.joined(separator: ", ")))", command: "demo")
         }
     }
+
+    /// The labs with a demo, in the order `run` knows them.
+    static let demos = ["ping", "video", "zapszap"]
 }

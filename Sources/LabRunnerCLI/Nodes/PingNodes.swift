@@ -4,37 +4,37 @@ import PingKit
 
 /// `labrunner node ping server|client`: the ping roles as real UDP processes.
 enum PingNodes {
-    static let roles = ["server", "client"]
-
+    /// The options only the client reads.
     static let options: [CommandSpec.Option] = [
         .init(name: "server", takesValue: true), .init(name: "server-id", takesValue: true),
         .init(name: "count", takesValue: true), .init(name: "timeout", takesValue: true),
         .init(name: "attempts", takesValue: true), .init(name: "interval", takesValue: true),
     ]
 
-    static func run(role: String, _ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+    /// `node ping server`.
+    static func runServer(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
-        var options = try NodeOptions(arguments, role: role, unique: role == "client", command: "node")
-        switch role {
-        case "server":
-            return await serve(PingImplementations.server(impl), options: options, context: context)
-        case "client":
-            guard let server = arguments.value("server") else {
-                throw UsageError("the ping client needs --server HOST:PORT", command: "node")
-            }
-            let serverID = NodeID(arguments.value("server-id") ?? "server")
-            options.peers[serverID] = try NodeOptions.address(server, option: "server", command: "node")
-            let defaults = PingClientConfig(server: serverID)
-            let config = PingClientConfig(
-                server: serverID,
-                count: UInt32(try arguments.integer("count", in: 1...1_000_000, command: "node") ?? Int(defaults.count)),
-                timeout: try arguments.duration("timeout", command: "node") ?? defaults.timeout,
-                maxAttempts: UInt32(try arguments.integer("attempts", in: 1...1000, command: "node") ?? Int(defaults.maxAttempts)),
-                interval: try arguments.duration("interval", command: "node") ?? defaults.interval)
-            return await ping(PingImplementations.client(impl), config: config, options: options, context: context)
-        default:
-            throw UsageError("ping has no role '\(role)' (roles: \(roles.joined(separator: ", ")))", command: "node")
+        let options = try NodeOptions(arguments, role: "server", command: "node")
+        return await serve(PingImplementations.server(impl), options: options, context: context)
+    }
+
+    /// `node ping client`.
+    static func runClient(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        let impl = try context.implementation(arguments)
+        var options = try NodeOptions(arguments, role: "client", unique: true, command: "node")
+        guard let server = arguments.value("server") else {
+            throw UsageError("the ping client needs --server HOST:PORT", command: "node")
         }
+        let serverID = NodeID(arguments.value("server-id") ?? "server")
+        options.peers[serverID] = try NodeOptions.address(server, option: "server", command: "node")
+        let defaults = PingClientConfig(server: serverID)
+        let config = PingClientConfig(
+            server: serverID,
+            count: UInt32(try arguments.integer("count", in: 1...1_000_000, command: "node") ?? Int(defaults.count)),
+            timeout: try arguments.duration("timeout", command: "node") ?? defaults.timeout,
+            maxAttempts: UInt32(try arguments.integer("attempts", in: 1...1000, command: "node") ?? Int(defaults.maxAttempts)),
+            interval: try arguments.duration("interval", command: "node") ?? defaults.interval)
+        return await ping(PingImplementations.client(impl), config: config, options: options, context: context)
     }
 
     private static func serve<Server: PingServerNode>(_ type: Server.Type, options: NodeOptions, context: CommandContext) async -> Int32 {

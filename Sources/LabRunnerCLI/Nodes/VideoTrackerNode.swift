@@ -4,6 +4,9 @@ import VideoKit
 
 /// `labrunner node video tracker`: the tracker as a real TCP node.
 enum VideoTrackerNode {
+    /// The options only the tracker reads.
+    static let options: [CommandSpec.Option] = [.init(name: "ttl", takesValue: true)]
+
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
         let options = try NodeOptions(arguments, role: "tracker", command: "node")
