@@ -47,6 +47,7 @@ func givenCodeSettings(cpu: [String] = []) -> [SwiftSetting] {
 /// Tests that need working implementations: instructor-only, absent from the handout with Sources/Solutions.
 let instructorTests: [Target] = hasSolutions ? [
     .testTarget(name: "FileTransferTests", dependencies: ["FileTransfer", "VideoSolution"], path: "Tests/Instructor/FileTransferTests"),
+    .testTarget(name: "NodeUnitTests", dependencies: ["PingKit", "PingSolution", "VideoKit", "VideoSolution"], path: "Tests/Instructor/NodeUnitTests"),
 ] : []
 
 let package = Package(

@@ -14,3 +14,11 @@ public enum Effect<Message: Sendable, Output: Sendable>: Sendable {
     /// Store `value` under `key` so that it survives a crash; `nil` deletes it. Applied before later sends.
     case persist(key: String, value: [UInt8]?)
 }
+
+/// Effects compare equal when they ask for the same thing: how a unit test checks one step of a node.
+/// ```swift
+/// var ctx = NodeContext<PingMessage, PingEvent>(id: "server", now: .zero, random: SeededRandom(seed: 1))
+/// try server.receive(.ping(seq: 1, attempt: 1), from: "client", &ctx)
+/// #expect(ctx.effects == [.send(.pong(seq: 1, attempt: 1), to: "client")])
+/// ```
+extension Effect: Equatable where Message: Equatable, Output: Equatable {}
