@@ -5,8 +5,8 @@ import Testing
 import VideoLab
 import VideoSolution
 
-/// The video control plane's scenarios (steps 1 and 2) against the reference tracker and agent, the mutant
-/// they must catch, and the skeleton they must fail cleanly. Temporary until the catalog wires the video lab.
+/// The video control plane's scenarios (steps 1 and 2): their ids and points, and the skeleton they must
+/// fail cleanly. (The reference passes them in GradedScenarioTests; MutantTests checks the mutant is caught.)
 @Suite("Video tracker scenarios")
 struct VideoTrackerScenarioTests {
     static let scenarios = TrackerScenarios.scenarios(tracker: VideoSolution.Tracker.self, agent: VideoSolution.PeerAgent.self)
@@ -30,14 +30,6 @@ struct VideoTrackerScenarioTests {
         #expect(Set(all.map(\.exercise)) == ["1.1", "1.2", "2.1", "2.2"])
         #expect(all.reduce(0) { $0 + $1.points } == 20)
         #expect(Set(all.map(\.id)).count == all.count)
-    }
-
-    /// The scenarios with `tracker` in place of the reference tracker.
-    static func scenarios(tracker: any TrackerNode.Type) -> [Scenario] {
-        func bind<T: TrackerNode>(_ tracker: T.Type) -> [Scenario] {
-            TrackerScenarios.scenarios(tracker: tracker, agent: VideoSolution.PeerAgent.self)
-        }
-        return bind(tracker)
     }
 }
 #endif

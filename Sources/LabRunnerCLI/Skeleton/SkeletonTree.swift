@@ -36,7 +36,7 @@ struct SkeletonTree {
         self.root = root
         var files: [File] = []
         for lab in try Self.folders(in: root.appendingPathComponent("Sources/Solutions")) {
-            for relative in try Self.swiftFiles(in: root.appendingPathComponent("Sources/Solutions/\(lab)")) where !relative.hasPrefix("Mutants/") {
+            for relative in Self.swiftFiles(in: root.appendingPathComponent("Sources/Solutions/\(lab)")) where !relative.hasPrefix("Mutants/") {
                 let solution = "Sources/Solutions/\(lab)/\(relative)"
                 let text = try String(contentsOf: root.appendingPathComponent(solution), encoding: .utf8)
                 files.append(File(solution: solution, skeleton: "Sources/Labs/\(lab)/\(relative)",
@@ -59,7 +59,7 @@ struct SkeletonTree {
         }
         let generated = Set(files.map(\.skeleton))
         for lab in labs {
-            for relative in try Self.swiftFiles(in: root.appendingPathComponent("Sources/Labs/\(lab)")) {
+            for relative in Self.swiftFiles(in: root.appendingPathComponent("Sources/Labs/\(lab)")) {
                 let path = "Sources/Labs/\(lab)/\(relative)"
                 if !generated.contains(path) { drift.append(.extra(path)) }
             }
@@ -93,7 +93,7 @@ struct SkeletonTree {
     }
 
     /// The `.swift` files below `folder`, relative to it, sorted.
-    private static func swiftFiles(in folder: URL) throws -> [String] {
+    private static func swiftFiles(in folder: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted()
     }

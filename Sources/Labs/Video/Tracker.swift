@@ -30,7 +30,7 @@ public struct Tracker: TrackerNode {
     }
 
     /// Arms the first sweep (a restarted tracker starts empty).
-    public mutating func start(_ ctx: inout VideoContext) throws {
+    public mutating func start(_ ctx: inout VideoContext) {
         ctx.setTimer(Self.sweep, after: sweepPeriod)
     }
 

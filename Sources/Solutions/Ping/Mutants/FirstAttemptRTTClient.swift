@@ -1,7 +1,7 @@
 import PingKit
 
-/// Mutant: a client that measures every round trip from the ping's first try, not from the try the pong
-/// answers. The graded suite must catch it (`ping.3.1-rtt`).
+/// Mutant: a client that measures every round trip from the ping's first try, not from the try the pong answers.
+/// The scenarios that must catch it are listed in `PingMutants`.
 public struct FirstAttemptRTTClient: PingClientNode {
     private var client: PingClient
 

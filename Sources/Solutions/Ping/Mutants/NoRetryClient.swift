@@ -1,7 +1,7 @@
 import PingKit
 
-/// Mutant: a client that never retries — it abandons each ping at its first timeout.
-/// The graded suite must catch it (`ping.2.2-*`).
+/// Mutant: a client that never retries — it abandons each ping at its first timeout. The scenarios that must catch
+/// it are listed in `PingMutants`.
 public struct NoRetryClient: PingClientNode {
     private var client: PingClient
 

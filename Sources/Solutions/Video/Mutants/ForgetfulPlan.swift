@@ -1,7 +1,7 @@
 import VideoKit
 
-/// Mutant: a plan that forgets what a failed source was fetching, so those chunks are never fetched again.
-/// The graded suite must catch it (`video.6.2-failover`).
+/// Mutant: a plan that forgets what a failed source was fetching, so those chunks are never fetched again. The
+/// scenarios that must catch it are listed in `VideoDataMutants`.
 public struct ForgetfulPlan: DownloadPlanning {
     private var plan: DownloadPlan
 

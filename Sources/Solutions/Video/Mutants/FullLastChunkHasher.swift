@@ -1,8 +1,7 @@
 import VideoKit
 
-/// Mutant: hashing that treats the short last chunk as a whole one — the manifest hashes it padded with
-/// zeros, and a chunk is valid only at the full chunk size. The graded suite must catch it
-/// (`video.4.1-manifest`, `video.4.2-verify`, `video.5.2-single-source`).
+/// Mutant: hashing that treats the short last chunk as a whole one — the manifest hashes it padded with zeros, and
+/// a chunk is valid only at the full chunk size. The scenarios that must catch it are listed in `VideoDataMutants`.
 public enum FullLastChunkHasher: ChunkHashing {
     public static func manifest(ofFileAt path: String, name: String, chunkSize: UInt32) throws -> Manifest {
         let file = try RandomAccessFile.open(path, mode: .read)

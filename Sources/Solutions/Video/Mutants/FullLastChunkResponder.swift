@@ -1,7 +1,7 @@
 import VideoKit
 
-/// Mutant: a responder that announces a whole chunk size for every chunk, the short last one too. The
-/// graded suite must catch it (`video.3.1-serve-chunks`).
+/// Mutant: a responder that announces a whole chunk size for every chunk, the short last one too. The scenarios
+/// that must catch it are listed in `VideoDataMutants`.
 public struct FullLastChunkResponder: ChunkResponding {
     private let responder: ChunkResponder
 

@@ -1,8 +1,8 @@
 import VideoKit
 
-/// Mutant: a plan that hands every source the lowest missing chunk, even one another source is already
-/// fetching, so sources download the same chunks over and over. The graded suite must catch it
-/// (`video.6.1-multi-source`).
+/// Mutant: a plan that hands every source the lowest missing chunk, even one another source is already fetching, so
+/// sources download the same chunks over and over. The scenarios that must catch it are listed in
+/// `VideoDataMutants`.
 public struct GreedyPlan: DownloadPlanning {
     private var plan: DownloadPlan
 
@@ -10,7 +10,7 @@ public struct GreedyPlan: DownloadPlanning {
 
     public var remaining: Int { plan.remaining }
 
-    public mutating func nextChunk(for source: NodeID) throws -> Int? {
+    public mutating func nextChunk(for source: NodeID) -> Int? {
         guard !plan.banned.contains(source), let index = plan.needed.min() else { return nil }
         plan.inFlight[index] = source
         return index

@@ -1,7 +1,7 @@
 import VideoKit
 
-/// Mutant: a plan that refetches a corrupt chunk but keeps asking the peer that lied. The graded suite must
-/// catch it (`video.7.1-corrupt-peer`).
+/// Mutant: a plan that refetches a corrupt chunk but keeps asking the peer that lied. The scenarios that must catch
+/// it are listed in `VideoDataMutants`.
 public struct NeverBanPlan: DownloadPlanning {
     private var plan: DownloadPlan
 

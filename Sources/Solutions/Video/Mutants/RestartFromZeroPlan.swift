@@ -1,7 +1,7 @@
 import VideoKit
 
-/// Mutant: a downloader that restarts from zero after a crash — it ignores the chunks already verified on
-/// disk. The graded suite must catch it (`video.5.1-resume`).
+/// Mutant: a downloader that restarts from zero after a crash — it ignores the chunks already verified on disk. The
+/// scenarios that must catch it are listed in `VideoDataMutants`.
 public struct RestartFromZeroPlan: DownloadPlanning {
     private var plan: DownloadPlan
 

@@ -1,7 +1,7 @@
 import VideoKit
 
-/// Mutant: a peer that skips chunk verification — every chunk that arrives counts as valid. The graded
-/// suite must catch it (`video.4.2-verify`, `video.7.1-corrupt-peer`).
+/// Mutant: a peer that skips chunk verification — every chunk that arrives counts as valid. The scenarios that must
+/// catch it are listed in `VideoDataMutants`.
 public enum SkipVerifyHasher: ChunkHashing {
     public static func manifest(ofFileAt path: String, name: String, chunkSize: UInt32) throws -> Manifest {
         try ChunkHasher.manifest(ofFileAt: path, name: name, chunkSize: chunkSize)

@@ -1,7 +1,7 @@
 import VideoKit
 
-/// Mutant: a responder that serves any name its library has, without checking that the name is a plain
-/// visible file name. The graded suite must catch it (`video.3.1-hostile-requests`).
+/// Mutant: a responder that serves any name its library has, without checking that the name is a plain visible file
+/// name. The scenarios that must catch it are listed in `VideoDataMutants`.
 public struct TrustingResponder: ChunkResponding {
     private let library: [String: LibraryEntry]
 

@@ -1,7 +1,7 @@
 import VideoKit
 
-/// The video lab's data-plane mutants: each replaces one role of the reference solution, and the scenarios
-/// listed must catch it (each of them fails). Run them with `DataPlaneScenarios.all(_:replacing:)`.
+/// The video lab's data-plane mutants: each replaces one role of the reference solution, and the scenarios listed
+/// must catch it (each of them fails). Run them with `DataPlaneScenarios.all(_:replacing:)`.
 public enum VideoDataMutants {
     /// Each mutant: its name, the role it replaces, and the scenarios that must each fail on it.
     public static let all: [(name: String, replaces: DataPlaneRole, caughtBy: [String])] = [
