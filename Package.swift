@@ -47,6 +47,8 @@ func givenCodeSettings(cpu: [String] = []) -> [SwiftSetting] {
 /// Tests that need working implementations: instructor-only, absent from the handout with Sources/Solutions.
 let instructorTests: [Target] = hasSolutions ? [
     .testTarget(name: "FileTransferTests", dependencies: ["FileTransfer", "VideoSolution"], path: "Tests/Instructor/FileTransferTests"),
+    .testTarget(name: "ZapsZapVectorTests", dependencies: ["LabKit", "ZapsZapKit", "ZapsZapSolution", "Scenarios"],
+                path: "Tests/Instructor/ZapsZapVectorTests"),
 ] : []
 
 let package = Package(
