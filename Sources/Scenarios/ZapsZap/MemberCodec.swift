@@ -20,7 +20,7 @@ struct MemberCodec<Peer: ChatPeerNode>: Sendable {
         do {
             return try Peer.seal(payload.encoded(), header: header, key: key)
         } catch {
-            throw Self.failure(error, "seal(_:header:key:) of \(payload) under the header \(header)")
+            throw Self.failure(error, expected: "seal(_:header:key:) of \(payload) under the header \(header) to return a datagram")
         }
     }
 
@@ -31,7 +31,7 @@ struct MemberCodec<Peer: ChatPeerNode>: Sendable {
         } catch let reason as DropReason {
             return .failure(reason)
         } catch {
-            throw Self.failure(error, "open(_:key:) of a datagram of \(datagram.bytes.count) bytes (\(datagram))")
+            throw Self.failure(error, expected: "open(_:key:) of \(datagram) to return its header and payload, or to refuse it by throwing a DropReason")
         }
     }
 
@@ -42,9 +42,8 @@ struct MemberCodec<Peer: ChatPeerNode>: Sendable {
 
     /// An error of the student's `seal` or `open` as a failure: an unfinished exercise stays "not implemented";
     /// anything else is what would crash a member (only a `DropReason` may leave `open`).
-    private static func failure(_ error: any Error, _ call: String) -> ScenarioFailure {
+    private static func failure(_ error: any Error, expected: String) -> ScenarioFailure {
         if let missing = error as? NotImplemented { return ScenarioFailure(.notImplemented(exercise: missing.exercise)) }
-        return ScenarioFailure(.wrong(expected: "\(call) to return, or (open only) to throw a DropReason",
-                                      observed: "it threw \(error), which would crash a member"))
+        return ScenarioFailure(.wrong(expected: expected, observed: "it threw \(error), which would crash a member"))
     }
 }
