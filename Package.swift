@@ -48,6 +48,8 @@ func givenCodeSettings(cpu: [String] = []) -> [SwiftSetting] {
 let instructorTests: [Target] = hasSolutions ? [
     .testTarget(name: "FileTransferTests", dependencies: ["FileTransfer", "VideoSolution"], path: "Tests/Instructor/FileTransferTests"),
     .testTarget(name: "NodeUnitTests", dependencies: ["PingKit", "PingSolution", "VideoKit", "VideoSolution"], path: "Tests/Instructor/NodeUnitTests"),
+    .testTarget(name: "ZapsZapVectorTests", dependencies: ["LabKit", "ZapsZapKit", "ZapsZapSolution", "Scenarios"],
+                path: "Tests/Instructor/ZapsZapVectorTests"),
 ] : []
 
 let package = Package(

@@ -8,10 +8,18 @@ public typealias ZapContext = NodeContext<ZapDatagram, ZapEvent>
 /// A member of a serverless, encrypted group chat: the node students write in every exercise.
 ///
 /// Members exchange sealed ``ZapDatagram``s over UDP (or the simulator). Graders read the hooks below
-/// between events; they never change the node.
+/// between events; they never change the node. The two static requirements are the datagram format, written
+/// once by the student (exercises 1.1 and 2.1): the member seals and opens everything with them, and graders
+/// check them against recorded datagrams, then seal their probes' datagrams and open the member's with them.
 public protocol ChatPeerNode: NodeLogic where Message == ZapDatagram, Output == ZapEvent, Command == ZapCommand {
     /// A member configured by `config`; it starts on `start`.
     init(config: ZapConfig)
+    /// Exercise 1.1: `plaintext` sealed by `header.sender` under `header` — ChaCha20-Poly1305 under
+    /// `key.senderKey(for: header.sender)`, nonce (epoch, counter) big-endian, the header's bytes as associated data.
+    static func seal(_ plaintext: [UInt8], header: DatagramHeader, key: GroupKey) throws -> ZapDatagram
+    /// Exercise 2.1: the header and payload of `datagram`, a datagram of the group of `key`; throws the
+    /// ``DropReason`` a member refuses it for (replays aside: a datagram opens however often it comes).
+    static func open(_ datagram: ZapDatagram, key: GroupKey) throws -> (header: DatagramHeader, payload: ZapPayload)
     /// Every message held, in the total order (Lamport timestamp, then sender): what the chat window shows.
     var orderedHistory: [ChatMessage] { get }
     /// The current value of the member's Lamport clock.

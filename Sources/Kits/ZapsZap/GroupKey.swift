@@ -22,6 +22,9 @@ public struct GroupKey: Sendable, Equatable, CustomStringConvertible {
     /// tells another group's traffic from its own without trying to decrypt it.
     public let tag: [UInt8]
 
+    /// Sender keys derived so far (every copy of this key shares them).
+    private let senderKeys = SenderKeyCache()
+
     /// Bytes in a ``tag``.
     public static let tagLength = 8
 
@@ -37,9 +40,17 @@ public struct GroupKey: Sendable, Equatable, CustomStringConvertible {
     ///
     /// A nonce must never repeat under one key. Every member counts its own nonces, so two members could pick
     /// the same one: each member therefore seals under its own key, expanded from the group secret and its name.
+    /// Derived once per name, then remembered: call it for every datagram.
     public func senderKey(for sender: NodeID) -> [UInt8] {
-        HKDF.sha256Expand(pseudorandomKey: secret, info: Array("zapszap v1 sender \(sender.name)".utf8),
-                          outputLength: ChaChaPoly.keyLength)
+        senderKeys.key(for: sender) { [secret] sender in
+            HKDF.sha256Expand(pseudorandomKey: secret, info: Array("zapszap v1 sender \(sender.name)".utf8),
+                              outputLength: ChaChaPoly.keyLength)
+        }
+    }
+
+    /// Keys are equal when they are the same group's with the same secret.
+    public static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
+        lhs.group == rhs.group && lhs.secret == rhs.secret
     }
 
     /// The group and its tag; never the secret.

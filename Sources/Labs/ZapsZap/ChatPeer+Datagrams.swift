@@ -20,38 +20,46 @@ extension ChatPeer {
         try todo("1.1")
     }
 
-    /// Exercise 1.1 — seal `payload` as `sender` (this node): a header with the current version, the group's
-    /// tag, `sender`, `epoch` and `counter`; then `counter` moves on; then the encoded payload is sealed with
-    /// ChaCha20-Poly1305 under `key(of: sender)`, with the nonce of (epoch, counter) and the header's bytes as
-    /// associated data. The datagram is `ZapDatagram(header:sealed:)`.
+    /// Exercise 1.1 — seal `plaintext` as `header.sender` under `header`: ChaCha20-Poly1305 under
+    /// `key.senderKey(for: header.sender)`, with the nonce of the header's (epoch, counter) and the header's bytes
+    /// (`header.encoded()`) as associated data. The datagram is `ZapDatagram(header:sealed:)`.
     ///
-    /// Tested by `zapszap.1.1-sealed-datagrams`: every datagram this node sends opens under its sender key with
-    /// its own nonce and its header as associated data, and holds the payload it should.
-    /// Hint: `ChaChaPoly.sealCombined(_:key:nonce:authenticating:)`.
+    /// Written once, used everywhere: the member seals all it sends with it (`seal(_:as:)`, below), and from
+    /// exercise 2.2 on the graders seal with it every datagram their probes send your member.
+    /// Tested by `zapszap.1.1-sealed-datagrams`: for recorded headers and payloads it must give exactly the
+    /// recorded datagrams, byte for byte; when it does not, the failure says which usual mistake the bytes match
+    /// (no associated data, the group secret as key, a little-endian nonce, the counter off by one).
+    /// Hint: `ChaChaPoly.sealCombined(_:key:nonce:authenticating:)` gives ciphertext ‖ tag.
+    public static func seal(_ plaintext: [UInt8], header: DatagramHeader, key: GroupKey) throws -> ZapDatagram {
+        try todo("1.1")
+    }
+
+    /// Exercise 1.1 — seal `payload` as `sender` (this node): a header with the current version, the group's
+    /// tag, `sender`, `epoch` and `counter`; then `counter` moves on; then the encoded payload is sealed under
+    /// that header with `Self.seal(_:header:key:)` and `config.key`.
+    ///
+    /// Tested by `zapszap.1.1-sealed-datagrams`: every datagram this node sends is exactly what `Self.seal` gives
+    /// for its header and the payload it should hold; each start seals from counter 0 in a new epoch.
     mutating func seal(_ payload: ZapPayload, as sender: NodeID) throws -> ZapDatagram {
         try todo("1.1")
     }
 
-    /// Exercise 2.1 — open a datagram, or throw the `DropReason` to refuse it for:
+    /// Exercise 2.1 — open a datagram of the group of `key`, or throw the `DropReason` to refuse it for:
     /// - `.malformed`: no well-formed header (`datagram.split()` throws), another version than
-    ///   `DatagramHeader.currentVersion`, another group tag than `config.key.tag`, or a payload that does not
-    ///   decode once opened (decode it with `limits: ZapLimits.wireLimits`);
-    /// - `.undecryptable`: the seal does not open under `key(of: header.sender)` with the header's nonce and
-    ///   exact header bytes as associated data (any `CryptoError`: wrong key, changed bytes, cut short).
+    ///   `DatagramHeader.currentVersion`, another group tag than `key.tag`, or a payload that does not decode
+    ///   once opened (decode it with `limits: ZapLimits.wireLimits`);
+    /// - `.undecryptable`: the seal does not open under `key.senderKey(for: header.sender)` with the header's
+    ///   nonce and exact header bytes as associated data (any `CryptoError`: wrong key, changed bytes, cut short).
     ///
-    /// Tested by `zapszap.2.1-refuse-forgeries`: each forged, cut, garbled or outsider datagram is refused once,
-    /// for the right reason, and every genuine one is accepted. Never let an error other than `DropReason`
-    /// escape for bad bytes: the node would crash. Hint: `ChaChaPoly.openCombined`.
-    mutating func open(_ datagram: ZapDatagram) throws -> (header: DatagramHeader, payload: ZapPayload) {
+    /// The given `receive` opens every datagram with it (then checks replays, your 2.2), and from exercise 2.2
+    /// on the graders open with it every datagram your member sends, to read what it said.
+    /// Tested by `zapszap.2.1-refuse-forgeries`: recorded genuine datagrams must open to their recorded header
+    /// and payload; recorded forgeries (outsider, other group, version 2, payloads that do not decode, the usual
+    /// sealing mistakes) and byte edits of genuine ones (flipped, cut, re-headed) must each be refused for the
+    /// right reason, by this function and by a member, which counts them. Never let an error other than
+    /// `DropReason` escape for bad bytes: the node would crash. Hint: `ChaChaPoly.openCombined`.
+    public static func open(_ datagram: ZapDatagram, key: GroupKey) throws -> (header: DatagramHeader, payload: ZapPayload) {
         try todo("2.1")
-    }
-
-    /// The key `sender` seals with, derived once and then remembered.
-    mutating func key(of sender: NodeID) -> [UInt8] {
-        if let key = senderKeys[sender] { return key }
-        let key = config.key.senderKey(for: sender)
-        senderKeys[sender] = key
-        return key
     }
 
     /// Seals `payload` and sends it to `peer`.

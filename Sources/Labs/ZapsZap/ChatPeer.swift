@@ -4,8 +4,8 @@ import ZapsZapKit
 /// history, in the same total order as every other member, and repairs what the network lost by exchanging
 /// digests of what it holds (anti-entropy).
 ///
-/// Each datagram is sealed with ChaCha20-Poly1305 under the sender's key; the node refuses, counts and
-/// reports everything that does not open, or opens a second time.
+/// Each datagram is sealed with ChaCha20-Poly1305 under the sender's key (`seal`, exercise 1.1); the node
+/// refuses, counts and reports everything that does not open (`open`, exercise 2.1), or opens a second time.
 public struct ChatPeer: ChatPeerNode {
     /// The timer that greets the configured peers again while none has answered.
     static let greetTimer: TimerID = "greet"
@@ -24,8 +24,6 @@ public struct ChatPeer: ChatPeerNode {
     var epoch: UInt32 = 0
     /// The counter of the next datagram sealed in this epoch (exercise 1.1).
     var counter: UInt64 = 0
-    /// Senders' keys derived so far, by sender (deriving one takes two HMACs).
-    var senderKeys: [NodeID: [UInt8]] = [:]
     /// What was accepted from each sender, to refuse replays (exercise 2.2).
     var windows: [NodeID: ReplayWindow] = [:]
     /// The Lamport clock (exercise 3.1).
@@ -68,7 +66,7 @@ public struct ChatPeer: ChatPeerNode {
         guard !left else { return }
         let header: DatagramHeader, payload: ZapPayload
         do {
-            (header, payload) = try open(datagram)
+            (header, payload) = try Self.open(datagram, key: config.key)
             // This node never sends to itself: a datagram it sealed coming back is a replay.
             guard header.sender != ctx.id else { throw DropReason.replayed }
             guard try windows[header.sender, default: ReplayWindow()].accept(epoch: header.epoch, counter: header.counter) else {

@@ -6,11 +6,13 @@ import ZapsZapKit
 struct PresenceOracle<Peer: ChatPeerNode> {
     let sim: ZapsZapScenarios.ZapSimulation
     let oracle: ChatOracle<Peer>
+    /// Opens what members accepted (with the members' own `open`), to see who sent it and whether it said goodbye.
+    let codec: MemberCodec<Peer>
     /// The members' `config.presenceTimeout`.
     let timeout: Duration
 
     /// The presence changes `observer` must have reported, with the reason of each.
-    func expected(at observer: NodeID) -> [(time: Duration, event: ZapEvent, why: String)] {
+    func expected(at observer: NodeID) throws(ScenarioFailure) -> [(time: Duration, event: ZapEvent, why: String)] {
         var receptions = oracle.refusals(at: observer)[...]
         var lastHeard: [NodeID: Duration] = [:], online: [NodeID: Bool] = [:]
         var changes: [(time: Duration, event: ZapEvent, why: String)] = []
@@ -21,7 +23,7 @@ struct PresenceOracle<Peer: ChatPeerNode> {
                 online = [:]
             case .receive:
                 guard let (record, refused) = receptions.popFirst(), refused == nil,
-                      case let .success(opened) = ZapsZapScenarios.codec.open(record.message) else { continue }
+                      case let .success(opened) = try codec.open(record.message) else { continue }
                 let sender = opened.header.sender
                 if case .goodbye = opened.payload {
                     lastHeard[sender] = nil
@@ -50,7 +52,7 @@ struct PresenceOracle<Peer: ChatPeerNode> {
 
     /// `observer` reported exactly the expected presence changes, at the expected instants, in order.
     func check(_ observer: NodeID) throws(ScenarioFailure) {
-        let wanted = expected(at: observer)
+        let wanted = try expected(at: observer)
         let reported = sim.deliveries.filter { delivery in
             guard delivery.node == observer, case .presence = delivery.output else { return false }
             return true

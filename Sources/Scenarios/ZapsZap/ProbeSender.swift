@@ -1,33 +1,26 @@
 import ZapsZapKit
 
-/// A grader-owned member's sending side: it seals payloads with fresh nonces, as an honest member does,
-/// so that probes talk to the node under test without any of the student's code.
-struct ProbeSender {
+/// A grader-owned member's sending side: it seals payloads with fresh nonces, as an honest member does, with
+/// the implementation's own `seal` (exercise 1.1, checked against recorded datagrams in step 1).
+struct ProbeSender<Peer: ChatPeerNode> {
     let name: NodeID
-    let codec: GraderCodec
+    let codec: MemberCodec<Peer>
     var epoch: UInt32 = 1
     var counter: UInt64 = 0
 
-    init(_ name: NodeID, codec: GraderCodec) {
+    init(_ name: NodeID, codec: MemberCodec<Peer>) {
         self.name = name
         self.codec = codec
     }
 
     /// `payload` sealed with the next nonce.
-    mutating func seal(_ payload: ZapPayload) -> ZapDatagram {
+    mutating func seal(_ payload: ZapPayload) throws(ScenarioFailure) -> ZapDatagram {
         defer { counter += 1 }
-        return codec.seal(payload, as: name, epoch: epoch, counter: counter)
-    }
-
-    /// The header of the next datagram, consuming its nonce.
-    mutating func nextHeader() -> DatagramHeader {
-        defer { counter += 1 }
-        return DatagramHeader(groupTag: codec.key.tag, sender: name, epoch: epoch, counter: counter)
+        return try codec.seal(payload, as: name, epoch: epoch, counter: counter)
     }
 
     /// As if the probe restarted: a new epoch, the counter from 0.
     mutating func restart() {
-        epoch += 1
-        counter = 0
+        (epoch, counter) = (epoch + 1, 0)
     }
 }

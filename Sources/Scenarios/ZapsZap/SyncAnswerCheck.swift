@@ -1,8 +1,10 @@
 import ZapsZapKit
 
 /// Checks one member's answer to a hello or a sync request from a probe, against what the member holds.
-struct SyncAnswerCheck {
+struct SyncAnswerCheck<Peer: ChatPeerNode> {
     let sim: ZapsZapScenarios.ZapSimulation
+    /// Opens the member's answers (with the member's own `open`).
+    let codec: MemberCodec<Peer>
     /// The member under test.
     let node: NodeID
     /// Every message the member holds (the grader knows: it sent them all over a reliable network).
@@ -33,23 +35,24 @@ struct SyncAnswerCheck {
         return digest.heads.contains { $0.seq > heads[$0.sender] ?? 0 }
     }
 
-    /// Checks what the member sent `request.from` while handling `request` (a hello or sync request carrying
-    /// `digest`): one `.members` listing at least `listing` if `members`, exactly the missing messages in
-    /// bounded pages, and its own digest (without reciprocate) if and only if `digestBack`.
-    func check(_ request: MessageRecord<ZapDatagram>, digest: SyncDigest, members: Bool, listing: Set<NodeID>,
+    /// Checks what the member sent `request.from` while handling `request` (the probe's `asking`, a hello or
+    /// sync request carrying `digest`): one `.members` listing at least `listing` if `members`, exactly the
+    /// missing messages in bounded pages, and its own digest (without reciprocate) if and only if `digestBack`.
+    func check(_ request: MessageRecord<ZapDatagram>, asking: ZapPayload, digest: SyncDigest, members: Bool, listing: Set<NodeID>,
                digestBack: Bool) throws(ScenarioFailure) {
-        let context = "on receiving \(ZapsZapScenarios.codec.payload(of: request.message).map(\.description) ?? "?") from \(request.from) at \(ZapsZapScenarios.time(request.time))"
+        let context = "on receiving \(asking) from \(request.from) at \(ZapsZapScenarios.time(request.time))"
         var lists: [[NodeID]] = [], pages: [[ChatMessage]] = [], digests: [(SyncDigest, Bool)] = []
         for answer in sim.messages where answer.event == .sent && answer.from == node && answer.to == request.from && answer.time == request.time {
             try expect(answer.message.bytes.count <= ZapLimits.maxDatagramBytes, "\(node), \(context), to send datagrams of at most \(ZapLimits.maxDatagramBytes) bytes",
                        observed: "one of \(answer.message.bytes.count) bytes", trace: sim.trace)
-            switch ZapsZapScenarios.codec.payload(of: answer.message) {
-            case let .members(names)?: lists.append(names)
-            case let .syncPage(page)?: pages.append(page)
-            case let .syncRequest(digest, reciprocate)?: digests.append((digest, reciprocate))
-            case let other?: throw ScenarioFailure(.wrong(expected: "\(node), \(context), to answer only with members, pages and its digest",
-                                                          observed: "it also sent \(other)"), trace: sim.trace)
-            case nil: throw ScenarioFailure(.wrong(expected: "\(node)'s answer to open", observed: ZapsZapScenarios.codec.diagnose(answer.message)), trace: sim.trace)
+            switch try codec.open(answer.message).map({ $0.payload }) {
+            case let .success(.members(names)): lists.append(names)
+            case let .success(.syncPage(page)): pages.append(page)
+            case let .success(.syncRequest(digest, reciprocate)): digests.append((digest, reciprocate))
+            case let .success(other): throw ScenarioFailure(.wrong(expected: "\(node), \(context), to answer only with members, pages and its digest",
+                                                                   observed: "it also sent \(other)"), trace: sim.trace)
+            case let .failure(reason): throw ScenarioFailure(.wrong(expected: "\(node)'s answer to open with its own open(_:key:)",
+                                                                    observed: "open refuses it as \(reason): is seal(_:as:) sealing with Self.seal?"), trace: sim.trace)
             }
         }
         try expect(lists.count == (members ? 1 : 0), "\(node), \(context), to send \(members ? "one" : "no") MEMBERS",

@@ -10,8 +10,9 @@ extension ZapsZapScenarios {
         let senders: [NodeID] = ["ann", "ben", "cal"]
         for name in senders + ["quinn"] { sim.add(name) { Bystander() } }
         let held = history(senders, counts: [9, 6, 3], longest: 100, withheld: [MessageID(sender: "ann", seq: 5)], &random)
-        var at = feed(held, to: "finn", in: sim, every: .milliseconds(10), &random) + .milliseconds(200)
-        let truth = SyncAnswerCheck(sim: sim, node: "finn", held: held, pageBytes: 1000)
+        let codec = MemberCodec<Peer>(key: key)
+        var at = try feed(held, to: "finn", in: sim, every: .milliseconds(10), codec: codec, &random) + .milliseconds(200)
+        let truth = SyncAnswerCheck(sim: sim, codec: codec, node: "finn", held: held, pageBytes: 1000)
         func upTo(_ count: UInt64) -> UInt64 { UInt64.random(in: 0...count, using: &random) }
         let requests: [(digest: SyncDigest, reciprocate: Bool)] = [
             (SyncDigest(clock: 5, heads: [.init(sender: "ann", seq: 4), .init(sender: "ben", seq: 6), .init(sender: "cal", seq: 3)]), true),
@@ -22,16 +23,19 @@ extension ZapsZapScenarios {
             (SyncDigest(clock: 2, heads: [.init(sender: "zed", seq: 2)]), true),
         ]
         var quinn = ProbeSender("quinn", codec: codec)
+        var asked: [[UInt8]: (digest: SyncDigest, reciprocate: Bool)] = [:]  // What each of quinn's datagrams asks.
         for request in requests.shuffled(using: &random) {
-            let datagram = quinn.seal(.syncRequest(request.digest, reciprocate: request.reciprocate))
+            let datagram = try quinn.seal(.syncRequest(request.digest, reciprocate: request.reciprocate))
+            asked[datagram.bytes] = request
             sim.schedule(at: at) { $0.inject(datagram, from: "quinn", to: "finn") }
             at += .milliseconds(100)
         }
         try sim.grade(until: at + .milliseconds(50))
 
         for record in sim.messages where record.event == .received && record.to == "finn" && record.from == "quinn" {
-            guard case let .syncRequest(digest, reciprocate)? = codec.payload(of: record.message) else { continue }
-            try truth.check(record, digest: digest, members: false, listing: [], digestBack: reciprocate && truth.isAhead(digest))
+            guard let request = asked[record.message.bytes] else { continue }
+            try truth.check(record, asking: .syncRequest(request.digest, reciprocate: request.reciprocate), digest: request.digest,
+                            members: false, listing: [], digestBack: request.reciprocate && truth.isAhead(request.digest))
         }
         try ChatOracle<Peer>(sim: sim, members: []).checkNonces(of: ["finn"])
     }
@@ -41,6 +45,7 @@ extension ZapsZapScenarios {
     static func convergesUnderLoss<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
         let sim = ZapSimulation(seed: seed, faults: .lossy(0.3, duplicateRate: 0.2, delay: .milliseconds(1)...(.milliseconds(80))))
+        let codec = MemberCodec<Peer>(key: key)
         let names = Array(memberNames.prefix(Int.random(in: 3...5, using: &random)))
         let members = names.enumerated().map { index, name in
             sim.add(name) { Peer(config: config(peers: [names[index == 0 ? 1 : 0]], sync: .milliseconds(200))) }
@@ -65,7 +70,7 @@ extension ZapsZapScenarios {
         try sim.grade(until: synced + .seconds(1))
         let bound = 64 + 16 * names.count
         for record in sim.messages where record.event == .sent && record.time > synced && names.contains(record.from) {
-            let payload = codec.payload(of: record.message)
+            let payload = try codec.payload(of: record.message)
             switch payload {
             case .syncRequest(_, true)?, .hello?, .members?:
                 try expect(record.message.bytes.count <= bound, "in sync, a round to cost one digest of at most \(bound) bytes, whatever the history's length",

@@ -1,10 +1,13 @@
 import ZapsZapKit
 
 extension ZapsZapScenarios {
-    /// Exercise 1.1: a member greets two probes that never answer, so it greets again and again; it crashes
-    /// and restarts twice. Every datagram must open with the grader's codec, carry a hello, and use a nonce
-    /// never used before; each start must use a higher epoch.
+    /// Exercise 1.1: first `Peer.seal` against the recorded vectors; then a member greets two probes that never
+    /// answer, so it greets again and again, and crashes and restarts twice. Every datagram must be its hello
+    /// sealed under its own header by `Peer.seal`, and use a nonce never used before; each start must seal from
+    /// counter 0 in a higher epoch.
     static func sealsDatagrams<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) throws(ScenarioFailure) {
+        let codec = MemberCodec<Peer>(key: key)
+        try checkSealVectors(codec)
         var random = SeededRandom(seed: seed, stream: "script")
         let sim = ZapSimulation(seed: seed, faults: FaultPlan(delay: .milliseconds(1)...(.milliseconds(20))))
         let probes: [NodeID] = ["probe-1", "probe-2"]
@@ -18,24 +21,26 @@ extension ZapsZapScenarios {
         sim.schedule(at: restart2) { $0.restart("alice") }
         try sim.grade(until: restart2 + .milliseconds(600))
 
+        // Nobody ever answers her, so each hello says the same: clock 0, nothing held.
+        let hello = ZapPayload.hello(SyncDigest(clock: 0, heads: []))
         let starts = [Duration.zero, restart1, restart2]
         var epochs: [UInt32?] = [nil, nil, nil]
         var lastCounter: [UInt64?] = [nil, nil, nil]
         for record in sim.messages where record.event == .sent && record.from == "alice" {
             let when = time(record.time)
             let incarnation = starts.lastIndex { $0 <= record.time }!
-            let opened: GraderCodec.Opened
-            switch codec.open(record.message) {
-            case let .success(value): opened = value
-            case .failure: throw ScenarioFailure(.wrong(
-                expected: "every datagram of alice to open under its sender key, with nonce (epoch, counter) and its header as associated data",
-                observed: "the datagram sent to \(record.to) at \(when) does not: \(codec.diagnose(record.message))"), trace: sim.trace)
+            guard let header = try? record.message.split().header else {
+                throw ScenarioFailure(.wrong(expected: "every datagram of alice to start with a well-formed header (see DatagramHeader's wire form)",
+                                             observed: "the datagram sent to \(record.to) at \(when), \(sketch(record.message)), does not"), trace: sim.trace)
             }
-            let header = opened.header
-            guard case .hello = opened.payload else {
-                throw ScenarioFailure(.wrong(expected: "alice to send only hellos (nobody ever answers her)",
-                                             observed: "\(opened.payload) at \(when)"), trace: sim.trace)
-            }
+            try expect(header.version == DatagramHeader.currentVersion && header.groupTag == key.tag,
+                       "alice's headers to say version \(DatagramHeader.currentVersion) and the group's tag \(key.tag.hex)",
+                       observed: "version \(header.version), tag \(header.groupTag.hex) at \(when)", trace: sim.trace)
+            let expected = try codec.seal(hello, header: header)
+            try expect(record.message == expected,
+                       "every datagram of alice to be her \(hello) sealed under the header it carries, exactly as her seal(_:header:key:) seals it",
+                       observed: "the datagram sent to \(record.to) at \(when) (\(header)) is \(sketch(record.message)), not \(sketch(expected)): does seal(_:as:) seal payload.encoded() under that very header with Self.seal?",
+                       trace: sim.trace)
             if let epoch = epochs[incarnation] {
                 try expect(header.epoch == epoch, "one epoch per start: alice's start at \(time(starts[incarnation])) uses epoch \(epoch)",
                            observed: "a datagram at \(when) has epoch \(header.epoch)", trace: sim.trace)
@@ -50,6 +55,9 @@ extension ZapsZapScenarios {
             if let last = lastCounter[incarnation] {
                 try expect(header.counter > last, "the counter to move on with every datagram sealed",
                            observed: "counter \(header.counter) at \(when) after counter \(last)", trace: sim.trace)
+            } else {
+                try expect(header.counter == 0, "each start to seal its first datagram with counter 0",
+                           observed: "alice's first datagram after her start at \(time(starts[incarnation])) has counter \(header.counter)", trace: sim.trace)
             }
             lastCounter[incarnation] = header.counter
         }
@@ -60,27 +68,19 @@ extension ZapsZapScenarios {
         try ChatOracle(sim: sim, members: [alice]).checkNonces(of: ["alice"])
     }
 
-    /// A forged datagram and what a correct member does with it.
-    struct Forgery {
-        var from: NodeID
-        var datagram: ZapDatagram
-        var reason: DropReason
-        var what: String
-    }
-
-    /// Exercise 2.1: forged, cut, re-headed, garbled, foreign and outsider datagrams, each refused for its
-    /// reason, reported once and counted. No genuine datagram is sent here (they are step 2.2's).
+    /// Exercise 2.1: first `Peer.open` against the recorded vectors; then forged, cut, re-headed, garbled,
+    /// foreign and outsider datagrams reach a member, each to be refused for its reason, reported once and
+    /// counted. No genuine datagram is sent to the member here (they are step 2.2's).
     static func refusesForgeries<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
+        try checkOpenVectors(MemberCodec<Peer>(key: key), &random)
         let sim = ZapSimulation(seed: seed, faults: FaultPlan(delay: .milliseconds(1)...(.milliseconds(20))))
         let bob = sim.add("bob") { Peer(config: config()) }
         for name in ["probe-1", "outsider", "attacker"] as [NodeID] { sim.add(name) { Bystander() } }
-        var kinds = Array(0..<forgeryKinds)
-        for _ in 0..<8 { kinds.append(Int.random(in: 0..<forgeryKinds, using: &random)) }
+        var kinds = Array(0..<Forgery.kinds)
+        for _ in 0..<8 { kinds.append(Int.random(in: 0..<Forgery.kinds, using: &random)) }
         kinds.shuffle(using: &random)
-        var probe = ProbeSender("probe-1", codec: codec)
-        var outsider = ProbeSender("outsider", codec: GraderCodec(key: outsiderKey))
-        let forgeries = kinds.map { forge($0, &probe, &outsider, &random) }
+        let forgeries = kinds.map { Forgery.make($0, &random) }
         for (index, forgery) in forgeries.enumerated() {
             sim.schedule(at: .milliseconds(40 * (index + 1))) { $0.inject(forgery.datagram, from: forgery.from, to: "bob") }
         }
@@ -102,111 +102,31 @@ extension ZapsZapScenarios {
         try expect(counted == expected, "bob's rejections to count \(expected)", observed: counted.map(\.description) ?? "bob is down", trace: sim.trace)
     }
 
-    /// How many kinds of forgery `forge` makes.
-    static let forgeryKinds = 14
-
-    /// Forgery number `kind`, its nonce (when it has a genuine one) taken from `probe`.
-    static func forge(_ kind: Int, _ probe: inout ProbeSender, _ outsider: inout ProbeSender, _ random: inout SeededRandom) -> Forgery {
-        let payload = ZapPayload.presence(members: [probe.name])
-        func flip(_ bytes: [UInt8], in range: Range<Int>) -> [UInt8] {
-            var bytes = bytes
-            bytes[Int.random(in: range, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
-            return bytes
-        }
-        func headerLength(_ datagram: ZapDatagram) -> Int {
-            guard let parts = try? datagram.split() else { preconditionFailure("the grader's own datagrams parse") }
-            return parts.headerBytes.count
-        }
-        func reheaded(_ change: (inout DatagramHeader) -> Void) -> ZapDatagram {
-            let datagram = probe.seal(payload), length = headerLength(datagram)
-            guard var header = try? datagram.split().header else { preconditionFailure("the grader's own datagrams parse") }
-            change(&header)
-            return ZapDatagram(header: header, sealed: Array(datagram.bytes[length...]))
-        }
-        switch kind {
-        case 0:
-            return Forgery(from: "outsider", datagram: outsider.seal(payload), reason: .undecryptable, what: "sealed by an outsider with the wrong passphrase")
-        case 1:
-            let datagram = probe.seal(payload)
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: flip(datagram.bytes, in: headerLength(datagram)..<(datagram.bytes.count - 16))),
-                           reason: .undecryptable, what: "with a ciphertext byte flipped")
-        case 2:
-            let datagram = probe.seal(payload)
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: flip(datagram.bytes, in: (datagram.bytes.count - 16)..<datagram.bytes.count)),
-                           reason: .undecryptable, what: "with a tag byte flipped")
-        case 3:
-            return Forgery(from: "attacker", datagram: reheaded { $0.counter += 1 }, reason: .undecryptable, what: "whose header's counter was changed")
-        case 4:
-            return Forgery(from: "attacker", datagram: reheaded { $0.sender = "probe-2" }, reason: .undecryptable, what: "whose header's sender was changed")
-        case 5:
-            let datagram = probe.seal(payload)
-            let keep = Int.random(in: headerLength(datagram)..<(datagram.bytes.count - 1), using: &random)
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: Array(datagram.bytes[..<keep])), reason: .undecryptable,
-                           what: "cut to \(keep) of its \(datagram.bytes.count) bytes, after the header")
-        case 6:
-            let datagram = probe.seal(payload)
-            let keep = Int.random(in: 1..<headerLength(datagram), using: &random)
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: Array(datagram.bytes[..<keep])), reason: .malformed,
-                           what: "cut to \(keep) bytes, inside its header")
-        case 7:
-            var bytes = (0..<Int.random(in: 1...80, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-            if bytes[0] == DatagramHeader.currentVersion { bytes[0] = 0x7F }
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: bytes), reason: .malformed, what: "of \(bytes.count) random bytes")
-        case 8:
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: []), reason: .malformed, what: "of no bytes at all")
-        case 9:
-            var header = probe.nextHeader()
-            header.version = 2
-            return Forgery(from: "probe-1", datagram: probe.codec.seal(plaintext: payload.encoded(), header: header), reason: .malformed,
-                           what: "of protocol version 2, properly sealed")
-        case 10:
-            let foreign = GraderCodec(key: GroupKey(group: "other-room", passphrase: "correct horse battery staple"))
-            return Forgery(from: "probe-1", datagram: foreign.seal(payload, as: "probe-1", epoch: 1, counter: probe.nextHeader().counter),
-                           reason: .malformed, what: "of another group (another tag)")
-        case 11:
-            let garble = [UInt8.random(in: 8...255, using: &random)] + (0..<Int.random(in: 0...30, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-            return Forgery(from: "probe-1", datagram: probe.codec.seal(plaintext: garble, header: probe.nextHeader()), reason: .malformed,
-                           what: "properly sealed around a payload that does not decode")
-        case 12:
-            return Forgery(from: "probe-1", datagram: probe.codec.seal(plaintext: payload.encoded() + [0], header: probe.nextHeader()),
-                           reason: .malformed, what: "properly sealed around a payload followed by a stray byte")
-        default:
-            var writer = WireWriter()
-            writer.writeFixed(DatagramHeader.currentVersion)
-            writer.writeRaw(key.tag)
-            writer.writeBytes(Array(repeating: UInt8(ascii: "m"), count: ZapLimits.maxNameBytes + 1))
-            writer.writeFixed(UInt32(1))
-            writer.writeFixed(UInt64(0))
-            writer.writeRaw((0..<32).map { _ in UInt8.random(in: 0...255, using: &random) })
-            return Forgery(from: "attacker", datagram: ZapDatagram(bytes: writer.bytes), reason: .malformed,
-                           what: "whose header names a sender of \(ZapLimits.maxNameBytes + 1) bytes")
-        }
-    }
-
     /// Exercise 2.2: two probes send genuine datagrams through a network that copies and reorders them; one
     /// probe restarts (new epoch) and an old-epoch datagram of it arrives late; an attacker replays captured
-    /// datagrams. First copies are accepted, all else refused as replayed.
+    /// datagrams. First copies are accepted, all else refused as replayed. The probes seal with `Peer.seal`.
     static func refusesReplays<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
         let sim = ZapSimulation(seed: seed, faults: FaultPlan(duplicateRate: 0.3, delay: .milliseconds(1)...(.milliseconds(80))))
         let bob = sim.add("bob") { Peer(config: config()) }
         for name in ["ann", "ben", "attacker"] as [NodeID] { sim.add(name) { Bystander() } }
+        let codec = MemberCodec<Peer>(key: key)
         var ann = ProbeSender("ann", codec: codec), ben = ProbeSender("ben", codec: codec)
         for _ in 0..<25 {
-            let datagram = ann.seal(.presence(members: ["ann"]))
+            let datagram = try ann.seal(.presence(members: ["ann"]))
             sim.schedule(at: randomTime(0...3_000, &random)) { $0.inject(datagram, from: "ann", to: "bob") }
         }
         for _ in 0..<12 {
-            let datagram = ben.seal(.presence(members: ["ben"]))
+            let datagram = try ben.seal(.presence(members: ["ben"]))
             sim.schedule(at: randomTime(0...1_400, &random)) { $0.inject(datagram, from: "ben", to: "bob") }
         }
         var oldBen = ben
         ben.restart()
         for _ in 0..<12 {
-            let datagram = ben.seal(.presence(members: ["ben"]))
+            let datagram = try ben.seal(.presence(members: ["ben"]))
             sim.schedule(at: randomTime(1_500...3_000, &random)) { $0.inject(datagram, from: "ben", to: "bob") }
         }
-        let stale = oldBen.seal(.presence(members: ["ben"]))  // Never sent before: refused only for its old epoch.
+        let stale = try oldBen.seal(.presence(members: ["ben"]))  // Never sent before: refused only for its old epoch.
         sim.schedule(at: randomTime(2_600...3_200, &random)) { $0.inject(stale, from: "ben", to: "bob") }
         for _ in 0..<15 {
             let pick = UInt64.random(in: 0...UInt64.max, using: &random)
@@ -222,8 +142,8 @@ extension ZapsZapScenarios {
         var newest: [NodeID: (epoch: UInt32, highest: UInt64)] = [:]
         var replayed = 0
         for (record, refused) in ChatOracle(sim: sim, members: [bob]).refusals(at: "bob") {
-            guard case let .success(opened) = codec.open(record.message) else { continue }
-            let header = opened.header
+            // Every datagram bob receives here is genuine: the probes' own, or copies of them.
+            guard let header = try? record.message.split().header else { continue }
             let nonce = ChatOracle<Peer>.Nonce(sender: header.sender, epoch: header.epoch, counter: header.counter)
             let what = "\(header.sender)'s datagram (epoch \(header.epoch), counter \(header.counter)) arriving from \(record.from) at \(time(record.time))"
             let known = newest[header.sender]

@@ -9,8 +9,6 @@ extension ZapsZapScenarios {
     static let key = GroupKey(group: group, passphrase: "correct horse battery staple")
     /// The key of an outsider who got the passphrase wrong by one letter.
     static let outsiderKey = GroupKey(group: group, passphrase: "correct horse battery stapler")
-    /// The grader's codec for the group.
-    static let codec = GraderCodec(key: key)
     /// Longer than any run: a timer armed with it never fires (the exercise it would call is not graded yet).
     static let never = Duration.seconds(3_600)
 

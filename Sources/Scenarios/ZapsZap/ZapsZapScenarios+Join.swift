@@ -19,14 +19,14 @@ extension ZapsZapScenarios {
 
     /// Injects each message as a chat from its sender to `node`, one every `gap`, in random order; returns when
     /// the last one leaves.
-    static func feed(_ messages: [ChatMessage], to node: NodeID, in sim: ZapSimulation, every gap: Duration,
-                     _ random: inout SeededRandom) -> Duration {
-        var probes: [NodeID: ProbeSender] = [:]
+    static func feed<Peer: ChatPeerNode>(_ messages: [ChatMessage], to node: NodeID, in sim: ZapSimulation, every gap: Duration,
+                                         codec: MemberCodec<Peer>, _ random: inout SeededRandom) throws(ScenarioFailure) -> Duration {
+        var probes: [NodeID: ProbeSender<Peer>] = [:]
         var at = Duration.zero
         for message in messages.shuffled(using: &random) {
             at += gap
             var probe = probes[message.sender] ?? ProbeSender(message.sender, codec: codec)
-            let datagram = probe.seal(.chat(message))
+            let datagram = try probe.seal(.chat(message))
             probes[message.sender] = probe
             sim.schedule(at: at) { $0.inject(datagram, from: message.sender, to: node) }
         }
@@ -44,10 +44,11 @@ extension ZapsZapScenarios {
         for name in senders + ["newbie"] { sim.add(name) { Bystander() } }
         let counts = [Int.random(in: 30...50, using: &random), Int.random(in: 30...50, using: &random), Int.random(in: 10...20, using: &random)]
         let held = history(senders, counts: counts, longest: 400, withheld: [MessageID(sender: "cal", seq: 7)], &random)
-        var at = feed(held, to: "erin", in: sim, every: .milliseconds(8), &random) + .milliseconds(200)
+        let codec = MemberCodec<Peer>(key: key)
+        var at = try feed(held, to: "erin", in: sim, every: .milliseconds(8), codec: codec, &random) + .milliseconds(200)
 
         func behind(_ count: Int) -> UInt64 { UInt64.random(in: 0...UInt64(count), using: &random) }
-        let truth = SyncAnswerCheck(sim: sim, node: "erin", held: held, pageBytes: pageBytes)
+        let truth = SyncAnswerCheck(sim: sim, codec: codec, node: "erin", held: held, pageBytes: pageBytes)
         let exact = truth.heads.map { SyncDigest.Head(sender: $0.key, seq: $0.value) }
         let digests = [
             SyncDigest(clock: 0, heads: []),
@@ -58,7 +59,7 @@ extension ZapsZapScenarios {
         ]
         var newbie = ProbeSender("newbie", codec: codec)
         for digest in digests {
-            let datagram = newbie.seal(.hello(digest))
+            let datagram = try newbie.seal(.hello(digest))
             sim.schedule(at: at) { $0.inject(datagram, from: "newbie", to: "erin") }
             at += .milliseconds(200)
         }
@@ -67,7 +68,7 @@ extension ZapsZapScenarios {
         let hellos = sim.messages.filter { $0.event == .received && $0.to == "erin" && $0.from == "newbie" }
         try expect(hellos.count == digests.count, "erin to receive \(digests.count) hellos", observed: "\(hellos.count)", trace: sim.trace)
         for (record, digest) in zip(hellos, digests) {
-            try truth.check(record, digest: digest, members: true, listing: Set(senders + ["erin"]), digestBack: truth.isAhead(digest))
+            try truth.check(record, asking: .hello(digest), digest: digest, members: true, listing: Set(senders + ["erin"]), digestBack: truth.isAhead(digest))
         }
         try ChatOracle<Peer>(sim: sim, members: []).checkNonces(of: ["erin"])
     }

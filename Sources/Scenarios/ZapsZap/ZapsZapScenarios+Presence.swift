@@ -19,7 +19,7 @@ extension ZapsZapScenarios {
         sim.schedule(at: randomTime(4_700...5_300, &random)) { $0.restart("cat") }
         try sim.grade(until: .seconds(7))
 
-        let presence = PresenceOracle(sim: sim, oracle: ChatOracle(sim: sim, members: members), timeout: timeout)
+        let presence = PresenceOracle(sim: sim, oracle: ChatOracle(sim: sim, members: members), codec: MemberCodec<Peer>(key: key), timeout: timeout)
         for name in names { try presence.check(name) }
         for observer in names {
             for member in names where member != observer {
@@ -47,18 +47,24 @@ extension ZapsZapScenarios {
         sim.schedule(at: leave + .milliseconds(300)) { $0.command(.say("still here?"), to: leaver) }
         try sim.grade(until: leave + .seconds(2))
 
+        let codec = MemberCodec<Peer>(key: key)
         let sent = sim.messages.filter { $0.event == .sent && $0.from == leaver.id && $0.time >= leave }
-        let late = sent.first { $0.time > leave }
+        var farewells: Set<NodeID> = [], shown: [String] = []
+        for record in sent {
+            let payload = try codec.payload(of: record.message)
+            if payload == .goodbye { farewells.insert(record.to) }
+            shown.append("\(payload.map(\.description) ?? "?") to \(record.to)")
+        }
+        let late = sent.firstIndex { $0.time > leave }
         try expect(late == nil, "\(leaver.id) to send nothing after leaving at \(time(leave))",
-                   observed: late.map { "\(codec.payload(of: $0.message).map(\.description) ?? "?") to \($0.to) at \(time($0.time))" } ?? "", trace: sim.trace)
-        let farewells = Set(sent.filter { codec.payload(of: $0.message) == .goodbye }.map(\.to))
+                   observed: late.map { "\(shown[$0]) at \(time(sent[$0].time))" } ?? "", trace: sim.trace)
         let others = Set(names).subtracting([leaver.id])
         try expect(farewells == others && sent.count == others.count, "\(leaver.id) to send one GOODBYE to each member when it leaves",
-                   observed: sent.map { "\(codec.payload(of: $0.message).map(\.description) ?? "?") to \($0.to)" }.joined(separator: ", "), trace: sim.trace)
+                   observed: shown.joined(separator: ", "), trace: sim.trace)
         let after = sim.deliveries.first { $0.node == leaver.id && $0.time > leave }
         try expect(after == nil, "\(leaver.id) to show nothing after leaving", observed: after.map { "\"\($0.output)\" at \(time($0.time))" } ?? "", trace: sim.trace)
 
-        let presence = PresenceOracle(sim: sim, oracle: ChatOracle(sim: sim, members: members), timeout: timeout)
+        let presence = PresenceOracle(sim: sim, oracle: ChatOracle(sim: sim, members: members), codec: codec, timeout: timeout)
         for name in names { try presence.check(name) }
         for name in others.sorted() {
             let last = sim.deliveries.last { delivery in

@@ -4,9 +4,12 @@ import ZapsZapKit
 /// the serverless encrypted group chat. All but one run the member type under test in the simulator, 200
 /// seeds each; the live one runs members as real `labrunner node zapszap` processes on loopback.
 ///
-/// Steps 1 and 2 face grader-owned probes only (the grader seals and forges datagrams with its own codec);
-/// from step 3 on, several members under test talk to each other while probes and an attacker join in.
-/// Each step's scenarios need only the exercises of that step and the steps before it.
+/// The graders hold no cipher: exercises 1.1 and 2.1 (the member type's static `seal` and `open`) are checked
+/// against datagrams recorded from the reference (``DatagramVectors``); from then on, probes seal what they send
+/// with the implementation's own `seal`, and checks open what members send with its own `open` (2.2 and every
+/// scenario of steps 3–6). Steps 1 and 2 face grader-owned probes only; from step 3 on, several members under
+/// test talk to each other while probes and an attacker join in. Each step's scenarios need only the
+/// exercises of that step and the steps before it.
 public enum ZapsZapScenarios {
     /// The exercises, as the runner lists them.
     public static let exercises: [LabDescriptor.Exercise] = [
@@ -40,11 +43,11 @@ public enum ZapsZapScenarios {
     public static func simulated<Peer: ChatPeerNode>(_ peer: Peer.Type) -> [Scenario] {
         [
             Scenario(id: "zapszap.1.1-sealed-datagrams", lab: "zapszap", exercise: "1.1", points: 5, seeds: 200,
-                     summary: "a member greets two probes, crashing and restarting twice: every datagram opens under its sender key with (epoch, counter) and its header as associated data; no nonce repeats") { seed in
+                     summary: "seal gives the recorded datagrams byte for byte; a member greets two probes, crashing and restarting twice: every datagram is its hello sealed under its own header, each start from counter 0 in a higher epoch; no nonce repeats") { seed in
                 try sealsDatagrams(peer, seed: seed)
             },
             Scenario(id: "zapszap.2.1-refuse-forgeries", lab: "zapszap", exercise: "2.1", points: 3, seeds: 200,
-                     summary: "flipped, cut, re-headed, garbled, other-group and outsider datagrams: each refused once, for the right reason, and counted") { seed in
+                     summary: "open gives the recorded datagrams' headers and payloads; flipped, cut, re-headed, garbled, other-group, outsider and mis-sealed datagrams: each refused for the right reason, by open and by a member, which counts them") { seed in
                 try refusesForgeries(peer, seed: seed)
             },
             Scenario(id: "zapszap.2.2-replays", lab: "zapszap", exercise: "2.2", points: 3, seeds: 200,

@@ -7,6 +7,12 @@ public struct DuplicatingPeer: ChatPeerNode {
 
     /// Wraps the reference member.
     public init(config: ZapConfig) { peer = ChatPeer(config: config) }
+    public static func seal(_ plaintext: [UInt8], header: DatagramHeader, key: GroupKey) throws -> ZapDatagram {
+        try ChatPeer.seal(plaintext, header: header, key: key)
+    }
+    public static func open(_ datagram: ZapDatagram, key: GroupKey) throws -> (header: DatagramHeader, payload: ZapPayload) {
+        try ChatPeer.open(datagram, key: key)
+    }
 
     public var orderedHistory: [ChatMessage] { peer.orderedHistory }
     public var lamportTime: UInt64 { peer.lamportTime }
