@@ -83,27 +83,27 @@ import Testing
     @Test("a body copied elsewhere is found whatever its indentation; two idiomatic lines alone are not")
     func findsCopies() {
         let solution = """
-        func requeue() throws {
-            // begin exercise 6.2
-            for (index, fetcher) in inFlight where fetcher == source {
-                inFlight[index] = nil
-                if needed.contains(index) { queue.append(index) }
+        func tally() throws {
+            // begin exercise 9.1
+            for (name, votes) in ballots where votes.count > quorum {
+                winners[name] = votes.count
+                if losers.contains(name) { losers.remove(name) }
             }
-            // end exercise 6.2
+            // end exercise 9.1
         }
-        func open() throws {
-            // begin exercise 4.1
+        func load() throws {
+            // begin exercise 9.2
             let file = try RandomAccessFile.open(path, mode: .read)
             defer { file.close() }
-            let size = try file.size()
-            // end exercise 4.1
+            let total = try file.size() + 1
+            // end exercise 9.2
         }
         """
         let markers = try! ExerciseMarkers(source: solution, path: "Plan.swift")
         let fingerprints = AnswerFingerprints(bodies: markers.bodies, solution: "Plan.swift")
-        let copy = "struct TestPlan {\n  mutating func sourceFailed() {\n for (index, fetcher) in inFlight where fetcher == source {\n\t\tinFlight[index] = nil\n  if needed.contains(index)   { queue.append(index) }\n }\n}"
-        #expect(fingerprints.findings(in: copy, path: "Tests/TestPlan.swift").map(\.description)
-            == ["Tests/TestPlan.swift:3 repeats exercise 6.2's body in Plan.swift:3"])
+        let copy = "struct Helper {\n  mutating func count() {\n for (name, votes) in ballots where votes.count > quorum {\n\t\twinners[name] = votes.count\n  if losers.contains(name)   { losers.remove(name) }\n }\n}"
+        #expect(fingerprints.findings(in: copy, path: "Tests/Helper.swift").map(\.description)
+            == ["Tests/Helper.swift:3 repeats exercise 9.1's body in Plan.swift:3"])
         let idiom = "let file = try RandomAccessFile.open(path, mode: .read)\ndefer { file.close() }\nvar hasher = SHA256()"
         #expect(fingerprints.findings(in: idiom, path: "SHA256+File.swift") == [])
     }
