@@ -35,7 +35,7 @@ enum Help {
     that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run.
 
     Options:
-      --exercise X.Y       only the scenarios of exercise X.Y
+      --exercise X.Y       only the scenarios of exercise X.Y of LAB (or LAB.X.Y, e.g. ping.2.2)
       --scenario ID        only this scenario
       --seed N             with --scenario: replay exactly this seed and write its trace
       --runs N             rerun each simulated scenario on N fresh seeds and print failure rates

@@ -14,14 +14,20 @@ public struct FailureReport: Sendable {
         self.traceFiles = traceFiles
     }
 
+    /// The failure in one line, naming the lab where the bare reason would not ("not implemented: ping exercise 1.1").
+    public var summary: String {
+        if case let .notImplemented(exercise) = failure.reason { return "not implemented: \(scenario.lab) exercise \(exercise)" }
+        return failure.description
+    }
+
     /// The command that reruns exactly this scenario and seed.
     public var replayCommand: String { "swift run labrunner grade --scenario \(scenario.id) --seed \(seed)" }
 
     public var text: String {
-        var lines = ["\(scenario.id) failed on seed \(seed) — exercise \(scenario.exercise) (\(scenario.points) point\(scenario.points == 1 ? "" : "s"))"]
+        var lines = ["\(scenario.id) failed on seed \(seed) — \(scenario.lab) exercise \(scenario.exercise) (\(scenario.points) point\(scenario.points == 1 ? "" : "s"))"]
         switch failure.reason {
-        case let .notImplemented(exercise):
-            lines.append("  not implemented: exercise \(exercise)")
+        case .notImplemented:
+            lines.append("  \(summary)")
         case let .wrong(expected, observed):
             lines.append("  expected: \(expected)")
             lines.append("  observed: \(observed)")

@@ -14,11 +14,12 @@ struct GradeCommand: RunnerCommand {
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
-        let labs = try arguments.positionals.first.map { [try Catalog.lab($0, impl)] } ?? Catalog.labs(impl)
+        var labs = try arguments.positionals.first.map { [try Catalog.lab($0, impl)] } ?? Catalog.labs(impl)
         var selected = labs.flatMap(\.scenarios)
-        if let exercise = arguments.value("exercise") {
-            selected = selected.filter { $0.exercise == exercise }
-            guard !selected.isEmpty else { throw UsageError("no scenario grades exercise '\(exercise)' (see 'labrunner list')", command: "grade") }
+        if let option = arguments.value("exercise") {
+            let (lab, exercise) = try Self.exercise(option, within: labs)
+            labs = [lab]
+            selected = lab.scenarios.filter { $0.exercise == exercise }
         }
         if let id = arguments.value("scenario") {
             selected = selected.filter { $0.id == id }
@@ -44,5 +45,29 @@ struct GradeCommand: RunnerCommand {
             try JSONResults.write(report.document, to: path, console: context.console)
         }
         return report.allPassed ? 0 : 1
+    }
+
+    /// The lab and exercise `--exercise` names: `2.2` within the one lab graded (or the one lab that has it),
+    /// or `ping.2.2`. An exercise number several labs have needs its lab.
+    static func exercise(_ option: String, within labs: [LabDescriptor]) throws(UsageError) -> (LabDescriptor, String) {
+        var candidates = labs
+        var exercise = option
+        if let dot = option.firstIndex(of: "."), option[..<dot].allSatisfy(\.isLetter) {
+            let name = String(option[..<dot])
+            exercise = String(option[option.index(after: dot)...])
+            candidates = labs.filter { $0.id == name }
+            guard !candidates.isEmpty else {
+                throw UsageError("--exercise \(option) names lab '\(name)', which is not graded here (labs: \(labs.map(\.id).joined(separator: ", ")))", command: "grade")
+            }
+        }
+        let having = candidates.filter { lab in lab.scenarios.contains { $0.exercise == exercise } }
+        guard let lab = having.first else {
+            throw UsageError("no scenario grades exercise '\(option)': 'labrunner list' shows the exercises", command: "grade")
+        }
+        guard having.count == 1 else {
+            let names = having.map(\.id)
+            throw UsageError("exercise \(exercise) is in \(names.joined(separator: ", ")): say which lab, e.g. 'grade \(names[0]) --exercise \(exercise)' or '--exercise \(names[0]).\(exercise)'", command: "grade")
+        }
+        return (lab, exercise)
     }
 }

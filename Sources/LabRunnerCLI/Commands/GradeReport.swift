@@ -15,7 +15,7 @@ struct GradeReport: Codable, Sendable {
 
         init(_ report: FailureReport) {
             seed = report.seed
-            summary = report.failure.description
+            summary = report.summary
             replay = report.replayCommand
             trace = report.traceFiles?.jsonl
             diagram = report.traceFiles?.svg
