@@ -74,7 +74,7 @@ enum Help {
     Runs one real node of a lab in this process, over real sockets, until its work is done or Ctrl-C.
 
     Roles:
-      ping server          answers every PING with a PONG
+      ping server          answers every PING with a PONG (silent per ping; --verbose shows each message)
       ping client          sends pings one at a time, retries, reports round trips (needs --server)
       video tracker        keeps the directory of who shares which file (TCP)
       video peer           shares a folder, searches, downloads from other peers (needs --tracker);

@@ -107,7 +107,7 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
                 // A demo's child loses its parent, or a person pressed Ctrl-D; a scripted seeder keeps serving.
                 if context.environment["LABRUNNER_PARENT_PIPE"] != nil || (isatty(STDIN_FILENO) == 1) { return false }
             case let .event(.joined(ttl)):
-                console.out("joined the tracker (heartbeats within \(ttl))")
+                console.out("joined the tracker (it forgets a peer silent for \(ttl))")
                 if !joinedOnce {
                     joinedOnce = true
                     switch settings.script {

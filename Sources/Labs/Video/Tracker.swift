@@ -77,7 +77,8 @@ public struct Tracker: TrackerNode {
     /// `text`, ignoring case (an empty text matches every file), with the peers that hold it.
     ///
     /// - One hit per distinct file, that is per (name, content ID); its holders are the peers listing it, each
-    ///   once, as `PeerContact(peer:address:)`, sorted. The hit's `file` is as the first holder lists it.
+    ///   once, as `PeerContact(peer:address:)`, sorted. The hit's `file` is as the first of
+    ///   those sorted holders lists it.
     /// - Hits are sorted by name, then by content ID. A file nobody holds is not listed.
     /// - Only live peers hold files: use `isLive(_:at:)` once you have written it (exercise 2.1); until then
     ///   every registered peer counts, and step 1's scenarios never leave a peer silent for long.
