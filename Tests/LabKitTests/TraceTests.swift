@@ -164,8 +164,34 @@ import FoundationXML
             TraceEvent(time: .milliseconds(i) + .microseconds(500), kind: .receive, node: "b", peer: "a", messageID: i, detail: "m\(i)"),
         ] }
         let document = try #require(SVGDocument(SpaceTimeDiagram(title: "big", maxEvents: 200).render(huge)))
-        #expect(document.text.contains("big (first 200 of 3000 events)"))
+        #expect(document.text.contains("(events 2801–3000 of 3000 drawn, around the failure; the .jsonl has them all)"))
         #expect(document.groups("arrow").count == 100)
+    }
+
+    @Test("a long run is cut to a window that ends just after the failing event, which is marked and has a view")
+    func failureWindow() throws {
+        var events = (0..<1_000).map { i in TraceEvent(time: .milliseconds(i), kind: .log, node: "a", detail: "step \(i)") }
+        events[600] = TraceEvent(time: .milliseconds(600), kind: .failure, node: "a", detail: "not implemented: exercise 2.1")
+        let svg = SpaceTimeDiagram(title: "cut", maxEvents: 100).render(events)
+        let document = try #require(SVGDocument(svg))
+        #expect(document.text.contains("(events 532–631 of 1000 drawn, around the failure; the .jsonl has them all)"))
+        #expect(document.text.contains("step 531") && document.text.contains("step 630") && !document.text.contains("step 631"))
+        #expect(document.text.contains("◀ the handler failed here"))
+        #expect(svg.contains("<view id=\"failure\" viewBox="))
+        #expect(SpaceTimeDiagram.window(count: 1_000, focus: 10, size: 100) == 0..<100)
+        #expect(SpaceTimeDiagram.window(count: 50, focus: 10, size: 100) == 0..<50)
+    }
+
+    @Test("the failure is drawn in full under the title: its line breaks kept, long lines wrapped, no control pictures")
+    func failureText() throws {
+        let events = [TraceEvent(time: .zero, kind: .send, node: "a", peer: "b", messageID: 1, detail: "m")]
+        let long = Array(repeating: "word", count: 60).joined(separator: " ")
+        let svg = SpaceTimeDiagram(title: "t", failure: "expected: one thing\nobserved: \(long)").render(events)
+        let document = try #require(SVGDocument(svg))
+        #expect(document.text.contains("expected: one thing") && !svg.contains("␊"))
+        let wrapped = SpaceTimeDiagram.wrap("expected: one thing\nobserved: \(long)", width: 720)
+        #expect(wrapped.count >= 3 && wrapped[0] == "expected: one thing" && wrapped.allSatisfy { $0.count <= 102 })
+        #expect(wrapped.dropFirst().joined(separator: " ") == "observed: \(long)")
     }
 
     @Test("an empty trace renders a valid document that says so")

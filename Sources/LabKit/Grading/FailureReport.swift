@@ -39,7 +39,7 @@ public struct FailureReport: Sendable {
         lines.append("  replay:   \(replayCommand)")
         if let traceFiles {
             lines.append("  trace:    \(traceFiles.jsonl)")
-            lines.append("  diagram:  \(traceFiles.svg)")
+            lines.append("  diagram:  \(traceFiles.svg)  (open it in a browser; \(traceFiles.svg.split(separator: "/").last ?? "")#failure opens at the failing event)")
         }
         return lines.joined(separator: "\n")
     }

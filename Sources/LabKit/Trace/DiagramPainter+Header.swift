@@ -32,22 +32,36 @@ extension DiagramPainter {
         return (count + rows - 1) / rows
     }
 
-    /// The height of the title, subtitle and legend together.
-    static func headerHeight(width: Double) -> Double {
+    static let failureLineHeight = 15.0
+
+    /// The height of the title, subtitle, failure text and legend together.
+    static func headerHeight(width: Double, failureLines: Int = 0) -> Double {
         let count = LegendEntry.allCases.count, columns = legendColumns(width: width)
-        return 62 + Double((count + columns - 1) / columns) * legendRowHeight
+        return 62 + failureHeight(lines: failureLines) + Double((count + columns - 1) / columns) * legendRowHeight
     }
 
-    /// The title, a line of facts about the trace, and the legend.
-    mutating func drawHeader(title: String, subtitle: String) {
+    /// The room the failure text takes: its lines and a margin, nothing without one.
+    static func failureHeight(lines: Int) -> Double {
+        lines == 0 ? 0 : Double(lines) * failureLineHeight + 14
+    }
+
+    /// The title, a line of facts about the trace, the failure in full, and the legend.
+    mutating func drawHeader(title: String, subtitle: String, failure: [String] = []) {
         let sans = " font-family=\"Helvetica, Arial, sans-serif\""
         let limit = Int((width - 32) / 9.5)
         overlay.text(SVGCanvas.truncate(title, to: limit), 16, 28, size: 17, fill: "#111111", bold: true, halo: false, extra: sans)
         overlay.text(SVGCanvas.truncate(subtitle, to: Int((width - 32) / 6.2)), 16, 47, size: 11, fill: "#555555", halo: false, extra: sans)
+        if !failure.isEmpty {
+            canvas.rect(12, 56, width - 24, Self.failureHeight(lines: failure.count) - 4, fill: "#fdecea", extra: " stroke=\"#d93025\" rx=\"4\"")
+            for (index, line) in failure.enumerated() {
+                overlay.text(line, 20, 70 + Double(index) * Self.failureLineHeight, size: 11, fill: "#a50e0e", halo: false)
+            }
+        }
+        let legendTop = 68 + Self.failureHeight(lines: failure.count)
         let columns = Self.legendColumns(width: width)
         for (index, entry) in LegendEntry.allCases.enumerated() {
             let x = 16 + Double(index % columns) * Self.legendEntryWidth
-            let y = 68 + Double(index / columns) * Self.legendRowHeight
+            let y = legendTop + Double(index / columns) * Self.legendRowHeight
             drawSymbol(entry, x: x, y: y)
             overlay.text(entry.label, x + 34, y + 3.5, size: 10, fill: "#333333", halo: false)
         }

@@ -88,3 +88,19 @@ struct DiagramPainter {
         }
     }
 }
+
+extension DiagramPainter {
+    /// Marks the row of `event` (or, if it is not drawn, the last row before it) — where a handler failed, or
+    /// where the run stopped — and adds the SVG view `failure` around it (`diagram.svg#failure` opens there).
+    mutating func markFocus(_ event: TraceEvent) {
+        guard let row = layout.rows.last(where: { $0.event == event }) ?? layout.rows.last(where: { $0.event.time <= event.time }) else { return }
+        let left = DiagramLayout.axisWidth - 8, right = width - 8
+        let height = DiagramLayout.rowHeight
+        canvas.rect(left, row.y - height / 2, right - left, height, fill: "#d93025", extra: " fill-opacity=\"0.14\" class=\"failure-focus\"")
+        canvas.line(left, row.y - height / 2, left, row.y + height / 2, stroke: "#d93025", width: 4)
+        let label = event.kind == .failure ? "◀ the handler failed here" : "◀ the run stopped here"
+        overlay.text(label, right - 4, row.y + 3.5, size: 10, fill: "#a50e0e", anchor: "end", bold: true)
+        let viewTop = max(0, row.y - 320)
+        canvas.raw("<view id=\"failure\" viewBox=\"0 \(canvas.n(viewTop)) \(canvas.n(width)) \(canvas.n(min(640, layout.bottom + 40 - viewTop)))\"/>")
+    }
+}

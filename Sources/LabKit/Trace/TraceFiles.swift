@@ -1,3 +1,5 @@
+import Foundation
+
 /// Saves a trace as `<name>.jsonl` and `<name>.svg` side by side, and loads a saved trace back.
 ///
 /// Each file appears atomically (temporary name, flush, rename), so a crash or a concurrent reader never
@@ -25,6 +27,16 @@ public enum TraceFiles {
             throw .storage(error)
         }
         return paths
+    }
+
+    /// Removes the traces and diagrams in `directory` whose names start with `prefix` (`ping.2.2-retry.seed`):
+    /// a grading run clears its scenarios' old runs first, so its folder never mixes stale files with new ones.
+    public static func remove(in directory: String, prefix: String) {
+        let folder = directory.isEmpty ? "." : directory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && (name.hasSuffix(".jsonl") || name.hasSuffix(".svg")) {
+            AtomicFile.remove(folder + "/" + name)
+        }
     }
 
     /// The events of a JSONL trace file, to render or compare again.

@@ -14,6 +14,7 @@ struct Grader: Sendable {
         var rows: [GradeReport.Row] = []
         var reports: [FailureReport] = []
         for scenario in scenarios {
+            TraceFiles.remove(in: traceDirectory, prefix: "\(scenario.id).seed")
             let result = await ScenarioRunner.run(scenario, seeds: seeds(scenario))
             var row = GradeReport.Row(scenario: scenario, seedsRun: result.seedsRun.count, earned: result.earned)
             if let (seed, failure) = result.failures.first {
@@ -68,12 +69,18 @@ struct Grader: Sendable {
         return GradeReport(implementation: impl.rawValue, rows: rows)
     }
 
+    /// The failure as the diagram shows it in full: what was expected and observed on lines of their own.
+    static func diagramText(_ failure: ScenarioFailure) -> String {
+        if case let .wrong(expected, observed) = failure.reason { return "expected: \(expected)\nobserved: \(observed)" }
+        return failure.description
+    }
+
     /// Writes the failing run's trace as JSONL and SVG, unless there is nothing to draw.
     private func saveTrace(_ failure: ScenarioFailure, scenario: Scenario, seed: UInt64) -> (jsonl: String, svg: String)? {
         guard !failure.trace.isEmpty else { return nil }
         do {
             return try TraceFiles.write(failure.trace, to: traceDirectory, name: "\(scenario.id).seed\(seed)",
-                                        diagram: SpaceTimeDiagram(title: "\(scenario.id), seed \(seed) — \(failure)"))
+                                        diagram: SpaceTimeDiagram(title: "\(scenario.id), seed \(seed)", failure: Self.diagramText(failure)))
         } catch {
             context.console.err("note: could not save the trace: \(error)")
             return nil
