@@ -83,19 +83,62 @@ private final class Collector: Sendable {
         #expect(Set(clientEvents.outputs) == Set(1...50))
     }
 
+    /// A TCP asker that sends 3 messages to the server at `address` and waits for the 3 answers, then stops.
+    fileprivate func askOverTCP(_ address: SocketAddress) async throws -> (done: Bool, events: Collector) {
+        let events = Collector()
+        let asker = NodeShell(Asker(peer: "server", times: 3), configuration: .init(
+            id: "asker", listen: loopback, transport: .tcp, peers: ["server": address]), observer: events.observer)
+        async let asking: Void = asker.run()
+        let done = await events.wait { $0.outputs.count == 3 }
+        await asker.stop()
+        try await asking
+        return (done, events)
+    }
+
+    @Test("over TCP, idle connections beyond the limit are evicted, the longest silent first, and a real peer is still served")
+    func connectionLimit() async throws {
+        let events = Collector()
+        let limits = ConnectionLimits(maxConnections: 4, idleTimeout: .seconds(30))
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp, connectionLimits: limits),
+                               observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        var idle: [TCPConnection] = []
+        for _ in 0..<12 { idle.append(try await TCPConnection.connect(to: address)) }
+        let (done, asked) = try await askOverTCP(address)
+        await server.stop()
+        try await serving
+        for connection in idle { connection.close() }
+        #expect(done, "\(asked.logs + events.logs)")
+        #expect(events.logs.filter { $0.contains("silent the longest") }.count >= 9, "\(events.logs)")
+    }
+
+    @Test("over TCP, a connection stuck half-way through a frame is closed after the idle timeout")
+    func halfFrame() async throws {
+        let events = Collector()
+        let limits = ConnectionLimits(idleTimeout: .milliseconds(300))
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp, connectionLimits: limits),
+                               observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        let attacker = try await TCPConnection.connect(to: address)
+        try await attacker.write([0, 0, 0x10, 0] + [UInt8](repeating: 7, count: 100))  // says 4,096 bytes, sends 100
+        var decoder = FrameDecoder()
+        let ended = try await attacker.readFrame(&decoder, timeout: .seconds(10))  // nil: the server closed it
+        attacker.close()
+        await server.stop()
+        try await serving
+        #expect(ended == nil)
+        #expect(events.logs.contains { $0.contains("no whole frame for 0.3 seconds") }, "\(events.logs)")
+    }
+
     @Test("over TCP, a peer that comes back on a new connection gets its answers there")
     func reconnect() async throws {
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }
         let address = try await server.start()
         async let serving: Void = server.run()
         for round in 1...2 {
-            let events = Collector()
-            let asker = NodeShell(Asker(peer: "server", times: 3), configuration: .init(
-                id: "asker", listen: loopback, transport: .tcp, peers: ["server": address]), observer: events.observer)
-            async let asking: Void = asker.run()
-            let done = await events.wait { $0.outputs.count == 3 }
-            await asker.stop()
-            try await asking
+            let (done, events) = try await askOverTCP(address)
             #expect(done, "round \(round): \(events.outputs.count) answers; \(events.logs)")
             #expect(events.outputs.max() == UInt64(3 * round))
         }

@@ -25,9 +25,11 @@ public actor NodeShell<Logic: NodeLogic> {
         public var seed: UInt64
         /// Where `ctx.persist` writes; `nil` keeps storage in memory (lost when the process dies).
         public var storageFolder: String?
+        /// Over TCP: how many connections, how much silence and how long a frame peers may make the node hold.
+        public var connectionLimits: ConnectionLimits
 
         public init(id: NodeID, listen: SocketAddress, transport: Transport = .udp, peers: [NodeID: SocketAddress] = [:],
-                    faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil) {
+                    faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil, connectionLimits: ConnectionLimits = .standard) {
             self.id = id
             self.listen = listen
             self.transport = transport
@@ -35,6 +37,7 @@ public actor NodeShell<Logic: NodeLogic> {
             self.faults = faults
             self.seed = seed
             self.storageFolder = storageFolder
+            self.connectionLimits = connectionLimits
         }
     }
 
@@ -83,7 +86,7 @@ public actor NodeShell<Logic: NodeLogic> {
             udp = socket
             localAddress = socket.localAddress
         case .tcp:
-            let mesh = try TCPMesh(listen: configuration.listen) { [weak self] bytes, address in
+            let mesh = try TCPMesh(listen: configuration.listen, limits: configuration.connectionLimits) { [weak self] bytes, address in
                 await self?.incoming(bytes, from: address)
             } log: { [observer] line in
                 observer(.log(line))

@@ -9,7 +9,11 @@ final class TCPMesh: Sendable {
         /// Per peer: the connection its frames go out on (by remote address) and the queue feeding it.
         var outboxes: [NodeID: (remote: SocketAddress, queue: AsyncStream<[UInt8]>.Continuation)] = [:]
         var connections: [SocketAddress: TCPConnection] = [:]
-        var tasks: [Task<Void, Never>] = []
+        /// When each accepted connection last completed a frame (or was accepted): who to evict first.
+        var lastHeard: [SocketAddress: ContinuousClock.Instant] = [:]
+        /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
+        var tasks: [Int: Task<Void, Never>] = [:]
+        var nextTask = 0
         var closed = false
     }
 
@@ -18,20 +22,52 @@ final class TCPMesh: Sendable {
     private let deliver: Deliver
     private let log: @Sendable (String) -> Void
     private let state = Lock(State())
+    private let limits: ConnectionLimits
 
-    init(listen: SocketAddress, deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
+    init(listen: SocketAddress, limits: ConnectionLimits = .standard, deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
         listener = try TCPListener.bind(listen)
+        self.limits = limits
         localAddress = listener.localAddress
         self.deliver = deliver
         self.log = log
     }
 
-    /// Accepts connections until cancelled.
+    /// Accepts connections until cancelled or closed. A failing accept (out of file descriptors, say) never
+    /// ends the loop: it is logged once per kind of error and tried again a little later.
     func serve() async {
+        var lastError: String?
         while !Task.isCancelled {
-            guard let connection = try? await listener.accept() else { break }
-            adopt(connection)
+            do {
+                let connection = try await listener.accept()
+                lastError = nil
+                admit(connection)
+            } catch is CancellationError {
+                break
+            } catch NetError.socketClosed {
+                break
+            } catch {
+                let text = "\(error)"
+                if text != lastError { log("cannot accept a connection (\(text)); trying again every 100 ms") }
+                lastError = text
+                try? await Task.sleep(for: .milliseconds(100))
+            }
         }
+    }
+
+    /// Takes an accepted connection, first closing the longest-silent one if `maxConnections` are open.
+    private func admit(_ connection: TCPConnection) {
+        let evicted = state.withLock { state -> (SocketAddress, TCPConnection)? in
+            guard state.connections.count >= limits.maxConnections,
+                  let oldest = state.lastHeard.min(by: { $0.value < $1.value })?.key,
+                  let victim = state.connections.removeValue(forKey: oldest) else { return nil }
+            state.lastHeard[oldest] = nil
+            return (oldest, victim)
+        }
+        if let (remote, victim) = evicted {
+            victim.close()
+            log("closed the connection from \(remote), silent the longest: \(limits.maxConnections) connections is the limit")
+        }
+        adopt(connection)
     }
 
     /// Queues `bytes` for `peer`, dialing `address` if there is no connection to it yet.
@@ -48,7 +84,8 @@ final class TCPMesh: Sendable {
         }
         let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
         outbox.yield(bytes)
-        let task = Task { [self] in
+        state.withLock { $0.outboxes[peer] = (address, outbox) }
+        track { [self] in
             do {
                 let connection = try await TCPConnection.connect(to: address)
                 adopt(connection)
@@ -58,25 +95,23 @@ final class TCPMesh: Sendable {
             }
             forget(peer, ifStill: address)
         }
-        state.withLock { state in
-            state.outboxes[peer] = (address, outbox)
-            state.tasks.append(task)
-        }
     }
 
     /// Binds `peer` to the connection it last wrote from, so replies go back on it (a peer that reconnects
     /// gets its replies on the new connection, not the old one).
     func learn(_ peer: NodeID, at remote: SocketAddress) {
-        state.withLock { state in
-            if let current = state.outboxes[peer], current.remote == remote { return }
-            guard let connection = state.connections[remote] else { return }
+        let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
+        let connection = state.withLock { state -> TCPConnection? in
+            if let current = state.outboxes[peer], current.remote == remote { return nil }
+            guard let connection = state.connections[remote] else { return nil }
             state.outboxes[peer]?.queue.finish()
-            let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
             state.outboxes[peer] = (remote, outbox)
-            state.tasks.append(Task { [self] in
-                try? await drain(stream, into: connection)
-                forget(peer, ifStill: remote)
-            })
+            return connection
+        }
+        guard let connection else { return }
+        track { [self] in
+            try? await drain(stream, into: connection)
+            forget(peer, ifStill: remote)
         }
     }
 
@@ -85,31 +120,58 @@ final class TCPMesh: Sendable {
         let (tasks, connections) = state.withLock { state in
             state.closed = true
             for outbox in state.outboxes.values { outbox.queue.finish() }
-            return (state.tasks, Array(state.connections.values))
+            return (Array(state.tasks.values), Array(state.connections.values))
         }
         listener.close()
         for connection in connections { connection.close() }
         for task in tasks { task.cancel() }
     }
 
+    /// Runs `body` in a task that `close` cancels and that forgets itself when done.
+    private func track(_ body: @escaping @Sendable () async -> Void) {
+        let tracked = state
+        tracked.withLock { state in
+            state.nextTask += 1
+            let number = state.nextTask
+            // Created under the lock, so the task cannot remove itself before it is recorded.
+            state.tasks[number] = Task {
+                await body()
+                _ = tracked.withLock { $0.tasks.removeValue(forKey: number) }
+            }
+        }
+    }
+
     private func adopt(_ connection: TCPConnection) {
         let remote = connection.remoteAddress
-        let task = Task { [self] in
-            var decoder = FrameDecoder()
+        let closed = state.withLock { state in
+            state.connections[remote] = connection
+            state.lastHeard[remote] = .now
+            return state.closed
+        }
+        if closed {
+            connection.close()
+            return
+        }
+        track { [self] in
+            var decoder = FrameDecoder(maxFrameLength: limits.maxFrameLength)
             do {
-                while let frame = try await connection.readFrame(&decoder) { await deliver(frame, remote) }
+                while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout) {
+                    state.withLock { $0.lastHeard[remote] = .now }
+                    await deliver(frame, remote)
+                }
+            } catch NetError.timedOut {
+                log("closed the connection from \(remote): no whole frame for \(limits.idleTimeout)")
             } catch {
                 log("connection from \(remote) closed: \(error)")
             }
             connection.close()
-            _ = state.withLock { $0.connections.removeValue(forKey: remote) }
+            state.withLock { state in
+                if state.connections[remote] === connection {
+                    state.connections[remote] = nil
+                    state.lastHeard[remote] = nil
+                }
+            }
         }
-        let closed = state.withLock { state in
-            state.connections[remote] = connection
-            state.tasks.append(task)
-            return state.closed
-        }
-        if closed { connection.close() }
     }
 
     private func drain(_ stream: AsyncStream<[UInt8]>, into connection: TCPConnection) async throws {

@@ -1,0 +1,22 @@
+/// What a TCP node lets its peers make it hold, so that no peer — slow, idle or hostile — can exhaust it.
+///
+/// A connection that completes no frame for `idleTimeout` (idle, or stuck half-way through one) is closed;
+/// at most `maxConnections` are open at once, and a new one beyond that evicts the one that has been silent
+/// longest (peers that talk keep their place); a frame longer than `maxFrameLength` closes its connection
+/// before anything is allocated for it. Memory for frames is thus at most about
+/// `maxConnections × maxFrameLength`.
+public struct ConnectionLimits: Sendable, Equatable {
+    public var maxConnections: Int
+    public var idleTimeout: Duration
+    public var maxFrameLength: Int
+
+    public init(maxConnections: Int = 256, idleTimeout: Duration = .seconds(120), maxFrameLength: Int = 1 << 20) {
+        precondition(maxConnections > 0 && idleTimeout > .zero && maxFrameLength > 0, "connection limits must be positive")
+        self.maxConnections = maxConnections
+        self.idleTimeout = idleTimeout
+        self.maxFrameLength = maxFrameLength
+    }
+
+    /// The limits a node gets unless told otherwise: 256 connections, 2 minutes of silence, 1 MiB frames.
+    public static let standard = ConnectionLimits()
+}
