@@ -292,7 +292,7 @@ struct Envelope: WireCodable, Equatable, Sendable {
     static func random(_ random: inout SeededRandom) -> Envelope {
         Envelope(
             id: UInt32(truncatingIfNeeded: randomWidth(&random)),
-            sender: NodeID(randomText(&random)),
+            sender: NodeID("n" + randomText(&random)),  // a name is never empty
             urgent: random.chance(0.5),
             tags: (0..<Int.random(in: 0...3, using: &random)).map { _ in randomText(&random) },
             body: random.chance(0.3) ? nil : (0..<Int.random(in: 0...5, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) },

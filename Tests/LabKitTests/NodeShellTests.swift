@@ -124,7 +124,7 @@ private final class Collector: Sendable {
         let attacker = try await TCPConnection.connect(to: address)
         try await attacker.write([0, 0, 0x10, 0] + [UInt8](repeating: 7, count: 100))  // says 4,096 bytes, sends 100
         var decoder = FrameDecoder()
-        let ended = try await attacker.readFrame(&decoder, timeout: .seconds(10))  // nil: the server closed it
+        let ended = try await attacker.readFrame(&decoder, timeout: .seconds(120))  // nil: the server closed it
         attacker.close()
         await server.stop()
         try await serving

@@ -15,5 +15,11 @@ public struct PeerContact: Hashable, Comparable, Sendable, WireCodable, CustomSt
     public static func < (lhs: PeerContact, rhs: PeerContact) -> Bool { (lhs.peer, lhs.address) < (rhs.peer, rhs.address) }
 
     public func encode(to writer: inout WireWriter) { writer.write(peer); writer.write(address) }
-    public init(from reader: inout WireReader) throws(WireError) { peer = try reader.read(); address = try reader.read() }
+    /// The longest `HOST:PORT` a message may carry.
+    public static let maxAddressLength = 100
+
+    public init(from reader: inout WireReader) throws(WireError) {
+        peer = try reader.read()
+        address = try reader.readText(maxLength: Self.maxAddressLength, field: "peer address")
+    }
 }

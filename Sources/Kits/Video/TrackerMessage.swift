@@ -19,7 +19,9 @@ public struct SharedFile: Hashable, Sendable, WireCodable, CustomStringConvertib
 
     public func encode(to writer: inout WireWriter) { writer.write(name); writer.write(size); writer.write(contentID) }
     public init(from reader: inout WireReader) throws(WireError) {
-        name = try reader.read(); size = try reader.read(); contentID = try reader.read()
+        name = try reader.readString(maxLength: PlainFileName.maxLength, field: "file name")
+        if let problem = PlainFileName.problem(with: name) { throw .invalidValue(field: "file name", reason: problem) }
+        size = try reader.read(); contentID = try reader.read()
     }
 }
 
@@ -78,12 +80,12 @@ public enum TrackerMessage: Sendable, Equatable, WireCodable, CustomStringConver
 
     public init(from reader: inout WireReader) throws(WireError) {
         switch try reader.read(UInt8.self) {
-        case 1: self = .join(address: try reader.read(), files: try reader.read())
+        case 1: self = .join(address: try reader.readText(maxLength: PeerContact.maxAddressLength, field: "address"), files: try reader.read())
         case 2: self = .joined(ttl: try reader.read())
         case 3: self = .heartbeat
         case 4: self = .update(try reader.read())
         case 5: self = .leave
-        case 6: self = .search(requestID: try reader.read(), text: try reader.read())
+        case 6: self = .search(requestID: try reader.read(), text: try reader.readText(maxLength: 200, field: "search text"))
         case 7: self = .results(requestID: try reader.read(), hits: try reader.read())
         case 8: self = .unknownPeer
         case let tag: throw .unknownTag(type: "TrackerMessage", tag: UInt64(tag))

@@ -74,6 +74,22 @@ public struct WireReader: Sendable {
 
     /// Reads a byte field written by ``WireWriter/writeBytes(_:)``.
     @inlinable
+    /// A UTF-8 string of at most `maxLength` bytes, refused before its bytes are read when it is longer.
+    public mutating func readString(maxLength: Int, field: @autoclosure () -> String) throws(WireError) -> String {
+        let count = try readLength(field: field(), limit: min(maxLength, limits.maxBytes))
+        let raw = try readRaw(count: count, field: field())
+        guard let text = String(validating: raw, as: UTF8.self) else { throw .invalidUTF8(field: field()) }
+        return text
+    }
+
+    /// Text for a person — a name, an address, a search — of at most `maxLength` bytes and without control
+    /// characters, refused otherwise: nothing read this way can forge a printed line or drive a terminal.
+    public mutating func readText(maxLength: Int, field: @autoclosure () -> String) throws(WireError) -> String {
+        let text = try readString(maxLength: maxLength, field: field())
+        guard !text.containsControlCharacters else { throw .invalidValue(field: field(), reason: "it contains a control character") }
+        return text
+    }
+
     public mutating func readBytes(field: @autoclosure () -> String = "bytes") throws(WireError) -> [UInt8] {
         let count = try readLength(field: field(), limit: limits.maxBytes)
         return Array(try readRaw(count: count, field: field()))

@@ -76,7 +76,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
             await shell.stop()
         case "/history":
             let history = await shell.inspect { $0.orderedHistory }
-            console.out(history.isEmpty ? "no messages yet" : history.map { "  \($0.lamport) \($0.sender)#\($0.seq): \($0.text)" }.joined(separator: "\n"))
+            console.out(history.isEmpty ? "no messages yet" : history.map { "  \($0.lamport) \($0.sender)#\($0.seq): \($0.text.escapingControlCharacters)" }.joined(separator: "\n"))
         case "/who":
             console.out("online: " + ([me] + online.sorted()).map(\.name).joined(separator: ", "))
         case "/digest":
@@ -95,7 +95,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
     }
 
     private static func line(_ message: ChatMessage, at time: String, style: Style) -> String {
-        "[\(time)] " + style.bold("\(message.sender)") + ": \(message.text)"
+        "[\(time)] " + style.bold("\(message.sender)") + ": \(message.text.escapingControlCharacters)"
     }
 }
 
