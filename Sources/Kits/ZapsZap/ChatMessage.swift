@@ -49,9 +49,9 @@ public struct ChatMessage: Hashable, Sendable, WireCodable, CustomStringConverti
 
     public init(from reader: inout WireReader) throws(WireError) {
         sender = try reader.read()
-        seq = try reader.read()
-        lamport = try reader.read()
-        text = try reader.read()
+        seq = try reader.readCounter(field: "seq")
+        lamport = try reader.readCounter(field: "lamport")
+        text = try reader.readString(maxLength: ZapLimits.maxTextBytes, field: "text")
         replyTo = try reader.read()
     }
 

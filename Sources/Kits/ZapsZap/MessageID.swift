@@ -20,7 +20,7 @@ public struct MessageID: Hashable, Comparable, Sendable, WireCodable, CustomStri
     public static func < (lhs: MessageID, rhs: MessageID) -> Bool { (lhs.sender, lhs.seq) < (rhs.sender, rhs.seq) }
 
     public func encode(to writer: inout WireWriter) { writer.write(sender); writer.write(seq) }
-    public init(from reader: inout WireReader) throws(WireError) { sender = try reader.read(); seq = try reader.read() }
+    public init(from reader: inout WireReader) throws(WireError) { sender = try reader.read(); seq = try reader.readCounter(field: "seq") }
 
     /// `alice#3`.
     public var description: String { "\(sender)#\(seq)" }

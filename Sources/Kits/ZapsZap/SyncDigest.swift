@@ -22,7 +22,7 @@ public struct SyncDigest: Hashable, Sendable, WireCodable, CustomStringConvertib
         }
 
         public func encode(to writer: inout WireWriter) { writer.write(sender); writer.write(seq) }
-        public init(from reader: inout WireReader) throws(WireError) { sender = try reader.read(); seq = try reader.read() }
+        public init(from reader: inout WireReader) throws(WireError) { sender = try reader.read(); seq = try reader.readCounter(field: "seq") }
     }
 
     /// The holder's Lamport clock.
@@ -42,7 +42,7 @@ public struct SyncDigest: Hashable, Sendable, WireCodable, CustomStringConvertib
     }
 
     public func encode(to writer: inout WireWriter) { writer.write(clock); writer.write(heads) }
-    public init(from reader: inout WireReader) throws(WireError) { clock = try reader.read(); heads = try reader.read() }
+    public init(from reader: inout WireReader) throws(WireError) { clock = try reader.readCounter(field: "clock"); heads = try reader.read() }
 
     /// `clock 12 {alice:3, bob:5}`.
     public var description: String {

@@ -14,6 +14,9 @@ public enum ZapLimits {
     /// How far behind a sender's highest counter a fresh datagram may still be accepted (a replay window).
     /// A datagram more than this many counters behind may be refused as replayed even if never seen.
     public static let replayWindow: UInt64 = 1024
+    /// The largest Lamport time or sequence number a message may carry: far beyond any real chat, and far
+    /// enough below 2⁶⁴ that `max + 1` and every other sum a member makes of them can never overflow.
+    public static let maxCounter: UInt64 = 1 << 48
     /// The limits to decode headers and payloads with: nothing larger than a datagram.
     public static let wireLimits = WireLimits(maxBytes: maxDatagramBytes, maxElements: maxDatagramBytes)
 }
