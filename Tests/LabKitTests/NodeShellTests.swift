@@ -132,6 +132,18 @@ private final class Collector: Sendable {
         #expect(events.logs.contains { $0.contains("no whole frame for 0.3 seconds") }, "\(events.logs)")
     }
 
+    @Test("over TCP, the first message on every new connection is answered (the connection is known before its first frame is read)")
+    func firstMessageOfEveryConnection() async throws {
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        var answered = 0
+        for _ in 1...30 where try await askOverTCP(address).done { answered += 1 }
+        await server.stop()
+        try await serving
+        #expect(answered == 30)
+    }
+
     @Test("over TCP, a peer that comes back on a new connection gets its answers there")
     func reconnect() async throws {
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }
