@@ -144,6 +144,29 @@ private final class Collector: Sendable {
         #expect(answered == 30)
     }
 
+    @Test("over TCP, a message sent just before stopping still goes out (a LEAVE on the way out is not lost)")
+    func lastWordsArrive() async throws {
+        /// Reports every message it gets.
+        struct Listener: NodeLogic {
+            mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, UInt64>) { ctx.deliver(message) }
+        }
+        let heard = Collector()
+        let server = NodeShell(Listener(), configuration: .init(id: "server", listen: loopback, transport: .tcp), observer: heard.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        for round in 1...10 as ClosedRange<UInt64> {
+            let leaver = NodeShell(Asker(peer: "server", times: 1), configuration: .init(
+                id: NodeID("leaver-\(round)"), listen: loopback, transport: .tcp, peers: ["server": address])) { _ in }
+            try await leaver.start()  // sends at once…
+            await leaver.stop()       // …and stops at once
+            try await leaver.run()
+        }
+        let all = await heard.wait { $0.outputs.count == 10 }
+        await server.stop()
+        try await serving
+        #expect(all, "heard \(heard.outputs.count) of 10 last messages")
+    }
+
     @Test("over TCP, a peer that comes back on a new connection gets its answers there")
     func reconnect() async throws {
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }

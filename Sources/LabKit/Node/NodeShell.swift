@@ -116,7 +116,7 @@ public actor NodeShell<Logic: NodeLogic> {
         }
         for (_, timer) in timers { timer.task.cancel() }
         timers.removeAll()
-        await outbox.close()
+        await outbox.finish()
         udp?.close()
         await mesh?.close()
         if let failure { throw failure }

@@ -50,9 +50,9 @@ final class ShellOutbox: Sendable {
         }
     }
 
-    /// Skips the sends still queued, lets the queued writes finish, and returns once they have.
-    func close() async {
-        state.withLock { $0.sendsStopped = true }
+    /// Returns once everything queued has been carried out (sends after a failed write stay skipped); a node
+    /// that stops right after sending — a LEAVE on the way out — still sends it.
+    func finish() async {
         await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
     }
 

@@ -13,6 +13,8 @@ final class TCPMesh: Sendable {
         var lastHeard: [SocketAddress: ContinuousClock.Instant] = [:]
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
         var tasks: [Int: Task<Void, Never>] = [:]
+        /// The numbers of the tasks that write queued frames out (the others read).
+        var writers: Set<Int> = []
         var nextTask = 0
         var closed = false
     }
@@ -85,7 +87,7 @@ final class TCPMesh: Sendable {
         let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
         outbox.yield(bytes)
         state.withLock { $0.outboxes[peer] = (address, outbox) }
-        track { [self] in
+        track(writer: true) { [self] in
             do {
                 let connection = try await TCPConnection.connect(to: address)
                 adopt(connection)
@@ -109,34 +111,46 @@ final class TCPMesh: Sendable {
             return connection
         }
         guard let connection else { return }
-        track { [self] in
+        track(writer: true) { [self] in
             try? await drain(stream, into: connection)
             forget(peer, ifStill: remote)
         }
     }
 
-    /// Closes the listener and every connection.
-    func close() async {
-        let (tasks, connections) = state.withLock { state in
+    /// Closes the listener, lets the frames already queued go out (for at most `flushWithin`: a LEAVE sent just
+    /// before stopping still reaches its peer), then closes every connection.
+    func close(flushWithin limit: Duration = .seconds(1)) async {
+        let writers = state.withLock { state in
             state.closed = true
             for outbox in state.outboxes.values { outbox.queue.finish() }
-            return (Array(state.tasks.values), Array(state.connections.values))
+            return state.writers.compactMap { state.tasks[$0] }
         }
         listener.close()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for writer in writers { await writer.value } }
+            group.addTask { try? await Task.sleep(for: limit) }
+            await group.next()
+            group.cancelAll()
+        }
+        let (tasks, connections) = state.withLock { (Array($0.tasks.values), Array($0.connections.values)) }
         for connection in connections { connection.close() }
         for task in tasks { task.cancel() }
     }
 
-    /// Runs `body` in a task that `close` cancels and that forgets itself when done.
-    private func track(_ body: @escaping @Sendable () async -> Void) {
+    /// Runs `body` in a task that `close` cancels (after letting a `writer` finish) and that forgets itself when done.
+    private func track(writer: Bool = false, _ body: @escaping @Sendable () async -> Void) {
         let tracked = state
         tracked.withLock { state in
             state.nextTask += 1
             let number = state.nextTask
+            if writer { state.writers.insert(number) }
             // Created under the lock, so the task cannot remove itself before it is recorded.
             state.tasks[number] = Task {
                 await body()
-                _ = tracked.withLock { $0.tasks.removeValue(forKey: number) }
+                tracked.withLock { state in
+                    state.tasks[number] = nil
+                    state.writers.remove(number)
+                }
             }
         }
     }
@@ -148,10 +162,8 @@ final class TCPMesh: Sendable {
             state.lastHeard[remote] = .now
             return state.closed
         }
-        if closed {
-            connection.close()
-            return
-        }
+        // While closing, a connection dialed to flush the last frames is only written to; `close` closes it.
+        if closed { return }
         track { [self] in
             var decoder = FrameDecoder(maxFrameLength: limits.maxFrameLength)
             do {
