@@ -12,6 +12,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         let console = context.console, style = context.style
         let clock = Lock(DateFormatter.chatClock)
         let presence = Presence()
+        let trace = TraceRecorder(path: options.tracePath)
         let shell = NodeShell(Member(config: config), configuration: options.configuration(for: Member.self, transport: .udp)) { event in
             switch event {
             case let .output(.message(message)):
@@ -27,8 +28,8 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
                 if options.verbose { console.out(style.dim("· dropped a datagram from \(from): \(reason)")) }
             case let .log(line):
                 if options.verbose { console.out(style.dim("· \(line)")) }
-            case .trace:
-                break
+            case let .trace(event):
+                trace.record(event)
             }
         }
         let address: SocketAddress
@@ -63,6 +64,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         let (digest, rejected) = await shell.inspect { (Self.digest(of: $0), $0.rejections) }
         console.out("dropped datagrams: \(rejected); not even an envelope \(await shell.undecodable)")
         console.out(NodeOutputLine.historyDigest(digest))
+        if !trace.write(title: "zapszap member '\(options.id)'", console: console) { status = 1 }
         console.out("zapszap member '\(options.id)' stopped")
         return status
     }

@@ -18,8 +18,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     func run(finished: @escaping @Sendable (Logic.Output) -> Bool = { _ in false },
              ready: @escaping @Sendable (NodeShell<Logic>) -> Void = { _ in }) async -> Int32 {
         let console = context.console, style = context.style
-        let trace = Lock<[TraceEvent]>([])
-        let wantsTrace = options.tracePath != nil, verbose = options.verbose
+        let trace = TraceRecorder(path: options.tracePath), verbose = options.verbose
         let shellBox = Lock<NodeShell<Logic>?>(nil)
         let shell = NodeShell(logic, configuration: options.configuration(for: Logic.self, transport: transport)) { event in
             switch event {
@@ -29,7 +28,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
             case let .log(line):
                 console.out(style.dim("· \(line)"))
             case let .trace(event):
-                if wantsTrace { trace.withLock { $0.append(event) } }
+                trace.record(event)
                 if verbose, let line = Self.narrate(event) { console.out(style.dim(line)) }
             }
         }
@@ -59,19 +58,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
             status = 1
         }
         stopOnSignal.cancel()
-        if let path = options.tracePath {
-            // `--trace run/server.jsonl` writes run/server.jsonl and its diagram run/server.svg.
-            let url = URL(fileURLWithPath: path)
-            let name = url.pathExtension == "jsonl" ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
-            do {
-                let files = try TraceFiles.write(trace.withLock { $0 }, to: url.deletingLastPathComponent().path, name: name,
-                                                 diagram: SpaceTimeDiagram(title: "\(title) '\(options.id)'"))
-                console.out("trace written to \(files.jsonl) and \(files.svg)")
-            } catch {
-                console.err("error: \(error)")
-                status = 1
-            }
-        }
+        if !trace.write(title: "\(title) '\(options.id)'", console: console) { status = 1 }
         console.out("\(title) '\(options.id)' stopped")
         return status
     }

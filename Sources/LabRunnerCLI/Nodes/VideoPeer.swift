@@ -41,13 +41,14 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         let serving = Task { await service.run() }
         let (inputs, feed) = AsyncStream<Input>.makeStream()
         let files = library.values.map(\.manifest.sharedFile).sorted { $0.name < $1.name }
+        let trace = TraceRecorder(path: settings.options.tracePath)
         let agent = NodeShell(V.Agent(config: PeerAgentConfig(tracker: settings.trackerID, address: "\(service.localAddress)", files: files)),
                               configuration: .init(id: id, listen: (try? SocketAddress(host: service.localAddress.host, port: 0)) ?? settings.options.listen,
                                                    transport: .tcp, peers: [settings.trackerID: settings.tracker], seed: settings.options.seed)) { event in
             switch event {
             case let .output(event): feed.yield(.event(event))
             case let .log(line): feed.yield(.log(line))
-            case .trace: break
+            case let .trace(event): trace.record(event)
             }
         }
         do { try await agent.start() } catch {
@@ -75,8 +76,9 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         service.stop()
         await agentRun.value
         await serving.value
+        let traced = trace.write(title: "video peer '\(id)'", console: console)
         console.out("video peer '\(id)' stopped")
-        return session.status
+        return traced ? session.status : 1
     }
 
     /// The peer's state and reactions, owned by the loop in ``run()``.
