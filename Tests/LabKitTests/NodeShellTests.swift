@@ -167,6 +167,36 @@ private final class Collector: Sendable {
         #expect(all, "heard \(heard.outputs.count) of 10 last messages")
     }
 
+    @Test("over TCP, no connection can speak for a peer that has its own: a forged message is refused, the peer is served")
+    func forgedNamesAreRefused() async throws {
+        let events = Collector()
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp), observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        let alice = Collector()
+        let asker = NodeShell(Asker(peer: "server", times: 1), configuration: .init(
+            id: "alice", listen: loopback, transport: .tcp, peers: ["server": address]), observer: alice.observer)
+        async let asking: Void = asker.run()
+        _ = await alice.wait { $0.outputs.count == 1 }
+        let forger = try await TCPConnection.connect(to: address)
+        /// A message envelope as a shell writes it: sender, destination, message.
+        func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { sender.encoded() + NodeID("server").encoded() + value.encoded() }
+        try await forger.writeFrame(envelope(from: "alice", 1_000))
+        try await forger.writeFrame(envelope(from: "mallory", 1))  // its own name: fine
+        try await forger.writeFrame(envelope(from: "bob", 1_000))  // a second name: refused
+        let refused = await events.wait { $0.logs.filter { $0.hasPrefix("refused a message") }.count == 2 }
+        forger.close()
+        await asker.stop()
+        try await asking
+        let count = await server.inspect(\.count)
+        await server.stop()
+        try await serving
+        #expect(refused, "\(events.logs)")
+        #expect(count == 2, "alice's 1 and mallory's 1; the forged 1,000s never reached the node")
+        #expect(events.logs.contains { $0.contains("claiming to be alice: alice already speaks from") })
+        #expect(events.logs.contains { $0.contains("claiming to be bob: this connection speaks as mallory, not bob") })
+    }
+
     @Test("over TCP, a peer that comes back on a new connection gets its answers there")
     func reconnect() async throws {
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }

@@ -116,3 +116,15 @@ public final class TCPConnection: Sendable {
         descriptor.close()
     }
 }
+
+extension TCPConnection {
+    /// Whether the peer has hung up (its end of the stream is closed or reset) with nothing left unread: a
+    /// non-blocking peek, for deciding whether an old connection is really gone before it is read to its end.
+    package var peerHasHungUp: Bool {
+        (try? descriptor.withDescriptor { fd throws(NetError) in
+            var byte: UInt8 = 0
+            let count = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+            return count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        }) ?? true
+    }
+}

@@ -72,6 +72,8 @@ public actor NodeShell<Logic: NodeLogic> {
     /// Datagrams or frames that were not a message envelope at all (garbage sent to the port): dropped here,
     /// before the node could see them, so a node's own tally of refused messages does not count them.
     public private(set) var undecodable = 0
+    /// Over TCP, messages refused because their connection could not speak for the name they claimed.
+    public private(set) var refusedClaims = 0
 
     /// Opens the socket and starts the node; returns the bound address. ``run()`` then serves.
     @discardableResult
@@ -167,7 +169,14 @@ public actor NodeShell<Logic: NodeLogic> {
             return
         }
         if configuration.transport == .udp { addressBook.heard(envelope.from, at: address) }
-        mesh?.learn(envelope.from, at: address)
+        if let mesh {
+            if let refusal = mesh.claim(envelope.from, from: address) {
+                refusedClaims += 1
+                observer(.log("refused a message from \(address) claiming to be \(envelope.from): \(refusal)"))
+                return
+            }
+            mesh.learn(envelope.from, at: address)
+        }
         emit(.receive, peer: envelope.from, detail: "\(envelope.message)")
         dispatch("a message from \(envelope.from)") { logic, ctx in try logic.receive(envelope.message, from: envelope.from, &ctx) }
     }

@@ -9,6 +9,9 @@ final class TCPMesh: Sendable {
         /// Per peer: the connection its frames go out on (by remote address) and the queue feeding it.
         var outboxes: [NodeID: (remote: SocketAddress, queue: AsyncStream<[UInt8]>.Continuation)] = [:]
         var connections: [SocketAddress: TCPConnection] = [:]
+        /// The name each connection proved by speaking first, and the connection each name is bound to.
+        var speakers: [SocketAddress: NodeID] = [:]
+        var owners: [NodeID: SocketAddress] = [:]
         /// When each accepted connection last completed a frame (or was accepted): who to evict first.
         var lastHeard: [SocketAddress: ContinuousClock.Instant] = [:]
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
@@ -63,6 +66,7 @@ final class TCPMesh: Sendable {
                   let oldest = state.lastHeard.min(by: { $0.value < $1.value })?.key,
                   let victim = state.connections.removeValue(forKey: oldest) else { return nil }
             state.lastHeard[oldest] = nil
+            if let name = state.speakers.removeValue(forKey: oldest), state.owners[name] == oldest { state.owners[name] = nil }
             return (oldest, victim)
         }
         if let (remote, victim) = evicted {
@@ -96,6 +100,25 @@ final class TCPMesh: Sendable {
                 log("connection to \(peer) at \(address) failed: \(error)")
             }
             forget(peer, ifStill: address)
+        }
+    }
+
+    /// Whether a frame from the connection `remote` may speak as `name`: a connection is bound to the name of
+    /// its first frame, and a name to the connection it first came on while that connection is open. So no
+    /// connection can speak for a peer that has its own (a forged JOIN or LEAVE is refused), and a peer that
+    /// reconnects takes its name back once its old connection has closed. Returns why not, or `nil`.
+    func claim(_ name: NodeID, from remote: SocketAddress) -> String? {
+        state.withLock { state in
+            if let speaker = state.speakers[remote] {
+                return speaker == name ? nil : "this connection speaks as \(speaker), not \(name)"
+            }
+            // The old connection may have hung up without its reader having noticed yet (a peer that restarts).
+            if let owner = state.owners[name], owner != remote, let old = state.connections[owner], !old.peerHasHungUp {
+                return "\(name) already speaks from \(owner)"
+            }
+            state.speakers[remote] = name
+            state.owners[name] = remote
+            return nil
         }
     }
 
@@ -181,6 +204,7 @@ final class TCPMesh: Sendable {
                 if state.connections[remote] === connection {
                     state.connections[remote] = nil
                     state.lastHeard[remote] = nil
+                    if let name = state.speakers.removeValue(forKey: remote), state.owners[name] == remote { state.owners[name] = nil }
                 }
             }
         }
