@@ -146,14 +146,23 @@ extension TrackerScenarios {
 
     /// Exercise 2.2: a file downloaded while joined reaches the tracker despite loss; after `.leave`, one
     /// LEAVE and no more JOIN, HEARTBEAT or UPDATE; a search still works.
+    ///
+    /// The UPDATE sent on the download is always lost (a partition while it flies), so only an agent that sends
+    /// it again gets it through; the second before the leave is free of loss, so a heartbeat (every ttl/3 = 1 s)
+    /// falls in it and its UPDATE arrives whatever the earlier losses were.
     static func announcesAndLeaves<A: PeerAgentNode>(_ agent: A.Type, seed: UInt64) throws(ScenarioFailure) {
         let config = PeerAgentConfig(address: address(7), files: [bunny], retry: .milliseconds(400))
-        let sim = VideoSimulation(seed: seed, faults: .lossy(0.2, delay: .milliseconds(1)...(.milliseconds(30))))
+        let lossy = FaultPlan.lossy(0.2, delay: .milliseconds(1)...(.milliseconds(30)))
+        let sim = VideoSimulation(seed: seed, faults: lossy)
         sim.add("tracker") { StubTracker(ttl: .seconds(3)) }
         let peer = sim.add("peer") { A(config: config) }
         let download = Duration.seconds(2), leave = Duration.seconds(6)
         sim.schedule(at: download) { $0.command(.announce(tears), to: peer) }
+        sim.schedule(at: download) { $0.partition([["peer"], ["tracker"]]) }
+        sim.schedule(at: download + lossy.delay.upperBound + .milliseconds(1)) { $0.heal() }
+        sim.schedule(at: leave - .seconds(1)) { $0.faults = FaultPlan(delay: lossy.delay) }
         sim.schedule(at: leave) { $0.command(.leave, to: peer) }
+        sim.schedule(at: leave) { $0.faults = lossy }
         sim.schedule(at: .seconds(7)) { $0.command(.search("bunny"), to: peer) }
         try sim.grade(until: .seconds(12))
 

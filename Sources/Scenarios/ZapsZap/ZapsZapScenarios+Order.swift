@@ -171,8 +171,12 @@ extension ZapsZapScenarios {
                 snapshots.append(("crash at \(time(crash)), restart at \(time(restart))", sim.state(of: dora)?.orderedHistory ?? [], []))
                 sim.crash("dora")
             }
-            sim.schedule(at: restart) { $0.restart("dora") }
-            sim.schedule(at: restart + .microseconds(100)) { snapshots[snapshots.count - 1].after = $0.state(of: dora)?.orderedHistory ?? [] }
+            // The snapshot is taken in the same action as the restart, once `start` has run: a datagram that
+            // arrives even a moment later may rightly be added to the history.
+            sim.schedule(at: restart) { sim in
+                sim.restart("dora")
+                snapshots[snapshots.count - 1].after = sim.state(of: dora)?.orderedHistory ?? []
+            }
             sim.schedule(at: restart + .milliseconds(1)) { $0.command(.say("dora is back \(round)"), to: dora) }
             nextCrash = restart + randomTime(800...1_100, &random)
         }
