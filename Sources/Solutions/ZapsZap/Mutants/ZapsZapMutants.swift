@@ -14,5 +14,7 @@ public enum ZapsZapMutants {
         ("zapszap: no replay window", ReplayBlindPeer.self, ["zapszap.2.2-replays", "zapszap.5.2-chaos"]),
         ("zapszap: header not sealed as associated data", UnboundHeaderPeer.self, ["zapszap.1.1-sealed-datagrams"]),
         ("zapszap: open accepts any protocol version", VersionBlindPeer.self, ["zapszap.2.1-refuse-forgeries"]),
+        ("zapszap: a member once heard stays online for ever", EverOnlinePeer.self, ["zapszap.6.1-presence"]),
+        ("zapszap: leaving without a goodbye", SilentLeavePeer.self, ["zapszap.6.2-leave"]),
     ]
 }
