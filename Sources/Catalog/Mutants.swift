@@ -14,7 +14,7 @@ public struct Mutant: Sendable {
     public let name: String
     /// The lab's scenarios bound to the mutant.
     public let scenarios: [Scenario]
-    /// IDs of the scenarios of which at least one must fail.
+    /// IDs of the scenarios that must each fail on it.
     public let caughtBy: [String]
 }
 
@@ -26,8 +26,16 @@ extension Catalog {
             let scenarios: [Scenario] = PingScenarios.scenarios(server: PingServer.self, client: mutant.client)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
         }
+        + PingMutants.servers.map { mutant in
+            let scenarios: [Scenario] = PingScenarios.scenarios(server: mutant.server, client: PingClient.self)
+            return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
+        }
         + VideoTrackerMutants.trackers.map { mutant in
             let scenarios: [Scenario] = TrackerScenarios.scenarios(tracker: mutant.tracker, agent: SolutionVideo.Agent.self)
+            return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
+        }
+        + VideoAgentMutants.agents.map { mutant in
+            let scenarios: [Scenario] = TrackerScenarios.scenarios(tracker: SolutionVideo.Tracker.self, agent: mutant.agent)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
         }
         + VideoDataMutants.all.map { mutant in

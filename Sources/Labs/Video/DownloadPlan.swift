@@ -58,8 +58,8 @@ public struct DownloadPlan: DownloadPlanning {
     /// and put `index` back in the queue for another source. (Other chunks `source` is still fetching end
     /// with their own calls.)
     ///
-    /// Tested by `video.7.1-corrupt-peer`: a lying peer among three; the download completes intact and the
-    /// liar gets no request after its first bad chunk (beyond those already pipelined).
+    /// Tested by `video.7.1-corrupt-peer`: a lying peer among three; the download completes intact and,
+    /// once this has named the liar, `nextChunk(for:)` never gives it a chunk again.
     public mutating func chunkCorrupt(_ index: Int, from source: NodeID) throws {
         try todo("7.1")
     }

@@ -72,7 +72,7 @@ public enum DataPlaneScenarios {
                 try await survivesSourceDeath(roles, seed: seed)
             },
             Scenario(id: "video.7.1-corrupt-peer", lab: "video", exercise: "7.1", points: 3, seeds: 1, mode: .live,
-                     summary: "a lying peer among 3 corrupts chunks: the file arrives intact and the liar gets no request once its first bad chunk is checked") { seed in
+                     summary: "a lying peer among 3 corrupts chunks: the file arrives intact and the plan gives the liar no chunk once told of its bad chunk") { seed in
                 try await bansLiar(roles, seed: seed)
             },
         ]

@@ -1,13 +1,11 @@
 import VideoKit
 
 /// A grader-owned peer that lies: it serves the right manifest and its first chunk honestly, then flips a
-/// byte in every chunk it sends. It counts the chunk requests it reads after its first lie, so a scenario
-/// can tell whether the downloader stopped asking it.
+/// byte in every chunk it sends, and counts what it served and how many chunks it corrupted.
 final class LyingChunkServer: Sendable {
     struct Counts: Sendable {
         var chunksServed = 0
         var lies = 0
-        var requestsAfterFirstLie = 0
     }
 
     let manifest: Manifest
@@ -54,7 +52,6 @@ final class LyingChunkServer: Sendable {
             case let .chunk(_, index):
                 guard Int(index) < manifest.chunkCount else { return }
                 let lie = counts.withLock { counts in
-                    if counts.lies > 0 { counts.requestsAfterFirstLie += 1 }
                     counts.chunksServed += 1
                     return counts.chunksServed >= 2
                 }

@@ -68,7 +68,7 @@ public enum TrackerScenarios {
                 try rejoinsAfterTrackerRestart(agent, seed: seed)
             },
             Scenario(id: "video.2.2-announce-and-leave", lab: "video", exercise: "2.2", points: 1, seeds: 20,
-                     summary: "a downloaded file reaches the tracker despite 20 % loss; after LEAVE no JOIN, HEARTBEAT or UPDATE") { seed in
+                     summary: "a downloaded file reaches the tracker despite 20 % loss and a lost first UPDATE; after LEAVE no JOIN, HEARTBEAT or UPDATE") { seed in
                 try announcesAndLeaves(agent, seed: seed)
             },
         ]

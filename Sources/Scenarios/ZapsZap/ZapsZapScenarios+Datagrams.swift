@@ -103,13 +103,15 @@ extension ZapsZapScenarios {
     }
 
     /// Exercise 2.2: two probes send genuine datagrams through a network that copies and reorders them; one
-    /// probe restarts (new epoch) and an old-epoch datagram of it arrives late; an attacker replays captured
-    /// datagrams. First copies are accepted, all else refused as replayed. The probes seal with `Peer.seal`.
+    /// probe restarts (new epoch) and an old-epoch datagram of it arrives late; a third sends a high counter, then
+    /// a never-seen one `replayWindow` below it (too old) and one just inside the window; an attacker replays
+    /// captured datagrams. First copies within the window are accepted, all else refused as replayed. The probes
+    /// seal with `Peer.seal`.
     static func refusesReplays<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
         let sim = ZapSimulation(seed: seed, faults: FaultPlan(duplicateRate: 0.3, delay: .milliseconds(1)...(.milliseconds(80))))
         let bob = sim.add("bob") { Peer(config: config()) }
-        for name in ["ann", "ben", "attacker"] as [NodeID] { sim.add(name) { Bystander() } }
+        for name in ["ann", "ben", "cyd", "attacker"] as [NodeID] { sim.add(name) { Bystander() } }
         let codec = MemberCodec<Peer>(key: key)
         var ann = ProbeSender("ann", codec: codec), ben = ProbeSender("ben", codec: codec)
         for _ in 0..<25 {
@@ -128,6 +130,18 @@ extension ZapsZapScenarios {
         }
         let stale = try oldBen.seal(.presence(members: ["ben"]))  // Never sent before: refused only for its old epoch.
         sim.schedule(at: randomTime(2_600...3_200, &random)) { $0.inject(stale, from: "ben", to: "bob") }
+        // The window's lower bound: after counter `top`, a never-seen counter `replayWindow` below it is too old
+        // (refused), one just inside the window is a first copy (accepted). Each goes 200 ms after the one
+        // before, longer than any delay, so bob sees `top` first.
+        var cyd = ProbeSender("cyd", codec: codec)
+        let top = UInt64.random(in: ZapLimits.replayWindow...(4 * ZapLimits.replayWindow), using: &random)
+        let window: [UInt64] = [top, top - ZapLimits.replayWindow, top - ZapLimits.replayWindow + 1]
+        let windowStart = randomTime(500...2_000, &random)
+        for (index, counter) in window.enumerated() {
+            cyd.counter = counter
+            let datagram = try cyd.seal(.presence(members: ["cyd"]))
+            sim.schedule(at: windowStart + .milliseconds(200 * index)) { $0.inject(datagram, from: "cyd", to: "bob") }
+        }
         for _ in 0..<15 {
             let pick = UInt64.random(in: 0...UInt64.max, using: &random)
             sim.schedule(at: randomTime(500...3_500, &random)) { sim in
@@ -155,7 +169,8 @@ extension ZapsZapScenarios {
                 try expect(refused == .replayed, "bob to refuse \(what) as replayed: it already accepted epoch \(known.epoch) of \(header.sender)",
                            observed: refused.map { "refused as \($0)" } ?? "accepted", trace: sim.trace)
             } else if let known, header.epoch == known.epoch, header.counter + ZapLimits.replayWindow <= known.highest {
-                continue  // Too old to tell: either answer is right.
+                try expect(refused == .replayed, "bob to refuse \(what) as replayed: it is \(ZapLimits.replayWindow) or more below counter \(known.highest), the highest accepted, too old to tell",
+                           observed: refused.map { "refused as \($0)" } ?? "accepted", trace: sim.trace)
             } else {
                 try expect(refused == nil, "bob to accept \(what): it is the first copy", observed: "refused as \(refused!)", trace: sim.trace)
                 accepted.insert(nonce)

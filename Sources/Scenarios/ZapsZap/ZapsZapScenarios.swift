@@ -51,7 +51,7 @@ public enum ZapsZapScenarios {
                 try refusesForgeries(peer, seed: seed)
             },
             Scenario(id: "zapszap.2.2-replays", lab: "zapszap", exercise: "2.2", points: 3, seeds: 200,
-                     summary: "30 % duplication, reordering, an attacker replaying captured datagrams, a sender restarting: first copies accepted, every other copy and older epoch refused as replayed") { seed in
+                     summary: "30 % duplication, reordering, an attacker replaying captured datagrams, a sender restarting, a counter a window too old: first copies accepted, every other copy, older epoch and too-old counter refused as replayed") { seed in
                 try refusesReplays(peer, seed: seed)
             },
             Scenario(id: "zapszap.3.1-causal-order", lab: "zapszap", exercise: "3.1", points: 4, seeds: 200,

@@ -2,13 +2,12 @@ import VideoKit
 
 /// Mutant: a tracker that never expires peers — it lists a peer that crashed long ago and never forgets it. The
 /// scenarios that must catch it are listed in `VideoTrackerMutants`.
-public struct NeverExpiringTracker: TrackerNode {
-    private var tracker: Tracker
+public struct NeverExpiringTracker: PassThroughTracker {
+    public var tracker: Tracker
 
     /// Wraps the reference tracker.
     public init(config: TrackerConfig) { tracker = Tracker(config: config) }
 
-    public mutating func start(_ ctx: inout VideoContext) { tracker.start(&ctx) }
     public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
         keepEveryPeerAlive(now: ctx.now)
         try tracker.receive(message, from: sender, &ctx)

@@ -11,7 +11,7 @@ public enum VideoDataMutants {
         ("video: hashing treats the short last chunk as whole", .hashing(FullLastChunkHasher.self),
          ["video.4.1-manifest", "video.4.2-verify", "video.5.2-single-source"]),
         ("video: downloader restarts from zero after a crash", .plan(RestartFromZeroPlan.self), ["video.5.1-resume"]),
-        ("video: plan hands out chunks already in flight", .plan(GreedyPlan.self), ["video.6.1-multi-source"]),
+        ("video: plan hands out chunks already in flight", .plan(GreedyPlan.self), ["video.6.1-multi-source", "video.6.1-giant"]),
         ("video: plan forgets a failed source's chunks", .plan(ForgetfulPlan.self), ["video.6.2-failover"]),
         ("video: plan never bans a lying peer", .plan(NeverBanPlan.self), ["video.7.1-corrupt-peer"]),
         ("video: finisher renames without checking", .finisher(BlindFinisher.self), ["video.5.2-finish-safely"]),

@@ -2,14 +2,11 @@ import ZapsZapKit
 
 /// Mutant: a member that opens datagrams of any protocol version, so a datagram of a version it does not speak
 /// is read as if it were its own. The graded suite must catch it (`zapszap.2.1-refuse-forgeries`).
-public struct VersionBlindPeer: ChatPeerNode {
-    private var peer: ChatPeer
+public struct VersionBlindPeer: PassThroughPeer {
+    public var peer: ChatPeer
 
     /// Wraps the reference member.
     public init(config: ZapConfig) { peer = ChatPeer(config: config) }
-    public static func seal(_ plaintext: [UInt8], header: DatagramHeader, key: GroupKey) throws -> ZapDatagram {
-        try ChatPeer.seal(plaintext, header: header, key: key)
-    }
     public static func open(_ datagram: ZapDatagram, key: GroupKey) throws -> (header: DatagramHeader, payload: ZapPayload) {
         // The bug: the version is never looked at.
         guard let (header, headerBytes, sealed) = try? datagram.split(), header.groupTag == key.tag else { throw DropReason.malformed }
@@ -24,15 +21,4 @@ public struct VersionBlindPeer: ChatPeerNode {
         guard let payload = try? ZapPayload.decode(plaintext, limits: ZapLimits.wireLimits) else { throw DropReason.malformed }
         return (header, payload)
     }
-
-    public var orderedHistory: [ChatMessage] { peer.orderedHistory }
-    public var lamportTime: UInt64 { peer.lamportTime }
-    public var rejections: DropCounts { peer.rejections }
-
-    public mutating func start(_ ctx: inout ZapContext) throws { try peer.start(&ctx) }
-    public mutating func receive(_ message: ZapDatagram, from sender: NodeID, _ ctx: inout ZapContext) throws {
-        try peer.receive(message, from: sender, &ctx)
-    }
-    public mutating func timerFired(_ timer: TimerID, _ ctx: inout ZapContext) throws { try peer.timerFired(timer, &ctx) }
-    public mutating func command(_ command: ZapCommand, _ ctx: inout ZapContext) throws { try peer.command(command, &ctx) }
 }
