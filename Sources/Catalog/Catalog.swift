@@ -54,11 +54,13 @@ public enum CatalogError: Error, Equatable, CustomStringConvertible {
     case unknownLab(String, known: [String])
     case unknownImplementation(String)
     case noSolutions
+    case unknownMutant(String, known: [String])
 
     public var description: String {
         switch self {
         case let .unknownLab(name, known): "unknown lab '\(name)' (labs: \(known.joined(separator: ", ")))"
         case let .unknownImplementation(name): "unknown implementation '\(name)' (use student or solution)"
+        case let .unknownMutant(name, known): "no mutant '\(name)' (mutants: \(known.map { "'\($0)'" }.joined(separator: ", ")))"
         case .noSolutions: "this copy of the kit has no reference solutions (it is a student handout): use --impl student"
         }
     }

@@ -42,6 +42,17 @@ enum Help {
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
       --json FILE          also write the results as JSON
       --traces DIR         where failing runs' traces go (default: traces)
+      --mutant NAME        grade a mutant or hazard of the reference instead (not in the handout)
+
+    Scenarios run in a worker process: a trap, an endless loop or runaway memory (over 4 GiB, or
+    $LABRUNNER_MEMORY_LIMIT_MIB) fails that scenario ("trapped", "timed out after N s") and grading goes on.
+    """
+
+    static let gradeWorker = """
+    Usage: labrunner grade-worker [options] SCENARIO...
+
+    Not for people: 'labrunner grade' and 'swift test' start it to run scenarios in a process of their own,
+    which reports each seed it starts and each scenario it finishes as a JSON line on stdout.
     """
 
     static let handout = """

@@ -41,6 +41,7 @@ public enum LabRunner {
 
     static let commands: [any RunnerCommand] = [
         ListCommand(), GradeCommand(), DemoCommand(), NodeCommand(), BenchCommand(), HandoutCommand(), SkeletonCommand(),
+        GradeWorkerCommand(),
     ]
 }
 

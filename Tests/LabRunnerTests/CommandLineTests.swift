@@ -34,6 +34,10 @@ import Testing
           --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
           --json FILE          also write the results as JSON
           --traces DIR         where failing runs' traces go (default: traces)
+          --mutant NAME        grade a mutant or hazard of the reference instead (not in the handout)
+
+        Scenarios run in a worker process: a trap, an endless loop or runaway memory (over 4 GiB, or
+        $LABRUNNER_MEMORY_LIMIT_MIB) fails that scenario ("trapped", "timed out after N s") and grading goes on.
         """)
     }
 

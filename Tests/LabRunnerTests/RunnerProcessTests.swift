@@ -13,11 +13,11 @@ import Testing
     }
 
     /// Runs the binary to completion and returns its status, stdout and stderr.
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "LAB_IMPL" }
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "LAB_IMPL" }.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

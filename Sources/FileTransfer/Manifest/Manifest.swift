@@ -28,10 +28,13 @@ public struct Manifest: Sendable, Equatable, WireCodable, CustomStringConvertibl
 
     public var chunkCount: Int { chunkHashes.count }
 
-    /// Where chunk `index` lies in the file.
+    /// Where chunk `index` lies in the file. Safe for any index a student's code may pass: an index past the
+    /// end (or negative) gets the empty range at the file's end, never a trap in given code.
     public func range(ofChunk index: Int) -> (offset: UInt64, length: Int) {
-        let offset = UInt64(index) * UInt64(chunkSize)
-        return (offset, Int(min(UInt64(chunkSize), size - offset)))
+        guard index >= 0 else { return (size, 0) }
+        let (start, overflow) = UInt64(index).multipliedReportingOverflow(by: UInt64(chunkSize))
+        guard !overflow, start < size else { return (size, 0) }
+        return (start, Int(min(UInt64(chunkSize), size - start)))
     }
 
     /// The content ID of the file this manifest describes (the SHA-256 of the manifest's wire form, name

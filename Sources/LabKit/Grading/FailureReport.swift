@@ -33,8 +33,10 @@ public struct FailureReport: Sendable {
             lines.append("  observed: \(observed)")
         case let .crashed(reason):
             lines.append("  crashed:  \(reason)")
-        case let .timedOut(after):
-            lines.append("  timed out after \(after)")
+        case .timedOut:
+            lines.append("  \(failure.description)")
+        case let .trapped(reason):
+            lines.append("  trapped:  \(reason)")
         }
         lines.append("  replay:   \(replayCommand)")
         if let traceFiles {

@@ -17,11 +17,14 @@ public struct Scenario: Sendable, Identifiable, CustomStringConvertible {
     /// How many seeds a grading run tries (seeds 1...seeds); live scenarios usually take 1.
     public let seeds: Int
     public let mode: Mode
+    /// How long the whole scenario (all its seeds) may run before `labrunner grade` and `swift test` stop
+    /// it as "timed out": only a kill ends a student's endless loop (see ``ContainedRunner``).
+    public var timeLimit: Duration
     /// Runs the scenario once with `seed`; throws ``ScenarioFailure`` when the implementation misbehaves.
     public let body: @Sendable (UInt64) async throws -> Void
 
     public init(id: String, lab: String, exercise: String, points: Int, seeds: Int, mode: Mode = .simulated,
-                summary: String, body: @escaping @Sendable (UInt64) async throws -> Void) {
+                timeLimit: Duration? = nil, summary: String, body: @escaping @Sendable (UInt64) async throws -> Void) {
         self.id = id
         self.lab = lab
         self.exercise = exercise
@@ -29,7 +32,14 @@ public struct Scenario: Sendable, Identifiable, CustomStringConvertible {
         self.summary = summary
         self.seeds = seeds
         self.mode = mode
+        self.timeLimit = timeLimit ?? Self.defaultTimeLimit(mode: mode, seeds: seeds)
         self.body = body
+    }
+
+    /// A simulated scenario gets 120 s for all its seeds (the slowest honest one takes a few seconds in a debug
+    /// build); a live one its seeds' own deadlines (60 s each, see ``ScenarioRunner``) and 60 s more.
+    public static func defaultTimeLimit(mode: Mode, seeds: Int) -> Duration {
+        mode == .live ? .seconds(60 * max(seeds, 1) + 60) : .seconds(120)
     }
 
     public var description: String { "\(id) (exercise \(exercise), \(points) point\(points == 1 ? "" : "s"))" }

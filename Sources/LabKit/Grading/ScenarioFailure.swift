@@ -1,14 +1,18 @@
 /// Why a scenario failed on one seed, with the trace of the run when there is one.
 public struct ScenarioFailure: Error, Sendable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
+    public enum Reason: Sendable, Equatable, Codable {
         /// The skeleton's `todo("x.y")` was reached.
         case notImplemented(exercise: String)
         /// The implementation ran but did the wrong thing.
         case wrong(expected: String, observed: String)
         /// A node threw an error, or the run blew a limit.
         case crashed(String)
-        /// A live scenario did not finish in time.
+        /// The scenario did not finish in time: a live seed past its deadline, or any scenario past its
+        /// ``Scenario/timeLimit`` (an endless loop), stopped by killing the process that ran it.
         case timedOut(after: Duration)
+        /// The process running the scenario died: a trap (index out of range, overflow, force unwrap of nil),
+        /// memory exhausted, a signal. Says what the runtime said, and where in the sources when it knows.
+        case trapped(String)
     }
 
     public var reason: Reason
@@ -34,8 +38,16 @@ public struct ScenarioFailure: Error, Sendable, CustomStringConvertible {
         case let .notImplemented(exercise): "not implemented: exercise \(exercise)"
         case let .wrong(expected, observed): "expected \(expected); observed \(observed)"
         case let .crashed(reason): "crashed: \(reason)"
-        case let .timedOut(after): "timed out after \(after)"
+        case let .timedOut(after): "timed out after \(Self.seconds(after))"
+        case let .trapped(reason): "trapped: \(reason)"
         }
+    }
+
+    /// `5 s`, `0.25 s`: a time limit as a student reads it.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = attoseconds / 1_000_000_000_000_000
+        return milliseconds == 0 ? "\(seconds) s" : "\(Double(seconds) + Double(milliseconds) / 1000) s"
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One `labrunner node …` child of a demo or a live scenario: its output arrives line by line, its standard
+/// One `labrunner node …` child of a demo or a live scenario, or a grading worker: its output arrives line by line, its standard
 /// input is a pipe whose end tells it the parent is gone (so no orphan outlives a killed parent).
 package final class ChildProcess: Sendable {
     package let name: String
@@ -14,6 +14,11 @@ package final class ChildProcess: Sendable {
         /// The exit status, or the signal's number when `bySignal`.
         package let status: Int32
         package let bySignal: Bool
+
+        package init(status: Int32, bySignal: Bool) {
+            self.status = status
+            self.bySignal = bySignal
+        }
 
         package var description: String { bySignal ? "was killed by signal \(status)" : "exited with status \(status)" }
     }
@@ -41,9 +46,10 @@ package final class ChildProcess: Sendable {
         }
     }
 
-    /// Starts `executable arguments` as a child; `onLine` receives each line it prints (stdout and stderr).
+    /// Starts `executable arguments` as a child; `onLine` receives each line it prints (stdout and stderr, or
+    /// only stdout when `onErrorLine` is given: then `onErrorLine` receives stderr's lines).
     package init(name: String, executable: String, arguments: [String], environment: [String: String],
-                 onLine: @escaping @Sendable (String) -> Void) throws {
+                 onLine: @escaping @Sendable (String) -> Void, onErrorLine: (@Sendable (String) -> Void)? = nil) throws {
         self.name = name
         // Typing into a child that has died must be an error, not a SIGPIPE that ends this process.
         Platform.ignoreBrokenPipeSignal()
@@ -53,14 +59,32 @@ package final class ChildProcess: Sendable {
         process.environment = environment.merging(["LABRUNNER_PARENT_PIPE": "1"]) { $1 }
         stdinPipe = Pipe()
         let output = Pipe()
+        let errors = onErrorLine.map { _ in Pipe() }
         process.standardInput = stdinPipe
         process.standardOutput = output
-        process.standardError = output
+        process.standardError = errors ?? output
         let exit = self.exit
-        let reading = output.fileHandleForReading
-        // A thread of its own reads to the end: a blocking read sees the end of the output for sure, where
-        // Foundation's readabilityHandler was seen to miss it now and then, leaving waitForExit() hanging.
-        let reader = Thread {
+        let streams = Lock(errors == nil ? 1 : 2)
+        let ended: @Sendable () -> Void = {
+            if streams.withLock({ $0 -= 1; return $0 }) == 0 { exit.update { $0.outputEnded = true } }
+        }
+        var readers = [Self.lineReader(output.fileHandleForReading, onLine: onLine, ended: ended)]
+        if let errors, let onErrorLine { readers.append(Self.lineReader(errors.fileHandleForReading, onLine: onErrorLine, ended: ended)) }
+        process.terminationHandler = { finished in
+            let ending = Ending(status: finished.terminationStatus, bySignal: finished.terminationReason == .uncaughtSignal)
+            exit.update { $0.ending = ending }
+        }
+        try SignalMask.unblocked { try process.run() }
+        for reader in readers { reader.start() }
+        self.process = Lock(process)
+    }
+
+    /// A thread of its own that reads `reading` to the end, line by line: a blocking read sees the end of the
+    /// output for sure, where Foundation's readabilityHandler was seen to miss it now and then, leaving
+    /// waitForExit() hanging.
+    private static func lineReader(_ reading: FileHandle, onLine: @escaping @Sendable (String) -> Void,
+                                   ended: @escaping @Sendable () -> Void) -> Thread {
+        Thread {
             var pending: [UInt8] = []
             while true {
                 let data = reading.availableData
@@ -72,15 +96,8 @@ package final class ChildProcess: Sendable {
                 }
             }
             if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
-            exit.update { $0.outputEnded = true }
+            ended()
         }
-        process.terminationHandler = { finished in
-            let ending = Ending(status: finished.terminationStatus, bySignal: finished.terminationReason == .uncaughtSignal)
-            exit.update { $0.ending = ending }
-        }
-        try SignalMask.unblocked { try process.run() }
-        reader.start()
-        self.process = Lock(process)
     }
 
     /// The process id, for messages.

@@ -9,17 +9,19 @@ struct GradeCommand: RunnerCommand {
         .init(name: "exercise", takesValue: true), .init(name: "scenario", takesValue: true),
         .init(name: "seed", takesValue: true), .init(name: "runs", takesValue: true),
         .init(name: "impl", takesValue: true), .init(name: "json", takesValue: true),
-        .init(name: "traces", takesValue: true),
+        .init(name: "traces", takesValue: true), .init(name: "mutant", takesValue: true),
     ], help: Help.grade)
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
         var labs = try arguments.positionals.first.map { [try Catalog.lab($0, impl)] } ?? Catalog.labs(impl)
-        var selected = labs.flatMap(\.scenarios)
+        let mutant = try arguments.value("mutant").map { name throws(CatalogError) in try Catalog.mutant(named: name) }
+        var selected = mutant.map { mutant in mutant.scenarios.filter { scenario in labs.contains { $0.id == scenario.lab } } }
+            ?? labs.flatMap(\.scenarios)
         if let option = arguments.value("exercise") {
             let (lab, exercise) = try Self.exercise(option, within: labs)
             labs = [lab]
-            selected = lab.scenarios.filter { $0.exercise == exercise }
+            selected = selected.filter { $0.lab == lab.id && $0.exercise == exercise }
         }
         if let id = arguments.value("scenario") {
             selected = selected.filter { $0.id == id }
@@ -32,14 +34,14 @@ struct GradeCommand: RunnerCommand {
         if seed != nil && arguments.value("scenario") == nil && runs == nil {
             throw UsageError("--seed replays one scenario: add --scenario ID", command: "grade")
         }
-        let grader = Grader(context: context, impl: impl, traceDirectory: arguments.value("traces") ?? "traces")
+        let grader = Grader(context: context, impl: impl, mutant: mutant?.name, traceDirectory: arguments.value("traces") ?? "traces")
         let report: GradeReport
         if let runs {
             report = await grader.failureRates(selected, runs: runs, baseSeed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
         } else if let seed {
-            report = await grader.grade(selected, seeds: { _ in [seed] })
+            report = await grader.grade(selected, plan: .one(seed))
         } else {
-            report = await grader.grade(selected, seeds: ScenarioRunner.standardSeeds)
+            report = await grader.grade(selected, plan: .standard)
         }
         if let path = arguments.value("json") {
             try JSONResults.write(report.document, to: path, console: context.console)

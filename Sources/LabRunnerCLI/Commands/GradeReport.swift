@@ -27,6 +27,7 @@ struct GradeReport: Codable, Sendable {
                 self.observed = observed
             case .crashed: kind = "crashed"
             case .timedOut: kind = "timed-out"
+            case .trapped: kind = "trapped"
             }
         }
     }

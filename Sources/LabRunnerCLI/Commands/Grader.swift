@@ -1,27 +1,39 @@
 import Foundation
 import LabKit
 
-/// Runs scenarios for `labrunner grade`, printing rows as they finish and failures in full.
+/// Runs scenarios for `labrunner grade`, printing rows as they finish and failures in full. The scenarios run
+/// in a worker process (``ContainedRunner``), so a trap or an endless loop fails one scenario, not the run.
 struct Grader: Sendable {
     let context: CommandContext
     let impl: Implementation
+    /// The mutant or hazard graded instead of `impl`'s code, by name.
+    var mutant: String?
     let traceDirectory: String
 
-    /// Grades `scenarios` over the seeds `seeds` picks for each, stopping a scenario at its first failure.
-    func grade(_ scenarios: [Scenario], seeds: (Scenario) -> [UInt64]) async -> GradeReport {
+    /// Whose code runs, as the header line says it.
+    private var subject: String { mutant.map { "the mutant '\($0)'" } ?? "the \(impl.rawValue)'s code" }
+
+    private func runner(traces: String?) -> ContainedRunner {
+        let console = context.console
+        return ContainedRunner(executable: LabRunnerExecutable.find() ?? LabRunnerExecutable.running,
+                               selection: mutant.map { ["--mutant", $0] } ?? ["--impl", impl.rawValue], traceDirectory: traces,
+                               memoryLimitMiB: ContainedRunner.defaultMemoryLimitMiB(environment: context.environment),
+                               onErrorLine: { console.err($0) })
+    }
+
+    /// Grades `scenarios` over the seeds of `plan` (its own seeds, or one replayed), stopping a scenario at its first failure.
+    func grade(_ scenarios: [Scenario], plan: SeedPlan) async -> GradeReport {
         let console = context.console, style = context.style
-        console.out("Grading \(describe(scenarios)) against the \(impl.rawValue)'s code")
+        console.out("Grading \(describe(scenarios)) against \(subject)")
         var rows: [GradeReport.Row] = []
         var reports: [FailureReport] = []
-        for scenario in scenarios {
-            TraceFiles.remove(in: traceDirectory, prefix: "\(scenario.id).seed")
-            let result = await ScenarioRunner.run(scenario, seeds: seeds(scenario))
-            var row = GradeReport.Row(scenario: scenario, seedsRun: result.seedsRun.count, earned: result.earned)
-            if let (seed, failure) = result.failures.first {
-                let report = FailureReport(scenario: scenario, seed: seed, failure: failure, traceFiles: saveTrace(failure, scenario: scenario, seed: seed))
+        await runner(traces: traceDirectory).run(scenarios, plan: plan) { outcome in
+            let scenario = outcome.scenario
+            var row = GradeReport.Row(scenario: scenario, seedsRun: outcome.seedsRun.count, earned: outcome.earned)
+            if let report = outcome.failures.first {
                 row.failure = .init(report)
                 // "not implemented" says all there is to say in its row; other failures get the full story.
-                if case .notImplemented = failure.reason {} else { reports.append(report) }
+                if case .notImplemented = report.failure.reason {} else { reports.append(report) }
             }
             let mark = row.passed ? style.green("✔") : style.red("✘")
             let outcome = row.failure.map { "seed \($0.seed): \($0.summary)" } ?? plural(row.seedsRun, "seed")
@@ -33,7 +45,7 @@ struct Grader: Sendable {
             console.out(style.bold("Failures"))
             for report in reports { console.out(report.text) }
         }
-        let report = GradeReport(implementation: impl.rawValue, rows: rows)
+        let report = GradeReport(implementation: mutant ?? impl.rawValue, rows: rows)
         console.out("")
         for (lab, earned, points) in report.labTotals {
             console.out(style.bold("Score \(lab): \(earned)/\(points) points"))
@@ -45,46 +57,25 @@ struct Grader: Sendable {
     func failureRates(_ scenarios: [Scenario], runs: Int, baseSeed: UInt64) async -> GradeReport {
         let console = context.console
         let simulated = scenarios.filter { $0.mode == .simulated }
-        console.out("Failure rates of the \(impl.rawValue)'s code over \(runs) fresh seeds per scenario (seeds \(baseSeed &+ 1)…\(baseSeed &+ UInt64(runs)))")
+        console.out("Failure rates of \(subject) over \(runs) fresh seeds per scenario (seeds \(baseSeed &+ 1)…\(baseSeed &+ UInt64(runs)))")
         console.out("  \(pad("scenario", 40)) \(pad("runs", 6)) \(pad("failed", 7)) \(pad("rate", 8)) first failure")
         var rows: [GradeReport.Row] = []
-        for scenario in simulated {
-            let seeds = (1...UInt64(runs)).map { baseSeed &+ $0 }
-            let result = await ScenarioRunner.run(scenario, seeds: seeds, keepGoing: true)
-            var row = GradeReport.Row(scenario: scenario, seedsRun: seeds.count, earned: result.earned)
-            row.failedSeeds = result.failures.count
-            if let (seed, failure) = result.failures.first {
-                row.failure = .init(FailureReport(scenario: scenario, seed: seed, failure: failure, traceFiles: nil))
-            }
-            let rate = String(format: "%.1f %%", 100 * Double(result.failures.count) / Double(runs))
+        await runner(traces: nil).run(simulated, plan: .fresh(runs: runs, base: baseSeed)) { outcome in
+            let scenario = outcome.scenario
+            var row = GradeReport.Row(scenario: scenario, seedsRun: outcome.seedsRun.count, earned: outcome.earned)
+            row.failedSeeds = outcome.failures.count
+            row.failure = outcome.failures.first.map(GradeReport.Failure.init)
+            let rate = String(format: "%.1f %%", 100 * Double(outcome.failures.count) / Double(max(outcome.seedsRun.count, 1)))
             let first = row.failure.map { "seed \($0.seed): \($0.summary)" } ?? "-"
-            console.out("  \(pad(scenario.id, 40)) \(pad("\(runs)", 6)) \(pad("\(result.failures.count)", 7)) \(pad(rate, 8)) \(first)")
+            console.out("  \(pad(scenario.id, 40)) \(pad("\(outcome.seedsRun.count)", 6)) \(pad("\(outcome.failures.count)", 7)) \(pad(rate, 8)) \(first)")
             rows.append(row)
         }
         if let failing = rows.first(where: { $0.failure != nil }), let seed = failing.failure?.seed {
-            console.out("Replay a failure with: swift run labrunner grade --scenario \(failing.id) --seed \(seed) --impl \(impl.rawValue)")
+            console.out("Replay a failure with: swift run labrunner grade --scenario \(failing.id) --seed \(seed) \(mutant.map { "--mutant '\($0)'" } ?? "--impl \(impl.rawValue)")")
         }
         let skipped = scenarios.count - simulated.count
         if skipped > 0 { console.out("(\(plural(skipped, "live scenario")) skipped: they run on real sockets, not seeds)") }
-        return GradeReport(implementation: impl.rawValue, rows: rows)
-    }
-
-    /// The failure as the diagram shows it in full: what was expected and observed on lines of their own.
-    static func diagramText(_ failure: ScenarioFailure) -> String {
-        if case let .wrong(expected, observed) = failure.reason { return "expected: \(expected)\nobserved: \(observed)" }
-        return failure.description
-    }
-
-    /// Writes the failing run's trace as JSONL and SVG, unless there is nothing to draw.
-    private func saveTrace(_ failure: ScenarioFailure, scenario: Scenario, seed: UInt64) -> (jsonl: String, svg: String)? {
-        guard !failure.trace.isEmpty else { return nil }
-        do {
-            return try TraceFiles.write(failure.trace, to: traceDirectory, name: "\(scenario.id).seed\(seed)",
-                                        diagram: SpaceTimeDiagram(title: "\(scenario.id), seed \(seed)", failure: Self.diagramText(failure)))
-        } catch {
-            context.console.err("note: could not save the trace: \(error)")
-            return nil
-        }
+        return GradeReport(implementation: mutant ?? impl.rawValue, rows: rows)
     }
 
     private func describe(_ scenarios: [Scenario]) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import LabKit
 
 /// Every lab's skeleton as `labrunner skeleton` makes it from the reference solutions: each file of
-/// `Sources/Solutions/<Lab>` (mutants aside) becomes `Sources/Labs/<Lab>` with its exercise bodies replaced.
+/// `Sources/Solutions/<Lab>` (mutants and hazards aside) becomes `Sources/Labs/<Lab>` with its exercise bodies replaced.
 struct SkeletonTree {
     /// One solution file and what it becomes.
     struct File {
@@ -31,12 +31,16 @@ struct SkeletonTree {
     let root: URL
     let files: [File]
 
+    /// Folders of a solution that are no part of the skeleton: deliberately wrong variants (`Mutants/`), and
+    /// implementations that trap, hang or eat memory to prove the grader contains them (`Hazards/`).
+    static let instructorOnly = ["Mutants/", "Hazards/"]
+
     /// Reads every solution file below `root`.
     init(root: URL) throws {
         self.root = root
         var files: [File] = []
         for lab in try Self.folders(in: root.appendingPathComponent("Sources/Solutions")) {
-            for relative in Self.swiftFiles(in: root.appendingPathComponent("Sources/Solutions/\(lab)")) where !relative.hasPrefix("Mutants/") {
+            for relative in Self.swiftFiles(in: root.appendingPathComponent("Sources/Solutions/\(lab)")) where !Self.instructorOnly.contains(where: relative.hasPrefix) {
                 let solution = "Sources/Solutions/\(lab)/\(relative)"
                 let text = try String(contentsOf: root.appendingPathComponent(solution), encoding: .utf8)
                 files.append(File(solution: solution, skeleton: "Sources/Labs/\(lab)/\(relative)",
