@@ -7,7 +7,7 @@ import Testing
 /// solution where it exists, the student's code in a handout). `labrunner grade` runs the same scenarios, the
 /// same way: each in the `labrunner` worker process (``ContainedRunner``), so a trap or an endless loop in the
 /// student's code fails its test case with the runtime's message instead of ending the test run.
-@Suite("Graded scenarios", .serialized)
+@Suite("Graded scenarios", .serialized, PrintsScoreTable())
 struct GradedScenarioTests {
     /// `LAB_IMPL` as read, or why it names no implementation of this copy (a typo grades nothing, loudly).
     static let implementation = Result { () throws(CatalogError) in try Catalog.defaultImplementation(environment: ProcessInfo.processInfo.environment) }
@@ -21,9 +21,9 @@ struct GradedScenarioTests {
     @Test("scenario passes on every seed", arguments: scenarios)
     func scenarioPasses(_ graded: GradedScenario) async throws {
         let impl = try Self.implementation.get()
-        for report in try await Contained.failures(of: [graded.scenario], selection: ["--impl", impl.rawValue]) {
-            Issue.record(Comment(rawValue: report.text))
-        }
+        let failures = try await Contained.failures(of: [graded.scenario], selection: ["--impl", impl.rawValue])
+        ScoreTable.shared.record(graded.scenario, passed: failures.isEmpty)
+        for report in failures { Issue.record(Comment(rawValue: report.text)) }
     }
 }
 
