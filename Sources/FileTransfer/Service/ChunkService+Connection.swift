@@ -40,7 +40,7 @@ extension ChunkService {
         switch reply {
         case let .manifest(manifest):
             count { $0.requests += 1 }
-            try await connection.writeFrame(ChunkResponse.manifest(manifest).encoded())
+            try await connection.writeFrame(ChunkResponse.manifest(manifest).encoded(), timeout: idleTimeout)
         case let .refused(refusal):
             try await refuse(refusal, on: connection)
         case let .chunk(index, path, offset, length):
@@ -60,9 +60,9 @@ extension ChunkService {
                 return try await refuse(.unreadable(name: request.name, reason: "\(error)"), on: connection)
             }
             count { $0.requests += 1 }
-            try await connection.writeFrame(ChunkResponse.chunk(index: index, length: UInt32(length)).encoded())
+            try await connection.writeFrame(ChunkResponse.chunk(index: index, length: UInt32(length)).encoded(), timeout: idleTimeout)
             try await file.lendingDescriptor { fd in
-                try await connection.sendFile(descriptor: fd, offset: Int64(offset), count: Int64(length))
+                try await connection.sendFile(descriptor: fd, offset: Int64(offset), count: Int64(length), timeout: idleTimeout)
             }
             count {
                 $0.chunksSent += 1
@@ -76,7 +76,7 @@ extension ChunkService {
             $0.requests += 1
             $0.refusals += 1
         }
-        try await connection.writeFrame(ChunkResponse.refused(refusal).encoded())
+        try await connection.writeFrame(ChunkResponse.refused(refusal).encoded(), timeout: idleTimeout)
     }
 
     /// Closes `connection` after a failure, logging why unless the service itself closed it.

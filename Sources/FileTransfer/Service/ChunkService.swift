@@ -17,7 +17,8 @@ import LabKit
 /// ```
 /// Each connection is a loop: read a framed ``ChunkRequest``, ask the responder, write the ``ChunkResponse``
 /// frame and, for a chunk, its bytes. Requests are answered in order, so clients may pipeline them. A
-/// connection that sends garbage, an oversized frame or nothing for ``idleTimeout`` is logged and closed; the
+/// connection that sends garbage, an oversized frame or nothing for ``idleTimeout``, or that does not take an
+/// answer within ``idleTimeout`` (a client that stopped reading), is logged and closed; the
 /// service goes on serving the others. A file that vanished or shrank since it was shared is refused as
 /// `unreadable`.
 public final class ChunkService<Responder: ChunkResponding>: Sendable {

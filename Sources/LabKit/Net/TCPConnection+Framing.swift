@@ -1,8 +1,8 @@
 /// Whole messages over a TCP stream, in the kit's length-prefixed `Frame` format.
 extension TCPConnection {
-    /// Sends `payload` as one frame: its 4-byte big-endian length, then its bytes.
-    public func writeFrame(_ payload: [UInt8]) async throws {
-        try await write(Frame.encode(payload))
+    /// Sends `payload` as one frame: its 4-byte big-endian length, then its bytes; `timeout` bounds the write.
+    public func writeFrame(_ payload: [UInt8], timeout: Duration? = nil) async throws {
+        try await write(Frame.encode(payload), timeout: timeout)
     }
 
     /// The next frame's payload, reading from the stream as needed; `nil` when the peer closed the stream

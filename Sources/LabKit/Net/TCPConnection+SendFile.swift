@@ -9,12 +9,13 @@ extension TCPConnection {
     /// Sends `count` bytes of the open file `descriptor`, starting at `offset`, with `sendfile(2)`.
     ///
     /// The fast path for serving big files: the bytes never enter user memory. The file's own position is
-    /// not moved. Throws `NetError.fileEnded` if the file is shorter than `offset + count`.
-    public func sendFile(descriptor file: Int32, offset: Int64, count: Int64) async throws {
+    /// not moved. Throws `NetError.fileEnded` if the file is shorter than `offset + count`, and
+    /// `NetError.timedOut` if `timeout` passes first (a peer that stopped reading).
+    public func sendFile(descriptor file: Int32, offset: Int64, count: Int64, timeout: Duration? = nil) async throws {
         precondition(offset >= 0 && count >= 0, "sendFile needs a non-negative range, not offset \(offset) count \(count)")
         var position = offset
         let end = offset + count
-        try await descriptor.perform(.writable) { socket throws(NetError) -> Void? in
+        try await descriptor.perform(.writable, until: IODeadline(operation: "sendFile", timeout: timeout)) { socket throws(NetError) -> Void? in
             while position < end {
                 let (sent, code) = Self.sendFileOnce(from: file, to: socket, at: position, count: end - position)
                 position += sent

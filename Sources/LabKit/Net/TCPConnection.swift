@@ -63,10 +63,11 @@ public final class TCPConnection: Sendable {
         }
     }
 
-    /// Sends all of `bytes`, waiting whenever the socket's send buffer is full.
-    public func write(_ bytes: [UInt8]) async throws {
+    /// Sends all of `bytes`, waiting whenever the socket's send buffer is full; `timeout`, when given, bounds
+    /// the whole write (`NetError.timedOut`), so a peer that stops reading cannot hold the writer forever.
+    public func write(_ bytes: [UInt8], timeout: Duration? = nil) async throws {
         var offset = 0
-        try await descriptor.perform(.writable) { fd throws(NetError) -> Void? in
+        try await descriptor.perform(.writable, until: IODeadline(operation: "write", timeout: timeout)) { fd throws(NetError) -> Void? in
             let code = bytes.withUnsafeBytes { Self.sendSome(fd, $0, from: &offset) }
             return try Self.writeOutcome(code)
         }

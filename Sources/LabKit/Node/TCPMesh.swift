@@ -211,7 +211,7 @@ final class TCPMesh: Sendable {
     }
 
     private func drain(_ stream: AsyncStream<[UInt8]>, into connection: TCPConnection) async throws {
-        for await bytes in stream { try await connection.writeFrame(bytes) }
+        for await bytes in stream { try await connection.writeFrame(bytes, timeout: limits.idleTimeout) }
     }
 
     /// Forgets `peer`'s outbox if it still goes to `remote` (a newer connection may have replaced it).

@@ -110,6 +110,34 @@ import FileTransfer
         await fixture.finish()
     }
 
+    @Test("a client that asks for chunks and stops reading them is dropped after the idle timeout, not held forever")
+    func stalledReader() async throws {
+        let fixture = try Fixture(idleTimeout: .milliseconds(200))
+        let client = try await fixture.client()
+        for request in 0..<40 { try await client.send(.chunk(name: "clip.bin", index: UInt32(request % 3))) }  // 40 whole MiB asked
+        // Not reading: the server's writes block, then time out. Wait for it to give up (at most a minute).
+        let deadline = ContinuousClock.now + .seconds(60)
+        while fixture.service.statistics.droppedConnections == 0 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(fixture.service.statistics.droppedConnections == 1)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        var received = 0, dropped = false
+        while !dropped {
+            do {
+                let count = try await client.connection.read(into: buffer, timeout: .seconds(30))
+                dropped = count == 0
+                received += count
+            } catch NetError.connectionReset {
+                dropped = true  // closed with our unread requests still queued: a reset
+            }
+        }
+        client.close()
+        await fixture.finish()
+        #expect(received < 40 << 20, "the server sent all \(received) bytes instead of dropping the stalled client")
+    }
+
     @Test("stop closes connections in the middle of a transfer and run returns")
     func stopMidTransfer() async throws {
         let fixture = try Fixture()
