@@ -62,10 +62,7 @@ extension Bool: WireCodable {
 extension String: WireCodable {
     public func encode(to writer: inout WireWriter) { writer.writeBytes(utf8) }
     public init(from reader: inout WireReader) throws(WireError) {
-        let count = try reader.readLength(field: "String", limit: reader.limits.maxBytes)
-        let raw = try reader.readRaw(count: count, field: "String")
-        guard let text = String(validating: raw, as: UTF8.self) else { throw .invalidUTF8(field: "String") }
-        self = text
+        self = try reader.readString(maxLength: reader.limits.maxBytes, field: "String")
     }
 }
 
