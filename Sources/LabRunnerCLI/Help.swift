@@ -71,7 +71,7 @@ enum Help {
     Usage: labrunner skeleton [--check]
 
     Writes Sources/Labs/<Lab> from Sources/Solutions/<Lab> (mutants aside): every line as the solution has it,
-    except each exercise body between '// begin exercise X.Y' and '// end exercise X.Y', which becomes
+    except each exercise body from 'try Exercise.begin("X.Y")' to '// end exercise X.Y', which becomes
     'try todo("X.Y")'. Edit the solution, never the skeleton, then run this.
 
     Options:

@@ -6,7 +6,7 @@ import Testing
     static let solution = """
     struct Plan {
         mutating func next() throws -> Int? {
-            // begin exercise 6.1
+            try Exercise.begin("6.1")
             guard let index = queue.popLast() else { return nil }
             return index
             // end exercise 6.1
@@ -28,11 +28,11 @@ import Testing
     }
 
     @Test("markers that do not pair up are refused with the file and line", arguments: [
-        ("// begin exercise 1.1\nx\n// begin exercise 1.2\ny\n// end exercise 1.2", "F.swift:3: 'begin exercise' inside the body of exercise 1.1: end that one first"),
-        ("x\n// end exercise 2.1", "F.swift:2: 'end exercise 2.1' with no 'begin exercise 2.1' before it"),
-        ("// begin exercise 2.1\nx\n// end exercise 2.2", "F.swift:3: 'end exercise 2.2' closes the body of exercise 2.1"),
-        ("// begin exercise 3.1\n   \n// end exercise 3.1", "F.swift:3: an exercise body with nothing in it"),
-        ("a\n// begin exercise 4.1\nx", "F.swift:2: 'begin exercise 4.1' is never ended"),
+        ("try Exercise.begin(\"1.1\")\nx\ntry Exercise.begin(\"1.2\")\ny\n// end exercise 1.2", "F.swift:3: 'Exercise.begin' inside the body of exercise 1.1: end that one first"),
+        ("x\n// end exercise 2.1", "F.swift:2: 'end exercise 2.1' with no 'Exercise.begin(\"2.1\")' before it"),
+        ("try Exercise.begin(\"2.1\")\nx\n// end exercise 2.2", "F.swift:3: 'end exercise 2.2' closes the body of exercise 2.1"),
+        ("try Exercise.begin(\"3.1\")\n   \n// end exercise 3.1", "F.swift:3: an exercise body with nothing in it"),
+        ("a\ntry Exercise.begin(\"4.1\")\nx", "F.swift:2: 'Exercise.begin(\"4.1\")' is never ended"),
     ])
     func refusesBrokenMarkers(source: String, message: String) {
         #expect(throws: SkeletonError(description: message)) { try ExerciseMarkers(source: source, path: "F.swift") }
@@ -40,7 +40,7 @@ import Testing
 
     @Test("a line that only looks like a marker is kept: the exercise must be a number such as 2.1")
     func keepsLookalikes() throws {
-        let source = "// begin exercise one\n// begin exercise 2.\nlet x = 1"
+        let source = "try Exercise.begin(\"one\")\ntry Exercise.begin(\"2.\")\n// end exercise x\nlet x = 1"
         #expect(try ExerciseMarkers(source: source, path: "F.swift").skeleton == source)
     }
 
@@ -84,7 +84,7 @@ import Testing
     func findsCopies() {
         let solution = """
         func tally() throws {
-            // begin exercise 9.1
+            try Exercise.begin("9.1")
             for (name, votes) in ballots where votes.count > quorum {
                 winners[name] = votes.count
                 if losers.contains(name) { losers.remove(name) }
@@ -92,7 +92,7 @@ import Testing
             // end exercise 9.1
         }
         func load() throws {
-            // begin exercise 9.2
+            try Exercise.begin("9.2")
             let file = try RandomAccessFile.open(path, mode: .read)
             defer { file.close() }
             let total = try file.size() + 1

@@ -1,9 +1,9 @@
 /// The exercise bodies marked in a reference solution's source, and the skeleton made from it.
 ///
-/// In `Sources/Solutions/<Lab>`, each exercise body sits between two comment lines:
+/// In `Sources/Solutions/<Lab>`, each exercise body sits between a ``Exercise/begin(_:)`` line and a comment:
 /// ```swift
 ///     public mutating func nextChunk(for source: NodeID) throws -> Int? {
-///         // begin exercise 6.1
+///         try Exercise.begin("6.1")
 ///         guard !banned.contains(source) else { return nil }
 ///         …
 ///         // end exercise 6.1
@@ -16,7 +16,7 @@ struct ExerciseMarkers: Sendable, Equatable {
     struct Body: Sendable, Equatable {
         let exercise: String
         let lines: [String]
-        /// Where the body starts in the solution file (1-based, the line after its `begin` marker).
+        /// Where the body starts in the solution file (1-based, the line after its `Exercise.begin` line).
         let line: Int
     }
 
@@ -33,11 +33,11 @@ struct ExerciseMarkers: Sendable, Equatable {
         for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
             let text = String(line)
-            if let (indent, exercise) = Self.marker("begin", in: text) {
+            if let (indent, exercise) = Self.begin(in: text) {
                 if let open { throw .nestedBody(path: path, line: number, inside: open.exercise) }
                 open = (exercise, number + 1, [])
                 skeleton.append("\(indent)try todo(\"\(exercise)\")")
-            } else if let (_, exercise) = Self.marker("end", in: text) {
+            } else if let exercise = Self.end(in: text) {
                 guard let body = open else { throw .unmatchedEnd(path: path, line: number, exercise: exercise) }
                 guard body.exercise == exercise else {
                     throw .mismatchedEnd(path: path, line: number, began: body.exercise, ended: exercise)
@@ -56,17 +56,28 @@ struct ExerciseMarkers: Sendable, Equatable {
         self.bodies = bodies
     }
 
-    /// The indentation and exercise of a `// begin exercise X.Y` (or `end`) line; `nil` for any other line.
-    private static func marker(_ word: String, in line: String) -> (indent: Substring, exercise: String)? {
+    /// The indentation and exercise of a `try Exercise.begin("X.Y")` line; `nil` for any other line.
+    private static func begin(in line: String) -> (indent: Substring, exercise: String)? {
         let indent = line.prefix { $0 == " " }
         let rest = line.dropFirst(indent.count)
-        let prefix = "// \(word) exercise "
+        let prefix = "try Exercise.begin(\"", suffix = "\")"
+        guard rest.hasPrefix(prefix), rest.hasSuffix(suffix), rest.count > prefix.count + suffix.count else { return nil }
+        return exerciseNumber(rest.dropFirst(prefix.count).dropLast(suffix.count)).map { (indent, $0) }
+    }
+
+    /// The exercise of a `// end exercise X.Y` line; `nil` for any other line.
+    private static func end(in line: String) -> String? {
+        let rest = line.drop { $0 == " " }
+        let prefix = "// end exercise "
         guard rest.hasPrefix(prefix) else { return nil }
-        let exercise = rest.dropFirst(prefix.count)
-        guard !exercise.isEmpty, exercise.allSatisfy({ $0.isNumber || $0 == "." }), exercise.first!.isNumber, exercise.last!.isNumber else {
-            return nil
-        }
-        return (indent, String(exercise))
+        return exerciseNumber(rest.dropFirst(prefix.count))
+    }
+
+    /// `text` when it is an exercise number such as `2.1`.
+    private static func exerciseNumber(_ text: Substring) -> String? {
+        guard let first = text.first, let last = text.last, first.isNumber, last.isNumber,
+              text.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+        return String(text)
     }
 }
 
@@ -75,10 +86,10 @@ struct SkeletonError: Error, Equatable, CustomStringConvertible {
     let description: String
 
     static func nestedBody(path: String, line: Int, inside: String) -> SkeletonError {
-        SkeletonError(description: "\(path):\(line): 'begin exercise' inside the body of exercise \(inside): end that one first")
+        SkeletonError(description: "\(path):\(line): 'Exercise.begin' inside the body of exercise \(inside): end that one first")
     }
     static func unmatchedEnd(path: String, line: Int, exercise: String) -> SkeletonError {
-        SkeletonError(description: "\(path):\(line): 'end exercise \(exercise)' with no 'begin exercise \(exercise)' before it")
+        SkeletonError(description: "\(path):\(line): 'end exercise \(exercise)' with no 'Exercise.begin(\"\(exercise)\")' before it")
     }
     static func mismatchedEnd(path: String, line: Int, began: String, ended: String) -> SkeletonError {
         SkeletonError(description: "\(path):\(line): 'end exercise \(ended)' closes the body of exercise \(began)")
@@ -87,6 +98,6 @@ struct SkeletonError: Error, Equatable, CustomStringConvertible {
         SkeletonError(description: "\(path):\(line): an exercise body with nothing in it")
     }
     static func unterminatedBody(path: String, line: Int, exercise: String) -> SkeletonError {
-        SkeletonError(description: "\(path):\(line): 'begin exercise \(exercise)' is never ended")
+        SkeletonError(description: "\(path):\(line): 'Exercise.begin(\"\(exercise)\")' is never ended")
     }
 }

@@ -32,7 +32,7 @@ public struct PingClient: PingClientNode {
     /// Tested by `ping.2.1-first-ping`: the server sees `PING 1/1` as soon as the client starts, and a timer
     /// is armed for `config.timeout`. Hint: `ctx.setTimer(Self.timeout, after: config.timeout)`.
     mutating func sendNextPing(_ ctx: inout PingContext) throws {
-        // begin exercise 2.1
+        try Exercise.begin("2.1")
         guard seq < config.count else { return }
         seq += 1
         attempt = 1
@@ -50,7 +50,7 @@ public struct PingClient: PingClientNode {
     /// Tested by `ping.2.2-retry-silent-server`, `ping.2.2-retry-under-loss` and `ping.2.2-server-restart`:
     /// tries are exactly `config.timeout` apart, a ping is abandoned only after `config.maxAttempts` tries.
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout PingContext) throws {
-        // begin exercise 2.2
+        try Exercise.begin("2.2")
         switch timer {
         case Self.timeout where waiting:
             if attempt < config.maxAttempts {
@@ -87,7 +87,7 @@ public struct PingClient: PingClientNode {
     ///
     /// Tested by `ping.3.1-rtt` and `ping.3.1-live-udp`. Hint: with retries, the pong may answer an older try.
     mutating func handlePong(seq pongSeq: UInt32, attempt pongAttempt: UInt32, _ ctx: inout PingContext) throws {
-        // begin exercise 3.1
+        try Exercise.begin("3.1")
         guard waiting, pongSeq == seq, let sent = sentAt[pongAttempt] else {
             ctx.log("ignoring stale PONG \(pongSeq)/\(pongAttempt)")
             return

@@ -10,7 +10,7 @@ public struct PingServer: PingServerNode {
     /// the same numbers, to the node that sent it. A PONG reaching the server is not an error: log and ignore it.
     /// Hint: `ctx.send(_:to:)` with `sender`.
     public mutating func receive(_ message: PingMessage, from sender: NodeID, _ ctx: inout PingContext) throws {
-        // begin exercise 1.1
+        try Exercise.begin("1.1")
         switch message {
         case let .ping(seq, attempt):
             ctx.send(.pong(seq: seq, attempt: attempt), to: sender)

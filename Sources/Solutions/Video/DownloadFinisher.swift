@@ -15,7 +15,7 @@ public enum DownloadFinisher: DownloadFinishing {
     /// name). Hint: `RandomAccessFile`'s `size()`, `read(at:into:)` and `synchronize()`, then
     /// `AtomicFile.move(_:to:)`.
     public static func finish(partFile: String, manifest: Manifest, destination: String) throws {
-        // begin exercise 5.2
+        try Exercise.begin("5.2")
         let file = try RandomAccessFile.open(partFile, mode: .readWrite)
         defer { file.close() }
         let size = try file.size()

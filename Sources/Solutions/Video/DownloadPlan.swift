@@ -27,7 +27,7 @@ public struct DownloadPlan: DownloadPlanning {
     /// Hint: `queue = needed.sorted(by: >)` puts the lowest index last.
     public init(manifest: Manifest, verified: Set<Int>) throws {
         self.manifest = manifest
-        // begin exercise 5.1
+        try Exercise.begin("5.1")
         needed = Set(0..<manifest.chunkCount).subtracting(verified)
         queue = needed.sorted(by: >)
         // end exercise 5.1
@@ -40,7 +40,7 @@ public struct DownloadPlan: DownloadPlanning {
     /// Tested by `video.6.1-multi-source` and `video.6.1-giant`: three sources all serve chunks and no chunk
     /// is fetched twice; and by every download scenario. Hint: `while let index = queue.popLast()`.
     public mutating func nextChunk(for source: NodeID) throws -> Int? {
-        // begin exercise 6.1
+        try Exercise.begin("6.1")
         guard !banned.contains(source) else { return nil }
         while let index = queue.popLast() {
             if needed.contains(index) && inFlight[index] == nil {
@@ -55,7 +55,7 @@ public struct DownloadPlan: DownloadPlanning {
     /// Exercise 6.1 — chunk `index` from `source` was verified and written: it is no longer needed nor in
     /// flight. It may be a chunk you already had (a duplicate): that is fine.
     public mutating func chunkArrived(_ index: Int, from source: NodeID) throws {
-        // begin exercise 6.1
+        try Exercise.begin("6.1")
         needed.remove(index)
         if inFlight[index] == source { inFlight[index] = nil }
         // end exercise 6.1
@@ -66,7 +66,7 @@ public struct DownloadPlan: DownloadPlanning {
     ///
     /// Tested by `video.6.2-failover`: a source killed mid-transfer; the download completes from the others.
     public mutating func sourceFailed(_ source: NodeID) throws {
-        // begin exercise 6.2
+        try Exercise.begin("6.2")
         for (index, fetcher) in inFlight where fetcher == source {
             inFlight[index] = nil
             if needed.contains(index) { queue.append(index) }
@@ -81,7 +81,7 @@ public struct DownloadPlan: DownloadPlanning {
     /// Tested by `video.7.1-corrupt-peer`: a lying peer among three; the download completes intact and,
     /// once this has named the liar, `nextChunk(for:)` never gives it a chunk again.
     public mutating func chunkCorrupt(_ index: Int, from source: NodeID) throws {
-        // begin exercise 7.1
+        try Exercise.begin("7.1")
         banned.insert(source)
         if inFlight[index] == source { inFlight[index] = nil }
         if needed.contains(index) { queue.append(index) }

@@ -56,7 +56,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-join-and-heartbeat`: the first JOIN leaves on start, and tries are exactly
     /// `config.retry` apart until the tracker answers. Hint: `ctx.setTimer(Self.joinRetry, after: config.retry)`.
     mutating func join(_ ctx: inout VideoContext) throws {
-        // begin exercise 2.2
+        try Exercise.begin("2.2")
         joined = false
         ctx.send(.join(address: config.address, files: files), to: config.tracker)
         ctx.setTimer(Self.joinRetry, after: config.retry)
@@ -74,7 +74,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-join-and-heartbeat`, `video.2.2-search-once-under-faults` and
     /// `video.2.2-rejoin-after-tracker-restart`: each search is reported exactly once, `.joined` once per (re)join.
     mutating func handle(_ message: TrackerMessage, _ ctx: inout VideoContext) throws {
-        // begin exercise 2.2
+        try Exercise.begin("2.2")
         switch message {
         case let .joined(ttl):
             guard !joined, !left else { return }
@@ -109,7 +109,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-join-and-heartbeat` (heartbeats `ttl / 3` apart), `video.2.2-search-once-under-faults`
     /// (retries at least `config.retry` apart, none after the answer) and `video.2.2-announce-and-leave`.
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout VideoContext) throws {
-        // begin exercise 2.2
+        try Exercise.begin("2.2")
         switch timer {
         case Self.joinRetry where !joined && !left:
             try join(&ctx)
@@ -140,7 +140,7 @@ public struct PeerAgent: PeerAgentNode {
     /// Tested by `video.2.2-search-once-under-faults`, `video.2.2-rejoin-after-tracker-restart` and
     /// `video.2.2-announce-and-leave`: every JOIN lists the announced files too; nothing but searches after LEAVE.
     public mutating func command(_ command: PeerCommand, _ ctx: inout VideoContext) throws {
-        // begin exercise 2.2
+        try Exercise.begin("2.2")
         switch command {
         case let .search(text):
             let requestID = nextRequestID

@@ -34,7 +34,7 @@ struct ChatHistory {
     /// twice, with equal timestamps, with gaps) and `zapszap.3.1-causal-order`. Hint: a binary search finds the
     /// place; late messages are rare, so inserting into the array is fine.
     mutating func insert(_ message: ChatMessage) throws -> Insertion {
-        // begin exercise 3.2
+        try Exercise.begin("3.2")
         guard ids.insert(message.id).inserted else { return .duplicate }
         let key = (message.lamport, message.sender, message.seq)
         var low = entries.count, high = entries.count

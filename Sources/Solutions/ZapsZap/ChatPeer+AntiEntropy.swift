@@ -9,7 +9,7 @@ extension ChatPeer {
     /// Tested by `zapszap.5.1-answers`: exact answers to digests behind, ahead, equal, with and without
     /// `reciprocate`, and with a gap in this member's history.
     mutating func answerSync(_ digest: SyncDigest, reciprocate: Bool, from peer: NodeID, _ ctx: inout ZapContext) throws {
-        // begin exercise 5.1
+        try Exercise.begin("5.1")
         try sendMissing(digest, to: peer, &ctx)
         if reciprocate, try history.lacks(anyOf: digest) {
             try send(.syncRequest(self.digest(), reciprocate: false), to: peer, &ctx)
@@ -26,7 +26,7 @@ extension ChatPeer {
     /// history after loss, duplication, partitions, crashes, forgers and an outsider. Hint: pick with
     /// `randomElement(using: &ctx.random)` from a sorted list, so that a seed replays the same choices.
     mutating func syncRound(_ ctx: inout ZapContext) throws {
-        // begin exercise 5.2
+        try Exercise.begin("5.2")
         let known = members.keys.filter { $0 != ctx.id }.sorted()
         guard let peer = (known.isEmpty ? greetees(ctx.id) : known).randomElement(using: &ctx.random) else { return }
         try send(.syncRequest(digest(), reciprocate: true), to: peer, &ctx)

@@ -9,7 +9,7 @@ extension ChatPeer {
     /// Tested by `zapszap.1.1-sealed-datagrams`: across two restarts no nonce repeats and each start uses a
     /// higher epoch. Hint: `UInt32.decode(bytes)` and `epoch.encoded()`.
     mutating func beginEpoch(_ ctx: inout ZapContext) throws {
-        // begin exercise 1.1
+        try Exercise.begin("1.1")
         let previous = ctx.storage[Self.epochKey].flatMap { try? UInt32.decode($0) } ?? 0
         epoch = previous + 1
         counter = 0
@@ -22,7 +22,7 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.1.1-sealed-datagrams`. Hint: `WireWriter.writeFixed` writes big-endian integers.
     static func nonce(epoch: UInt32, counter: UInt64) throws -> [UInt8] {
-        // begin exercise 1.1
+        try Exercise.begin("1.1")
         var writer = WireWriter(capacity: ChaChaPoly.nonceLength)
         writer.writeFixed(epoch)
         writer.writeFixed(counter)
@@ -41,7 +41,7 @@ extension ChatPeer {
     /// (no associated data, the group secret as key, a little-endian nonce, the counter off by one).
     /// Hint: `ChaChaPoly.sealCombined(_:key:nonce:authenticating:)` gives ciphertext ‖ tag.
     public static func seal(_ plaintext: [UInt8], header: DatagramHeader, key: GroupKey) throws -> ZapDatagram {
-        // begin exercise 1.1
+        try Exercise.begin("1.1")
         let nonce = try nonce(epoch: header.epoch, counter: header.counter)
         let sealed = try ChaChaPoly.sealCombined(plaintext, key: key.senderKey(for: header.sender), nonce: nonce,
                                                  authenticating: header.encoded())
@@ -56,7 +56,7 @@ extension ChatPeer {
     /// Tested by `zapszap.1.1-sealed-datagrams`: every datagram this node sends is exactly what `Self.seal` gives
     /// for its header and the payload it should hold; each start seals from counter 0 in a new epoch.
     mutating func seal(_ payload: ZapPayload, as sender: NodeID) throws -> ZapDatagram {
-        // begin exercise 1.1
+        try Exercise.begin("1.1")
         let header = DatagramHeader(groupTag: config.key.tag, sender: sender, epoch: epoch, counter: counter)
         counter += 1
         return try Self.seal(payload.encoded(), header: header, key: config.key)
@@ -78,7 +78,7 @@ extension ChatPeer {
     /// right reason, by this function and by a member, which counts them. Never let an error other than
     /// `DropReason` escape for bad bytes: the node would crash. Hint: `ChaChaPoly.openCombined`.
     public static func open(_ datagram: ZapDatagram, key: GroupKey) throws -> (header: DatagramHeader, payload: ZapPayload) {
-        // begin exercise 2.1
+        try Exercise.begin("2.1")
         guard let parts = try? datagram.split(), parts.header.version == DatagramHeader.currentVersion,
               parts.header.groupTag == key.tag else {
             throw DropReason.malformed

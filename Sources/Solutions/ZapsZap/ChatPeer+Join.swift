@@ -18,7 +18,7 @@ extension ChatPeer {
     /// Tested by `zapszap.4.1-pages` (exact answers to chosen digests) and `zapszap.4.2-late-joiner` (a member
     /// joining after a hundred messages catches up and learns the whole group).
     mutating func answerHello(_ digest: SyncDigest, from peer: NodeID, _ ctx: inout ZapContext) throws {
-        // begin exercise 4.2
+        try Exercise.begin("4.2")
         try send(.members(memberList(ctx.id)), to: peer, &ctx)
         try sendMissing(digest, to: peer, &ctx)
         if try history.lacks(anyOf: digest) {
@@ -32,7 +32,7 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.4.1-pages` and `zapszap.4.2-late-joiner`.
     mutating func sendMissing(_ digest: SyncDigest, to peer: NodeID, _ ctx: inout ZapContext) throws {
-        // begin exercise 4.2
+        try Exercise.begin("4.2")
         let pages = try history.pages(missingFrom: digest, pageBytes: config.pageBytes)
         if !pages.isEmpty { ctx.log("sending \(peer) \(pages.reduce(0) { $0 + $1.count }) message(s) in \(pages.count) page(s)") }
         for page in pages { try send(.syncPage(page), to: peer, &ctx) }

@@ -7,7 +7,7 @@ extension ChatPeer {
     /// One key per message keeps each save small, however long the history (the real shell writes each key
     /// to its own file, atomically). Tested by `zapszap.3.3-restart`.
     func save(_ message: ChatMessage, _ ctx: inout ZapContext) throws {
-        // begin exercise 3.3
+        try Exercise.begin("3.3")
         ctx.persist(message.encoded(), forKey: Self.messageKeyPrefix + message.id.description)
         // end exercise 3.3
     }
@@ -20,7 +20,7 @@ extension ChatPeer {
     /// Tested by `zapszap.3.3-restart`: after a crash, the history is back, the member's next message takes
     /// the next sequence number and sorts after everything it held.
     mutating func restore(_ saved: [[UInt8]], _ ctx: inout ZapContext) throws {
-        // begin exercise 3.3
+        try Exercise.begin("3.3")
         for bytes in saved {
             guard let message = try? ChatMessage.decode(bytes) else {
                 ctx.log("skipping a saved message that does not decode")

@@ -11,7 +11,7 @@ extension ChatPeer {
     /// Tested by `zapszap.6.1-presence`: a member is shown online within an interval of being heard, offline
     /// within an interval of its timeout, once per change, and the group learns a late joiner.
     mutating func presenceTick(_ ctx: inout ZapContext) throws {
-        // begin exercise 6.1
+        try Exercise.begin("6.1")
         try broadcast(.presence(members: memberList(ctx.id)), &ctx)
         for name in members.keys.sorted() {
             let member = members[name]!
@@ -29,7 +29,7 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.6.2-leave`.
     mutating func leave(_ ctx: inout ZapContext) throws {
-        // begin exercise 6.2
+        try Exercise.begin("6.2")
         try broadcast(.goodbye, &ctx)
         left = true
         for timer in [Self.greetTimer, Self.syncTimer, Self.presenceTimer] { ctx.cancelTimer(timer) }
@@ -41,7 +41,7 @@ extension ChatPeer {
     ///
     /// Tested by `zapszap.6.2-leave`: others show a leaving member offline as soon as its goodbye arrives.
     mutating func farewell(_ peer: NodeID, _ ctx: inout ZapContext) throws {
-        // begin exercise 6.2
+        try Exercise.begin("6.2")
         members[peer, default: Member()].lastHeard = nil
         if members[peer]?.online == true {
             members[peer]?.online = false

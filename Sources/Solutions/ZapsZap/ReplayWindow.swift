@@ -22,7 +22,7 @@ struct ReplayWindow {
     /// Tested by `zapszap.2.2-replays`: every copy after the first, and every datagram of an older epoch, is
     /// refused as replayed; every first copy is accepted. Hint: a `Set<UInt64>`, pruned when it doubles.
     mutating func accept(epoch: UInt32, counter: UInt64) throws -> Bool {
-        // begin exercise 2.2
+        try Exercise.begin("2.2")
         if epoch < self.epoch { return false }
         if epoch > self.epoch { self = ReplayWindow(epoch: epoch) }
         if let highest, counter + ZapLimits.replayWindow <= highest { return false }

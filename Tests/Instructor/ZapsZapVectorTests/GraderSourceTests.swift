@@ -31,7 +31,7 @@ struct GraderSourceTests {
             var inside = false
             for line in file.text.split(separator: "\n") {
                 let text = line.trimmingCharacters(in: .whitespaces)
-                if text.hasPrefix("// begin exercise ") { inside = true } else if text.hasPrefix("// end exercise ") { inside = false } else if inside { bodies.insert(text) }
+                if text.hasPrefix("try Exercise.begin(") { inside = true } else if text.hasPrefix("// end exercise ") { inside = false } else if inside { bodies.insert(text) }
             }
         }
         #expect(bodies.count > 50)
