@@ -20,6 +20,9 @@ package struct ContainedRunner: Sendable {
     package var memoryLimitMiB: Int
     /// Receives each line the worker prints on stderr (a student's `print` goes there too).
     package var onErrorLine: (@Sendable (String) -> Void)?
+    /// Exercises the worker takes out of the reference solution (``Exercise/withheld``), and so every node
+    /// process it starts.
+    package var withheld: [String] = []
 
     /// 4 GiB, unless `LABRUNNER_MEMORY_LIMIT_MIB` says otherwise: far above what any honest scenario needs.
     package static func defaultMemoryLimitMiB(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
@@ -139,6 +142,7 @@ package struct ContainedRunner: Sendable {
         if let traceDirectory { arguments += ["--traces", traceDirectory] }
         // The runtime's backtrace names the student's file and line; never interactive, no colours, no registers.
         var environment = ProcessInfo.processInfo.environment
+        environment[Exercise.environmentVariable] = withheld.isEmpty ? nil : withheld.joined(separator: ",")
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64"
         let forward = onErrorLine
         let child = try ChildProcess(name: "grading worker", executable: executable, arguments: arguments + ids,
