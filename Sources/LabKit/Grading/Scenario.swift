@@ -23,6 +23,9 @@ public struct Scenario: Sendable, Identifiable, CustomStringConvertible {
     /// How long the whole scenario (all its seeds) may run before `labrunner grade` and `swift test` stop
     /// it as "timed out": only a kill ends a student's endless loop (see ``ContainedRunner``).
     public var timeLimit: Duration
+    /// How long one seed may run (`nil`: only the scenario's limit). A simulated seed of honest code takes
+    /// milliseconds, so a student's endless loop there is stopped after 10 s, not the scenario's whole limit.
+    public var seedTimeLimit: Duration?
     /// Runs the scenario once with `seed`; throws ``ScenarioFailure`` when the implementation misbehaves.
     public let body: @Sendable (UInt64) async throws -> Void
 
@@ -37,6 +40,7 @@ public struct Scenario: Sendable, Identifiable, CustomStringConvertible {
         self.seeds = seeds
         self.mode = mode
         self.timeLimit = timeLimit ?? Self.defaultTimeLimit(mode: mode, seeds: seeds)
+        self.seedTimeLimit = mode == .simulated ? .seconds(10) : nil
         self.body = body
     }
 
