@@ -132,6 +132,39 @@ private final class Collector: Sendable {
         #expect(events.logs.contains { $0.contains("no whole frame for 0.3 seconds") }, "\(events.logs)")
     }
 
+    @Test("over TCP, unfinished frames from many connections never add up past the budget: the largest holder is closed, a real peer is served")
+    func heldBytesBudget() async throws {
+        let events = Collector()
+        let limits = ConnectionLimits(idleTimeout: .seconds(60), maxFrameLength: 1 << 20, maxBufferedBytes: 2 << 20)
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp, connectionLimits: limits),
+                               observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        // Eight attackers each promise a frame of 1 MiB and send 700 KiB of it: 5.5 MiB held if nothing stopped them.
+        var attackers: [TCPConnection] = []
+        for _ in 0..<8 {
+            let attacker = try await TCPConnection.connect(to: address)
+            try await attacker.write([0, 0x10, 0, 0] + [UInt8](repeating: 7, count: 700 << 10))
+            attackers.append(attacker)
+        }
+        var closed = 0
+        for attacker in attackers {
+            var decoder = FrameDecoder()
+            // The server never answers an unfinished frame: a read ends with nil only when it closes the
+            // connection, and times out on one it still holds.
+            do {
+                if try await attacker.readFrame(&decoder, timeout: .seconds(2)) == nil { closed += 1 }
+            } catch NetError.timedOut {}
+        }
+        let (done, asked) = try await askOverTCP(address)
+        for attacker in attackers { attacker.close() }
+        await server.stop()
+        try await serving
+        #expect(closed >= 6, "2 MiB holds at most two 700 KiB halves; \(closed) of 8 closed; \(events.logs)")
+        #expect(events.logs.filter { $0.contains("passed 2 MiB in all") }.count >= 6, "\(events.logs)")
+        #expect(done, "\(asked.logs + events.logs)")
+    }
+
     @Test("over TCP, the first message on every new connection is answered (the connection is known before its first frame is read)")
     func firstMessageOfEveryConnection() async throws {
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }

@@ -14,6 +14,9 @@ final class TCPMesh: Sendable {
         var owners: [NodeID: SocketAddress] = [:]
         /// When each accepted connection last completed a frame (or was accepted): who to evict first.
         var lastHeard: [SocketAddress: ContinuousClock.Instant] = [:]
+        /// The bytes of unfinished frames each connection's reader holds, and their sum.
+        var held: [SocketAddress: Int] = [:]
+        var heldTotal = 0
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
         var tasks: [Int: Task<Void, Never>] = [:]
         /// The numbers of the tasks that write queued frames out (the others read).
@@ -190,17 +193,21 @@ final class TCPMesh: Sendable {
         track { [self] in
             var decoder = FrameDecoder(maxFrameLength: limits.maxFrameLength)
             do {
-                while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout) {
+                while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout, holding: { [self] in try hold($0, for: remote) }) {
                     state.withLock { $0.lastHeard[remote] = .now }
+                    try hold(decoder.bufferedCount, for: remote)
                     await deliver(frame, remote)
                 }
             } catch NetError.timedOut {
                 log("closed the connection from \(remote): no whole frame for \(limits.idleTimeout)")
+            } catch let refused as OverBudget {
+                log("closed the connection from \(remote): \(refused)")
             } catch {
                 log("connection from \(remote) closed: \(error)")
             }
             connection.close()
             state.withLock { state in
+                state.heldTotal -= state.held.removeValue(forKey: remote) ?? 0
                 if state.connections[remote] === connection {
                     state.connections[remote] = nil
                     state.lastHeard[remote] = nil
@@ -208,6 +215,29 @@ final class TCPMesh: Sendable {
                 }
             }
         }
+    }
+
+    /// Notes that the reader of `remote` holds `count` bytes of an unfinished frame. Past
+    /// ``ConnectionLimits/maxBufferedBytes`` in all, the connection holding the most is closed: this one
+    /// (by throwing) or another (closing it makes its reader end).
+    private func hold(_ count: Int, for remote: SocketAddress) throws(OverBudget) {
+        let victim = state.withLock { state -> (SocketAddress, TCPConnection?)? in
+            state.heldTotal += count - (state.held.updateValue(count, forKey: remote) ?? 0)
+            guard state.heldTotal > limits.maxBufferedBytes, let largest = state.held.max(by: { $0.value < $1.value })?.key else { return nil }
+            state.heldTotal -= state.held.removeValue(forKey: largest) ?? 0
+            return (largest, largest == remote ? nil : state.connections[largest])
+        }
+        guard let (largest, other) = victim else { return }
+        let refusal = OverBudget(limit: limits.maxBufferedBytes)
+        guard let other else { throw refusal }
+        other.close()
+        log("closed the connection from \(largest): \(refusal)")
+    }
+
+    /// Unfinished frames from all connections together passed ``ConnectionLimits/maxBufferedBytes``.
+    private struct OverBudget: Error, CustomStringConvertible {
+        let limit: Int
+        var description: String { "it held the most of the unfinished frames, which passed \(limit >> 20) MiB in all" }
     }
 
     private func drain(_ stream: AsyncStream<[UInt8]>, into connection: TCPConnection) async throws {
