@@ -305,6 +305,50 @@ private final class Collector: Sendable {
         #expect(received.outputs == [1, 2, 3, 3, 999], "2 went to the address, then to the name: one destination, one send")
     }
 
+    @Test("over UDP, a node that authenticates its senders learns an address only from a message it vouched for; a configured one never moves")
+    func addressesOnlyFromVouchedMessages() async throws {
+        let alice = try UDPSocket.bind(loopback), forger = try UDPSocket.bind(loopback)
+        defer { alice.close(); forger.close() }
+        let learner = NodeShell(Skeptic(claimant: "alice"), configuration: .init(id: "server", listen: loopback)) { _ in }
+        let configured = NodeShell(Skeptic(claimant: "alice"), configuration: .init(id: "server", listen: loopback,
+                                                                                     peers: ["alice": alice.localAddress])) { _ in }
+        let address = try await learner.start(), configuredAddress = try await configured.start()
+        async let learning: Void = learner.run()
+        async let serving: Void = configured.run()
+        /// A message envelope as a shell writes it: sender, destination, message.
+        func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { sender.encoded() + NodeID("server").encoded() + value.encoded() }
+        try alice.send(envelope(from: "alice", Skeptic.proof), to: address)
+        _ = try await withDeadline(.seconds(10)) { try await alice.receive() }
+        let learned = await learner.address(of: "alice")
+        try forger.send(envelope(from: "alice", 7), to: address)  // claims alice, proves nothing
+        try forger.send(envelope(from: "forger", Skeptic.proof), to: address)  // proves alice, from the forger's port
+        let redirected = try await withDeadline(.seconds(10)) { try await forger.receive() }
+        try forger.send(envelope(from: "forger", Skeptic.proof), to: configuredAddress)
+        let kept = try await withDeadline(.seconds(10)) { try await alice.receive() }
+        let moved = await learner.address(of: "alice"), stayed = await configured.address(of: "alice")
+        await learner.stop()
+        await configured.stop()
+        try await learning
+        try await serving
+        #expect(learned == alice.localAddress)
+        #expect(redirected.from == address && moved == forger.localAddress, "a vouched message moves a learned name to where it came from")
+        #expect(kept.from == configuredAddress && stayed == alice.localAddress, "a configured peer stays where it was configured")
+    }
+
+    @Test("over UDP, a node without authentication learns its senders' addresses from every message that decodes")
+    func addressesFromEveryMessageByDefault() async throws {
+        let forger = try UDPSocket.bind(loopback)
+        defer { forger.close() }
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback)) { _ in }
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        try forger.send(NodeID("alice").encoded() + NodeID("server").encoded() + UInt64(1).encoded(), to: address)
+        let answer = try await withDeadline(.seconds(10)) { try await forger.receive() }
+        await server.stop()
+        try await serving
+        #expect(answer.from == address, "the answer to alice went to where alice's message came from")
+    }
+
     @Test("garbage datagrams are logged, counted and dropped; the node keeps serving")
     func garbage() async throws {
         let events = Collector()

@@ -208,6 +208,27 @@ import Testing
 
     // MARK: Crash and restart
 
+    @Test("a name of no node is reached where the node vouched for it, until it crashes; a node's name never moves")
+    func vouchingRoutesAName() throws {
+        let sim = Simulation<UInt64, UInt64>(seed: 5)
+        sim.add("alice") { Skeptic(claimant: "nobody") }
+        sim.add("forger") { Skeptic(claimant: "nobody") }
+        sim.add("server") { Skeptic(claimant: "ghost") }
+        sim.add("believer") { Skeptic(claimant: "alice") }
+        sim.inject(7, from: "forger", to: "server")  // proves nothing: the server cannot reach ghost
+        sim.inject(Skeptic.proof, from: "forger", to: "server")  // ghost is at the forger's
+        sim.inject(Skeptic.proof, from: "forger", to: "believer")  // alice is a node: she stays where she is
+        try sim.run(until: .seconds(1))
+        sim.inject(Skeptic.proof, from: "alice", to: "server")  // ghost moves to alice's
+        try sim.run(until: .seconds(2))
+        sim.crash("server")
+        sim.restart("server")
+        sim.inject(Skeptic.proof, from: "forger", to: "server")  // the restarted server forgot, and learns again
+        try sim.run(until: .seconds(3))
+        let answers = sim.messages.filter { $0.event == .received && ["server", "believer"].contains($0.from) }.map { "\($0.from)→\($0.to)" }
+        #expect(answers == ["server→forger", "believer→alice", "server→alice", "server→forger"])
+    }
+
     @Test("a crash loses memory and timers, keeps persisted storage; restart runs start with that storage")
     func crashAndRestart() throws {
         let sim = Simulation<UInt64, Seen>(seed: 41)

@@ -29,6 +29,10 @@ public protocol ChatPeerNode: NodeLogic where Message == ZapDatagram, Output == 
 }
 
 extension ChatPeerNode {
+    /// A member proves who sent a datagram by opening it: the shell learns a sender's address only once the
+    /// member vouched for it, after the seal opened and the replay window accepted it.
+    public static var authenticatesSenders: Bool { true }
+
     /// The SHA-256 of ``orderedHistory`` (see ``ChatMessage/digest(of:)``): equal on members that converged.
     public var historyDigest: [UInt8] { ChatMessage.digest(of: orderedHistory) }
 }

@@ -4,14 +4,20 @@
 /// under two names: the book keeps the address-named entry as an alias of the name, so both lead to one
 /// destination. A node that sends one message to both names in one step reaches that peer once
 /// (``StepSends``), as it would reach one node of the simulator, where every name is a node of its own.
+///
+/// A configured peer stays where the configuration put it; a name learned from the network moves to wherever
+/// its newest vouched-for message came from (a peer that restarted on another port).
 struct AddressBook {
     private var addresses: [NodeID: SocketAddress]
+    /// The names the configuration placed: nothing heard from the network moves them.
+    private let configured: Set<NodeID>
     /// Names that stand for another name: `127.0.0.1:4001` for `bob` once bob wrote from that address.
     private var aliases: [NodeID: NodeID] = [:]
 
     /// A book of the configured peers.
     init(_ peers: [NodeID: SocketAddress]) {
         addresses = peers
+        configured = Set(peers.keys)
     }
 
     /// The node `name` stands for: the name itself, unless it is an address alias of a known node.
@@ -27,9 +33,10 @@ struct AddressBook {
         addresses[destination(name)]
     }
 
-    /// `name` wrote from `address`: replies to it go there, and a configured peer named by that address is
-    /// `name` from now on.
+    /// `name` wrote from `address` (as far as the node could tell): replies to it go there, unless `name` is a
+    /// configured peer, and a configured peer named by that address is `name` from now on.
     mutating func heard(_ name: NodeID, at address: SocketAddress) {
+        guard !configured.contains(name) else { return }
         addresses[name] = address
         let alias = NodeID(address.description)
         if alias != name, addresses[alias] == address { aliases[alias] = name }

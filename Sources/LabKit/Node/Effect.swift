@@ -13,6 +13,9 @@ public enum Effect<Message: Sendable, Output: Sendable>: Sendable {
     case deliver(Output)
     /// Store `value` under `key` so that it survives a crash; `nil` deletes it. Applied before later sends.
     case persist(key: String, value: [UInt8]?)
+    /// The message being handled proved that `NodeID` sent it: messages to that name go where this one came from.
+    /// Only nodes that ``NodeLogic/authenticatesSenders`` ask for it; outside `receive` it changes nothing.
+    case vouch(NodeID)
 }
 
 /// Effects compare equal when they ask for the same thing: how a unit test checks one step of a node.

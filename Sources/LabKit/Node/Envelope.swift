@@ -1,5 +1,6 @@
 /// What travels in every datagram or TCP frame between real nodes: who sent it, to whom, and the message.
-/// The names let a node learn a peer's address from its first message and reject misaddressed traffic.
+/// The names let a node reject misaddressed traffic and learn a peer's address from its messages: from every
+/// one that decodes, or, for a node that ``NodeLogic/authenticatesSenders``, only from those it vouched for.
 struct Envelope<Message: WireCodable>: WireCodable {
     let from: NodeID
     let to: NodeID

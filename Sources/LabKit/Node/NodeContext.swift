@@ -53,6 +53,13 @@ public struct NodeContext<Message: Sendable, Output: Sendable> {
         effects.append(.persist(key: key, value: value))
     }
 
+    /// Says that the message being handled proved `name` sent it (it authenticated and is no replay): from now on
+    /// the driver sends what is meant for `name` to the address this message came from. A node that
+    /// ``NodeLogic/authenticatesSenders`` calls it once a message passed its checks, never before.
+    public mutating func vouch(for name: NodeID) {
+        effects.append(.vouch(name))
+    }
+
     /// Forgets the effects once a driver has carried them out, keeping the buffer for the next event.
     mutating func clearEffects() {
         effects.removeAll(keepingCapacity: true)

@@ -22,6 +22,11 @@ public protocol NodeLogic: Sendable {
     /// What a user can ask of the node (a typed line at its prompt, a scripted action in a scenario).
     associatedtype Command: Sendable = Never
 
+    /// Whether the node proves who sent each message itself (a seal, a signature) and says so with
+    /// `ctx.vouch(for:)`: the driver then learns no sender's address before the node vouched for it. `false`
+    /// (the default, labs without authentication): every message that decodes vouches for the sender it names.
+    static var authenticatesSenders: Bool { get }
+
     /// Called once when the node starts, and again after each restart (with the storage it persisted).
     mutating func start(_ ctx: inout NodeContext<Message, Output>) throws
     /// Called for every message that reaches the node.
@@ -33,6 +38,7 @@ public protocol NodeLogic: Sendable {
 }
 
 extension NodeLogic {
+    public static var authenticatesSenders: Bool { false }
     public mutating func start(_ ctx: inout NodeContext<Message, Output>) throws {}
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout NodeContext<Message, Output>) throws {}
 }

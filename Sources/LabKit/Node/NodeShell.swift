@@ -17,7 +17,8 @@ public actor NodeShell<Logic: NodeLogic> {
         /// The address to bind; port 0 picks a free one (see ``localAddress``).
         public var listen: SocketAddress
         public var transport: Transport
-        /// Known peers' addresses; others are learned from the messages they send.
+        /// Known peers' addresses; others are learned from the messages they send, once vouched for (see
+        /// ``NodeLogic/authenticatesSenders``).
         public var peers: [NodeID: SocketAddress]
         /// Faults injected on this node's own outgoing traffic (for demos), drawn from `seed`.
         public var faults: FaultPlan
@@ -137,6 +138,11 @@ public actor NodeShell<Logic: NodeLogic> {
         dispatch("command \(command)") { logic, ctx in try logic.command(command, &ctx) }
     }
 
+    /// Where the node's messages for `name` go now: a hook for tests of who may change it.
+    package func address(of name: NodeID) -> SocketAddress? {
+        addressBook.address(of: name)
+    }
+
     /// Reads the node's current state, for a prompt's `/history` or a test; the node itself is not changed.
     public func inspect<Value: Sendable>(_ read: (Logic) -> Value) -> Value {
         read(logic)
@@ -168,7 +174,9 @@ public actor NodeShell<Logic: NodeLogic> {
             observer(.log("dropped a message for \(envelope.to) (this is \(configuration.id)) from \(address)"))
             return
         }
-        if configuration.transport == .udp { addressBook.heard(envelope.from, at: address) }
+        // A node that authenticates its senders vouches for them itself, once a message has passed its checks:
+        // the name in a clear envelope proves nothing.
+        if configuration.transport == .udp && !Logic.authenticatesSenders { addressBook.heard(envelope.from, at: address) }
         if let mesh {
             if let refusal = mesh.claim(envelope.from, from: address) {
                 refusedClaims += 1
@@ -178,7 +186,7 @@ public actor NodeShell<Logic: NodeLogic> {
             mesh.learn(envelope.from, at: address)
         }
         emit(.receive, peer: envelope.from, detail: "\(envelope.message)")
-        dispatch("a message from \(envelope.from)") { logic, ctx in try logic.receive(envelope.message, from: envelope.from, &ctx) }
+        dispatch("a message from \(envelope.from)", source: address) { logic, ctx in try logic.receive(envelope.message, from: envelope.from, &ctx) }
     }
 
     private func fire(_ timer: TimerID, generation: UInt64) {
@@ -188,7 +196,8 @@ public actor NodeShell<Logic: NodeLogic> {
         dispatch("timer \(timer)") { logic, ctx in try logic.timerFired(timer, &ctx) }
     }
 
-    private func dispatch(_ event: String, _ body: (inout Logic, inout NodeContext<Logic.Message, Logic.Output>) throws -> Void) {
+    /// Runs one handler and carries out its effects; `source` is the address of the message handled, if any.
+    private func dispatch(_ event: String, source: SocketAddress? = nil, _ body: (inout Logic, inout NodeContext<Logic.Message, Logic.Output>) throws -> Void) {
         guard failure == nil else { return }
         context.nanoseconds = (ContinuousClock.now - started).nanoseconds
         do {
@@ -208,11 +217,11 @@ public actor NodeShell<Logic: NodeLogic> {
                 emit(.log, peer: name, detail: "not sent: \(destination), which \(name) stands for, already got this message in this step")
                 continue
             }
-            apply(effect)
+            apply(effect, source: source)
         }
     }
 
-    private func apply(_ effect: Effect<Logic.Message, Logic.Output>) {
+    private func apply(_ effect: Effect<Logic.Message, Logic.Output>, source: SocketAddress?) {
         switch effect {
         case let .send(message, destination):
             send(message, to: destination)
@@ -239,6 +248,9 @@ public actor NodeShell<Logic: NodeLogic> {
             outbox.write({ try DiskStore(folder: folder).save(value, forKey: key) }, failed: { [weak self] error in
                 Task { await self?.storageFailed(error) }
             })
+        case let .vouch(name):
+            // Over TCP the connection already proved the name (`TCPMesh.claim`).
+            if configuration.transport == .udp, let source { addressBook.heard(name, at: source) }
         }
     }
 

@@ -4,6 +4,11 @@
 /// Events are ordered by `(virtual time, scheduling order)`; every random choice (loss, copies, delays, the
 /// nodes' own `ctx.random`) comes from generators derived from the seed. A minute of protocol runs in
 /// milliseconds.
+///
+/// Every node of a simulation is where its name says, as a configured peer is for the real shell: nothing a
+/// node vouches for moves it. A name that is no node is learned as the shell learns one: a node that vouches
+/// for it (``NodeContext/vouch(for:)``) while handling a message sends what it means for that name to the node
+/// the message came from, until it vouches again or crashes.
 /// ```swift
 /// let sim = Simulation<PingMessage, PingEvent>(seed: 7, faults: .lossy(0.3))
 /// sim.add("server") { PingServer() }
@@ -61,6 +66,9 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         var incarnation = 0
         var timers: [TimerID: UInt64] = [:]
         var nextGeneration: UInt64 = 0
+        /// Names of no node that this node vouched for: the node whose message it vouched on, where its messages
+        /// for them go.
+        var routes: [NodeID: Int] = [:]
 
         init(id: NodeID, index: Int, seed: UInt64, make: @escaping () -> SimulatedNode<Message, Output>) {
             self.id = id
@@ -111,6 +119,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         guard slot.node != nil else { return }
         slot.node = nil
         slot.timers.removeAll()
+        slot.routes.removeAll()
         slot.incarnation += 1
         record(.crash, node: id)
     }
@@ -215,7 +224,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
                 record(.receive, node: slot.id, peer: sender, messageID: messageID, detail: "\(message)")
                 messages.append(MessageRecord(time: now, event: .received, from: sender, to: slot.id, message: message, messageID: messageID))
             }
-            dispatch(slot, "a message from \(sender)") { try node.receive(message, from: sender, &$0) }
+            dispatch(slot, "a message from \(sender)", source: senderIndex) { try node.receive(message, from: sender, &$0) }
         case let .timer(index, timer, generation):
             let slot = nodes[index]
             guard let node = slot.node, slot.timers[timer] == generation else { return }
@@ -232,7 +241,9 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         }
     }
 
-    private func dispatch(_ slot: Slot, _ what: @autoclosure () -> String, _ body: (inout NodeContext<Message, Output>) throws -> Void) {
+    /// Runs one handler of `slot`'s node and carries out its effects; `source` is the node whose message it handles.
+    private func dispatch(_ slot: Slot, _ what: @autoclosure () -> String, source: Int? = nil,
+                          _ body: (inout NodeContext<Message, Output>) throws -> Void) {
         slot.context.nanoseconds = nowNanoseconds
         do {
             try body(&slot.context)
@@ -242,11 +253,11 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             failure = .nodeFailed(node: slot.id, event: what(), reason: reason)
             slot.context.clearEffects()  // A handler that failed half-way has no effects.
         }
-        for effect in slot.context.effects { apply(effect, from: slot) }
+        for effect in slot.context.effects { apply(effect, from: slot, source: source) }
         slot.context.clearEffects()
     }
 
-    private func apply(_ effect: Effect<Message, Output>, from slot: Slot) {
+    private func apply(_ effect: Effect<Message, Output>, from slot: Slot, source: Int?) {
         switch effect {
         case let .send(message, destination):
             transmit(message, from: slot, to: destination)
@@ -264,6 +275,10 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             if tracing { record(.deliver, node: slot.id, detail: "\(output)") }
         case .persist:
             break  // The context already holds the new storage, and it outlives crashes.
+        case let .vouch(name):
+            guard let source, indexOf[name] == nil, slot.routes[name] != source else { return }
+            slot.routes[name] = source
+            record(.log, node: slot.id, peer: name, detail: "vouched for \(name): its messages go to \(nodes[source].id)")
         }
     }
 
@@ -276,7 +291,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             record(.send, node: sender, peer: destination, messageID: messageID, detail: "\(message)")
             messages.append(MessageRecord(time: now, event: .sent, from: sender, to: destination, message: message, messageID: messageID))
         }
-        guard let index = indexOf[destination] else {
+        guard let index = indexOf[destination] ?? senderSlot.routes[destination] else {
             stats.dropped += 1
             record(.drop, node: sender, peer: destination, messageID: messageID, detail: "no node named \(destination)")
             return

@@ -61,14 +61,16 @@ public struct ChatPeer: ChatPeerNode {
         ctx.setTimer(Self.presenceTimer, after: config.presenceInterval)
     }
 
-    /// Opens the datagram and refuses replays; drops, counts and reports what is refused; handles the rest.
+    /// Opens the datagram and refuses replays; drops, counts and reports what is refused; handles the rest, and
+    /// vouches for its sender if it is the newest of that sender yet (the shell learns addresses only then).
     public mutating func receive(_ datagram: ZapDatagram, from sender: NodeID, _ ctx: inout ZapContext) throws {
         guard !left else { return }
-        let header: DatagramHeader, payload: ZapPayload
+        let header: DatagramHeader, payload: ZapPayload, newest: Bool
         do {
             (header, payload) = try Self.open(datagram, key: config.key)
             // This node never sends to itself: a datagram it sealed coming back is a replay.
             guard header.sender != ctx.id else { throw DropReason.replayed }
+            newest = windows[header.sender].map { $0.isOlder(thanEpoch: header.epoch, counter: header.counter) } ?? true
             guard try windows[header.sender, default: ReplayWindow()].accept(epoch: header.epoch, counter: header.counter) else {
                 throw DropReason.replayed
             }
@@ -78,6 +80,9 @@ public struct ChatPeer: ChatPeerNode {
             ctx.deliver(.dropped(reason, from: sender))
             return
         }
+        // Only now, authentic and no replay, may the datagram tell where its sender is; and only if it is the
+        // sender's newest yet: a captured older one, replayed from elsewhere, must not move it.
+        if newest { ctx.vouch(for: header.sender) }
         heard(header.sender, &ctx)
         try handle(payload, from: header.sender, &ctx)
     }

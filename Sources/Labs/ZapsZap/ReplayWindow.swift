@@ -24,4 +24,9 @@ struct ReplayWindow {
     mutating func accept(epoch: UInt32, counter: UInt64) throws -> Bool {
         try todo("2.2")
     }
+
+    /// Whether every datagram accepted so far comes before (`epoch`, `counter`): it would be the newest.
+    func isOlder(thanEpoch epoch: UInt32, counter: UInt64) -> Bool {
+        epoch > self.epoch || (epoch == self.epoch && highest.map { counter > $0 } ?? true)
+    }
 }

@@ -35,4 +35,9 @@ struct ReplayWindow {
         return true
         // end exercise 2.2
     }
+
+    /// Whether every datagram accepted so far comes before (`epoch`, `counter`): it would be the newest.
+    func isOlder(thanEpoch epoch: UInt32, counter: UInt64) -> Bool {
+        epoch > self.epoch || (epoch == self.epoch && highest.map { counter > $0 } ?? true)
+    }
 }
