@@ -34,13 +34,24 @@ public struct Tracker: TrackerNode {
         ctx.setTimer(Self.sweep, after: sweepPeriod)
     }
 
-    /// Keeps the registry up to date with every message, then answers a SEARCH.
+    /// Keeps the registry up to date with every message, then answers a SEARCH. The limits are kept here,
+    /// not in the exercises: an UPDATE that would make a peer share more than `TrackerLimits.filesPerPeer`
+    /// files only counts as a heartbeat (answered `TOO-MANY-FILES` when its file is new), and every answer
+    /// is capped (`TrackerMessage.results(requestID:capping:)`).
     public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
+        if case let .update(file) = message, let files = peers[sender]?.files, files.count >= TrackerLimits.filesPerPeer {
+            try updateRegistry(with: .heartbeat, from: sender, &ctx)
+            if !files.contains(file) {
+                ctx.log("refused UPDATE \(file.name) from \(sender): it already shares \(files.count) files, the most a peer may")
+                ctx.send(.tooManyFiles(limit: UInt32(TrackerLimits.filesPerPeer)), to: sender)
+            }
+            return
+        }
         try updateRegistry(with: message, from: sender, &ctx)
         switch message {
         case let .search(requestID, text):
-            ctx.send(.results(requestID: requestID, hits: try search(text, at: ctx.now)), to: sender)
-        case .joined, .results, .unknownPeer:
+            ctx.send(.results(requestID: requestID, capping: try search(text, at: ctx.now)), to: sender)
+        case .joined, .results, .unknownPeer, .tooManyFiles:
             ctx.log("ignoring \(message) from \(sender): only peers receive it")
         case .join, .heartbeat, .update, .leave:
             break
