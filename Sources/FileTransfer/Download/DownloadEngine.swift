@@ -4,7 +4,7 @@ import LabKit
 ///
 /// ```swift
 /// let engine = DownloadEngine<DownloadPlan, ChunkHasher, DownloadFinisher>(
-///     name: "movie.mp4", expected: hit.file.contentID, sources: hit.holders, downloads: "downloads")
+///     name: "movie.mp4", expected: hit.file.listedContent, sources: hit.holders, downloads: "downloads")
 /// let bar = ProgressBar(label: "movie.mp4")
 /// let report = try await engine.run { bar.update($0) }
 /// bar.finish()
@@ -25,8 +25,9 @@ import LabKit
 public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Finisher: DownloadFinishing>: Sendable {
     /// The file's name, at the sources and in the downloads folder.
     public let name: String
-    /// The content the file must have (from the tracker), or `nil` to trust the first manifest offered.
-    public let expected: ContentID?
+    /// The content and size the file must have (as the tracker listed it), or `nil` to trust the first
+    /// manifest offered (tests only: then a source decides the part file's size).
+    public let expected: ListedContent?
     /// Where to fetch from; sources with the same peer name count once.
     public let sources: [PeerContact]
     /// The downloads folder, created if missing.
@@ -35,7 +36,7 @@ public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Fini
     public let options: DownloadOptions
 
     /// An engine for `name` from `sources` into `downloads`; nothing happens until ``run(progress:)``.
-    public init(name: String, expected: ContentID?, sources: [PeerContact], downloads: String, options: DownloadOptions = DownloadOptions()) {
+    public init(name: String, expected: ListedContent?, sources: [PeerContact], downloads: String, options: DownloadOptions = DownloadOptions()) {
         self.name = name
         self.expected = expected
         var seen = Set<NodeID>()

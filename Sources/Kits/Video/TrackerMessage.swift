@@ -16,6 +16,8 @@ public struct SharedFile: Hashable, Sendable, WireCodable, CustomStringConvertib
     }
 
     public var description: String { "\(name) (\(size) bytes, \(contentID))" }
+    /// What a download of this file must get: this content ID and size.
+    public var listedContent: ListedContent { ListedContent(contentID: contentID, size: size) }
 
     public func encode(to writer: inout WireWriter) { writer.write(name); writer.write(size); writer.write(contentID) }
     public init(from reader: inout WireReader) throws(WireError) {

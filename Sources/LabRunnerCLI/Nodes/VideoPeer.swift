@@ -209,7 +209,7 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
             waitingForSources[name] = nil
             context.console.out("downloading \(name) (\(file.size) bytes) from \(sources.map(\.peer.name).joined(separator: ", "))")
             if context.console.isTerminal { bars[name] = ProgressBar(label: name) }
-            let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: name, expected: file.contentID, sources: sources, downloads: settings.downloads)
+            let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: name, expected: file.listedContent, sources: sources, downloads: settings.downloads)
             let feed = self.feed
             downloads[name] = Task {
                 do throws(DownloadError) {
