@@ -41,10 +41,8 @@ public struct Tracker: TrackerNode {
     public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
         if case let .update(file) = message, let files = peers[sender]?.files, files.count >= TrackerLimits.filesPerPeer {
             try updateRegistry(with: .heartbeat, from: sender, &ctx)
-            if !files.contains(file) {
-                ctx.log("refused UPDATE \(file.name) from \(sender): it already shares \(files.count) files, the most a peer may")
-                ctx.send(.tooManyFiles(limit: UInt32(TrackerLimits.filesPerPeer)), to: sender)
-            }
+            // Answered, never logged: a flood of refused UPDATEs must not become a flood of log lines.
+            if !files.contains(file) { ctx.send(.tooManyFiles(limit: UInt32(TrackerLimits.filesPerPeer)), to: sender) }
             return
         }
         try updateRegistry(with: message, from: sender, &ctx)
