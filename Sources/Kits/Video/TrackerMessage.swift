@@ -72,9 +72,9 @@ public enum TrackerMessage: Sendable, Equatable, WireCodable, CustomStringConver
     case results(requestID: UInt32, hits: [SearchHit], more: Bool)
     /// Tracker → peer: "I do not know you" (you expired, or I restarted): join again.
     case unknownPeer
-    /// Tracker → peer: refused an UPDATE of a new file: the peer already shares `limit` files, the most the
-    /// tracker registers per peer (``TrackerLimits/filesPerPeer``). The UPDATE still counted as alive.
-    case tooManyFiles(limit: UInt32)
+    /// Tracker → peer: did not register a JOIN or an UPDATE, for the reason given (a ``TrackerLimits``
+    /// limit). A registered peer's message still counted as alive.
+    case refused(TrackerRefusal)
 
     public func encode(to writer: inout WireWriter) {
         switch self {
@@ -86,7 +86,7 @@ public enum TrackerMessage: Sendable, Equatable, WireCodable, CustomStringConver
         case let .search(requestID, text): writer.write(UInt8(6)); writer.write(requestID); writer.write(text)
         case let .results(requestID, hits, more): writer.write(UInt8(7)); writer.write(requestID); writer.write(hits); writer.write(more)
         case .unknownPeer: writer.write(UInt8(8))
-        case let .tooManyFiles(limit): writer.write(UInt8(9)); writer.write(limit)
+        case let .refused(refusal): writer.write(UInt8(9)); writer.write(refusal)
         }
     }
 
@@ -104,7 +104,7 @@ public enum TrackerMessage: Sendable, Equatable, WireCodable, CustomStringConver
             self = .results(requestID: try reader.read(), hits: try reader.readArray(maxCount: TrackerLimits.hitsPerAnswer, field: "RESULTS hits"),
                             more: try reader.read())
         case 8: self = .unknownPeer
-        case 9: self = .tooManyFiles(limit: try reader.read())
+        case 9: self = .refused(try reader.read())
         case let tag: throw .unknownTag(type: "TrackerMessage", tag: UInt64(tag))
         }
     }
@@ -119,7 +119,7 @@ public enum TrackerMessage: Sendable, Equatable, WireCodable, CustomStringConver
         case let .search(requestID, text): "SEARCH #\(requestID) \"\(text)\""
         case let .results(requestID, hits, more): "RESULTS #\(requestID) [\(hits.map(\.file.name).joined(separator: ", "))\(more ? ", more" : "")]"
         case .unknownPeer: "UNKNOWN-PEER"
-        case let .tooManyFiles(limit): "TOO-MANY-FILES limit=\(limit)"
+        case let .refused(refusal): "REFUSED \(refusal)"
         }
     }
 }

@@ -111,7 +111,7 @@ extension TrackerScenarios {
             case let .search(requestID, text):
                 if membership == .known { registry[sender]?.lastHeard = now }
                 try checkResults(answers, requestID: requestID, text: text, at: now, context: context, trace: trace)
-            case .joined, .results, .unknownPeer, .tooManyFiles:
+            case .joined, .results, .unknownPeer, .refused:
                 if membership == .known { registry[sender]?.lastHeard = now }
                 try expect(answers.isEmpty, "the tracker, \(context), not to answer", observed: observed, trace: trace)
             }

@@ -74,7 +74,7 @@ extension TrackerScenarios {
                 active = true
             case .leave:
                 active = false
-            case .search, .joined, .results, .unknownPeer, .tooManyFiles:
+            case .search, .joined, .results, .unknownPeer, .refused:
                 break
             }
         }
@@ -108,7 +108,7 @@ extension TrackerScenarios {
                 known.remove(sender)
             case let .search(requestID, text):
                 ctx.send(.results(requestID: requestID, hits: Self.hits(for: text), more: Self.more(for: text)), to: sender)
-            case .joined, .results, .unknownPeer, .tooManyFiles:
+            case .joined, .results, .unknownPeer, .refused:
                 break
             }
         }

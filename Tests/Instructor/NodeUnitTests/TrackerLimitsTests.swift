@@ -4,20 +4,47 @@ import VideoSolution
 
 /// The reference tracker, served for real over loopback TCP, against hostile clients that speak the frame
 /// format by hand: oversize registrations are refused, and no search answer grows with what they registered.
-@Suite(.timeLimit(.minutes(1))) struct TrackerLimitsTests {
-    @Test("a JOIN beyond the file limit is dropped, an UPDATE beyond it refused TOO-MANY-FILES; the tracker serves on")
+@Suite(.timeLimit(.minutes(2))) struct TrackerLimitsTests {
+    @Test("a JOIN beyond the file limit is dropped, an UPDATE beyond it refused; the tracker serves on")
     func oversizeRegistrations() async throws {
         try await withTracker { address in
             var fake = try await FakePeer(name: "fake", tracker: address)
             defer { fake.close() }
             try await fake.send(.join(address: "127.0.0.1:9", files: Self.files(TrackerLimits.filesPerPeer + 1)))
             try await fake.send(.join(address: "127.0.0.1:9", files: Self.files(TrackerLimits.filesPerPeer)))
-            #expect(try await fake.receive() == .joined(ttl: TrackerConfig().ttl), "the oversize JOIN has no answer; the one at the limit has")
+            #expect(try await fake.receive() == .joined(ttl: Self.config.ttl), "the oversize JOIN has no answer; the one at the limit has")
             try await fake.send(.update(Self.file("extra")))
-            #expect(try await fake.receive() == .tooManyFiles(limit: UInt32(TrackerLimits.filesPerPeer)))
+            #expect(try await fake.receive() == .refused(.tooManyFiles(limit: UInt32(TrackerLimits.filesPerPeer))))
             try await fake.send(.update(Self.file("f0007")))  // already listed: only a heartbeat, no answer
             try await fake.send(.search(requestID: 1, text: "extra"))
             #expect(try await fake.receive() == .results(requestID: 1, hits: [], more: false), "the refused file is not registered")
+        }
+    }
+
+    @Test("peers joining under ever new names and hanging up fill the registry to its limit, then are refused")
+    func churnedNamesAreBounded() async throws {
+        try await withTracker { address in
+            let full = TrackerLimits.files / TrackerLimits.filesPerPeer
+            for index in 0...full {
+                var fake = try await FakePeer(name: NodeID("churn-\(index)"), tracker: address)
+                defer { fake.close() }
+                try await fake.send(.join(address: "127.0.0.1:9", files: Self.files(TrackerLimits.filesPerPeer)))
+                let answer = try await fake.receive()
+                let expected: TrackerMessage = index < full
+                    ? .joined(ttl: Self.config.ttl)
+                    : .refused(.registryFull(peers: UInt32(TrackerLimits.peers), files: UInt32(TrackerLimits.files)))
+                #expect(answer == expected, "JOIN \(index + 1)")
+            }
+            var late = try await FakePeer(name: "late", tracker: address)
+            defer { late.close() }
+            try await late.send(.join(address: "127.0.0.1:9", files: []))
+            #expect(try await late.receive() == .joined(ttl: Self.config.ttl), "a JOIN that adds no file still fits")
+            try await late.send(.search(requestID: 3, text: "f0001"))
+            guard case let .results(_, hits, more) = try await late.receive() else {
+                Issue.record("expected RESULTS")
+                return
+            }
+            #expect(hits.count == 1 && hits[0].holders.count == TrackerLimits.holdersPerHit && more)
         }
     }
 
@@ -30,7 +57,7 @@ import VideoSolution
             for index in 0..<holders {
                 var fake = try await FakePeer(name: NodeID("fake-\(index)"), tracker: address)
                 try await fake.send(.join(address: "127.0.0.1:\(9000 + index)", files: Self.files(TrackerLimits.filesPerPeer)))
-                #expect(try await fake.receive() == .joined(ttl: TrackerConfig().ttl))
+                #expect(try await fake.receive() == .joined(ttl: Self.config.ttl))
                 fakes.append(fake)
             }
             var searcher = fakes[0]
@@ -52,21 +79,27 @@ import VideoSolution
         }
     }
 
-    /// `count` files named `f0000.mp4`, `f0001.mp4`, …
-    static func files(_ count: Int) -> [SharedFile] {
-        (0..<count).map { index in
-            let digits = String(index)
-            return file("f" + String(repeating: "0", count: 4 - digits.count) + digits)
-        }
+    /// A ttl no run outlasts, so that no registration expires under a slow machine.
+    static let config = TrackerConfig(ttl: .seconds(3600))
+
+    /// One file more than a peer may share: `f0000.mp4`, `f0001.mp4`, … Made once: building thousands of
+    /// files in every test would hold a thread of the shared pool for seconds and starve the other suites.
+    static let many: [SharedFile] = (0...TrackerLimits.filesPerPeer).map { index in
+        let digits = String(index)
+        return file("f" + String(repeating: "0", count: 4 - digits.count) + digits)
     }
 
+    /// The first `count` of ``many``.
+    static func files(_ count: Int) -> [SharedFile] { Array(many.prefix(count)) }
+
+    /// A file whose content ID is its name's bytes, padded: distinct names, distinct contents.
     static func file(_ stem: String) -> SharedFile {
-        SharedFile(name: "\(stem).mp4", size: 1 << 20, contentID: ContentID(SHA256.hash(Array(stem.utf8))))
+        SharedFile(name: "\(stem).mp4", size: 1 << 20, contentID: ContentID(Array(stem.utf8.prefix(32)) + Array(repeating: 0, count: 32 - min(32, stem.utf8.count))))
     }
 
     /// Runs `body` with the reference tracker listening on loopback TCP.
     func withTracker(_ body: (SocketAddress) async throws -> Void) async throws {
-        let tracker = NodeShell(Tracker(config: TrackerConfig()),
+        let tracker = NodeShell(Tracker(config: Self.config),
                                 configuration: .init(id: "tracker", listen: try SocketAddress.parse("127.0.0.1:0"), transport: .tcp)) { _ in }
         let address = try await tracker.start()
         async let serving: Void = tracker.run()
