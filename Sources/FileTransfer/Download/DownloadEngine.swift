@@ -10,8 +10,9 @@ import LabKit
 /// bar.finish()
 /// print("\(report.path): \(report.bytesReceived) bytes from \(report.chunksBySource.count) peers")
 /// ```
-/// The run fetches the manifest from the first source that has the expected content, then runs one worker
-/// per source, each on its own TCP connection with up to `pipelineDepth` requests outstanding. Workers ask
+/// The run fetches the manifest from the first source that has the listed content and size, then runs one
+/// worker per source, at most `maxSources` at once (the next source takes the place of one that fails or is
+/// banned), each on its own TCP connection with up to `pipelineDepth` requests outstanding. Workers ask
 /// the `Plan` which chunk to fetch, read it into a free buffer, and while the next chunk arrives, check it
 /// with `Hashing.isValid`, write it at its offset into `<name>.part`, and tell the plan how it went
 /// (`chunkArrived`, `chunkCorrupt`, `sourceFailed`). In the background, verified chunks are appended to
@@ -19,7 +20,8 @@ import LabKit
 /// it had (`Plan(manifest:verified:)`). When the plan has nothing left, `Finisher.finish` checks the whole
 /// file and renames it; the record is then removed.
 ///
-/// Memory stays the same whatever the file's size: `chunkBuffers` chunks per source. Hashing runs on
+/// Memory stays the same whatever the file's size and however many sources are listed: `chunkBuffers`
+/// chunks of at most `maxChunkSize` bytes per worker (``DownloadReport/peakChunkMemory``). Hashing runs on
 /// Dispatch's threads and disk-heavy steps (preallocating, flushing, the final check) on threads of their
 /// own, never on the cooperative pool that serves the sockets.
 public struct DownloadEngine<Plan: DownloadPlanning, Hashing: ChunkHashing, Finisher: DownloadFinishing>: Sendable {
