@@ -51,7 +51,7 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
                         var source = first
                         while true {
                             await work(source, session: session, part: part, flusher: flusher, progress: progress)
-                            guard let next = session.replacement(for: source.peer), let contact = contacts[next] else { break }
+                            guard !Task.isCancelled, let next = session.replacement(for: source.peer), let contact = contacts[next] else { break }
                             source = contact
                         }
                     }
