@@ -112,7 +112,7 @@ enum Help {
       --downloads DIR      peer: where downloads go (default: downloads)
       --search TEXT        peer: search once, print the results and exit
       --download NAME      peer: download this file, print its SHA-256 and exit
-      --min-sources N      peer: with --download, wait until N peers share the file (default 1)
+      --min-sources N      peer: with --download, wait until N peers share the file (1 to 20, default 1)
       --stay               peer: keep serving after --search or --download
 
     Zapszap options:
