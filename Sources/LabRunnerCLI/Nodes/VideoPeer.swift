@@ -96,6 +96,10 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         var joinedOnce = false
         var waitingForSources: [String: Int] = [:]
         var downloads: [String: Task<Void, Never>] = [:]
+        /// Per name, the content being downloaded, and the contents whose every holder failed us: a name can be
+        /// listed under several contents (fake holders among them), and the next try takes another one.
+        var downloading: [String: (contentID: ContentID, others: Bool)] = [:]
+        var exhausted: [String: Set<ContentID>] = [:]
         var progressShown: [String: (step: Int, at: ContinuousClock.Instant)] = [:]
         var bars: [String: ProgressBar] = [:]
 
@@ -148,8 +152,17 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
                     }
                 case let .failure(error):
                     console.err("error: download of \(name) failed: \(error)")
+                    if error.holdersFailed, let tried = downloading[name], tried.others {
+                        exhausted[name, default: []].insert(tried.contentID)
+                        downloading[name] = nil
+                        console.out("trying another content listed under \(name)…")
+                        waitingForSources[name] = 0
+                        await agent.command(.search(name))
+                        return true
+                    }
                     status = 1
                 }
+                downloading[name] = nil
                 if case .download(name) = settings.script, !settings.stay { return false }
             case let .agentStopped(reason):
                 if let reason {
@@ -191,7 +204,8 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         /// Starts downloading `name` from the holders in `hits`, or asks again in a second if too few hold it.
         private mutating func choose(_ name: String, among hits: [SearchHit]) async {
             let me = settings.options.id
-            let best = hits.filter { $0.file.name == name }
+            let candidates = hits.filter { $0.file.name == name && !exhausted[name, default: []].contains($0.file.contentID) }
+            let best = candidates
                 .max { $0.holders.filter { $0.peer != me }.count < $1.holders.filter { $0.peer != me }.count }
             let sources = best?.holders.filter { $0.peer != me } ?? []
             guard let file = best?.file, sources.count >= settings.minimumSources else {
@@ -207,6 +221,7 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
                 return
             }
             waitingForSources[name] = nil
+            downloading[name] = (file.contentID, candidates.count > 1)
             context.console.out("downloading \(name) (\(file.size) bytes) from \(sources.map(\.peer.name).joined(separator: ", "))")
             if context.console.isTerminal { bars[name] = ProgressBar(label: name) }
             let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: name, expected: file.listedContent, sources: sources, downloads: settings.downloads)
@@ -232,6 +247,16 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
                 progressShown[progress.name] = (step, .now)
                 context.console.out("progress \(progress.name) \(step * 10)%")
             }
+        }
+    }
+}
+
+extension DownloadError {
+    /// Whether every holder of the content failed or lied (another content of the same name may do better).
+    var holdersFailed: Bool {
+        switch self {
+        case .manifestUnavailable, .contentMismatch, .sourcesExhausted: true
+        default: false
         }
     }
 }
