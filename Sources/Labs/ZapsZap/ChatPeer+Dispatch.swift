@@ -22,10 +22,8 @@ extension ChatPeer {
             }
         case let .presence(names):
             learn(names, &ctx)
-        case .goodbye where members[peer] != nil:
-            try farewell(peer, &ctx)
         case .goodbye:
-            break  // From a member not kept (the list is full): nothing to show offline.
+            try farewell(peer, &ctx)
         }
     }
 
@@ -74,14 +72,17 @@ extension ChatPeer {
     }
 
     /// Notes that an authentic datagram of `peer` just arrived. A new member takes a free place, or that of
-    /// the first member only rumoured (in name order); with ``ZapLimits/maxMembers`` heard directly, it is not kept.
+    /// the first member only rumoured (in name order), or else that of the member heard from longest ago, whose
+    /// replay window goes with it: members and windows stay within ``ZapLimits/maxMembers``.
     mutating func heard(_ peer: NodeID, _ ctx: inout ZapContext) {
         if members[peer] == nil, members.count >= ZapLimits.maxMembers {
-            guard let rumour = members.filter({ !$0.value.direct }).keys.min() else {
-                ctx.log("not keeping \(peer): \(ZapLimits.maxMembers) members heard directly already")
-                return
+            let rumour = members.filter { !$0.value.direct }.keys.min()
+            let stalest = members.min { ($0.value.lastHeard ?? .zero, $0.key) < ($1.value.lastHeard ?? .zero, $1.key) }?.key
+            if let forgotten = rumour ?? stalest {
+                ctx.log("forgetting \(forgotten) for \(peer): \(ZapLimits.maxMembers) members known already")
+                members[forgotten] = nil
+                windows[forgotten] = nil
             }
-            members[rumour] = nil
         }
         members[peer, default: Member()].lastHeard = ctx.now
         members[peer]?.direct = true

@@ -70,6 +70,23 @@ import ZapsZapKit
         #expect(listed == ["alice", "mole"], "a hello is answered with the members heard directly only")
     }
 
+    @Test("an insider sealing under 500 made-up sender names leaves at most ZapLimits.maxMembers members and replay windows")
+    func madeUpSendersAreBounded() async throws {
+        let alice = try await Member()
+        var mole = try HostileClient("mole", key: Self.key)
+        for batch in 0..<25 {
+            for number in 0..<20 {
+                try mole.send(try mole.seal(.presence(members: []), as: NodeID("m-\(batch)-\(number)")), to: "alice", at: alice.address)
+            }
+            _ = try await mole.roundTrip(to: "alice", at: alice.address)
+        }
+        let (members, windows) = await alice.shell.inspect { ($0.members.count, $0.windows.count) }
+        let learned = await alice.shell.address(of: "m-0-0")
+        try await alice.stop()
+        #expect(members <= ZapLimits.maxMembers && windows <= ZapLimits.maxMembers, "\(members) members, \(windows) windows")
+        #expect(learned != nil, "the shell's book keeps up to AddressBook.maxLearned names")
+    }
+
     @Test("a message claiming to be the member's own, or numbered far ahead, is refused, in a chat or a page, and changes neither its history nor its numbering")
     func ownNameIsRefused() async throws {
         let alice = try await Member()
