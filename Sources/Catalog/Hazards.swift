@@ -14,7 +14,10 @@ extension Catalog {
         PingHazards.servers.map { hazard in
             let scenarios = PingScenarios.scenarios(server: hazard.server, client: PingClient.self).map { scenario in
                 var scenario = scenario
-                if let limit = hazard.timeLimit, hazard.caughtBy.contains(scenario.id) { scenario.timeLimit = limit }
+                // A simulated scenario's loop is stopped by its seed's limit, a live one's by the scenario's.
+                if let limit = hazard.timeLimit, hazard.caughtBy.contains(scenario.id) {
+                    if scenario.mode == .simulated { scenario.seedTimeLimit = limit } else { scenario.timeLimit = limit }
+                }
                 return scenario
             }
             return Mutant(name: hazard.name, scenarios: scenarios, caughtBy: hazard.caughtBy)

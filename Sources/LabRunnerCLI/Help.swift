@@ -21,7 +21,8 @@ enum Help {
     static let list = """
     Usage: labrunner list [options]
 
-    Lists every lab with its exercises and the points of its graded scenarios.
+    Lists every lab with its exercises, the points of its graded scenarios, and the other exercises those
+    scenarios run too (a scenario needing an unwritten one fails as "needs exercise X.Y").
 
     Options:
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
@@ -32,7 +33,8 @@ enum Help {
 
     Runs the graded scenarios (all labs, or LAB) and prints the score table. Exits 0 only if every
     scenario passed. A failure names its exercise, what was expected and observed, its seed, the command
-    that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run.
+    that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run. A scenario that
+    runs an unwritten exercise it needs says so: "needs video exercise 4.2, not implemented yet".
 
     Options:
       --exercise X.Y       only the scenarios of exercise X.Y of LAB (or LAB.X.Y, e.g. ping.2.2)
@@ -43,6 +45,8 @@ enum Help {
       --json FILE          also write the results as JSON
       --traces DIR         where failing runs' traces go (default: traces)
       --mutant NAME        grade a mutant or hazard of the reference instead (not in the handout)
+      --without X.Y,...    with LAB and --impl solution: take these exercises out of the reference, as if
+                           not written yet, to see which scenarios need them (not in the handout)
 
     Scenarios run in a worker process: a trap, an endless loop or runaway memory (over 4 GiB, or
     $LABRUNNER_MEMORY_LIMIT_MIB) fails that scenario ("trapped", "timed out after N s") and grading goes on.
@@ -108,7 +112,7 @@ enum Help {
       --downloads DIR      peer: where downloads go (default: downloads)
       --search TEXT        peer: search once, print the results and exit
       --download NAME      peer: download this file, print its SHA-256 and exit
-      --min-sources N      peer: with --download, wait until N peers share the file (default 1)
+      --min-sources N      peer: with --download, wait until N peers share the file (1 to 20, default 1)
       --stay               peer: keep serving after --search or --download
 
     Zapszap options:

@@ -32,6 +32,19 @@ private struct Asker: NodeLogic {
     }
 }
 
+/// Sends `1` to its peer on every command and delivers every answer.
+private struct Repeater: NodeLogic {
+    let peer: NodeID
+
+    mutating func command(_ command: Void, _ ctx: inout NodeContext<UInt64, UInt64>) {
+        ctx.send(1, to: peer)
+    }
+
+    mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, UInt64>) {
+        ctx.deliver(message)
+    }
+}
+
 /// Collects a shell's outputs and logs, and lets a test wait for a number of outputs with a deadline.
 private final class Collector: Sendable {
     private let state = Lock<(outputs: [UInt64], logs: [String])>(([], []))
@@ -132,6 +145,41 @@ private final class Collector: Sendable {
         #expect(events.logs.contains { $0.contains("no whole frame for 0.3 seconds") }, "\(events.logs)")
     }
 
+    @Test("over TCP, unfinished frames from many connections never add up past the budget: the largest holder is closed, a real peer is served")
+    func heldBytesBudget() async throws {
+        let events = Collector()
+        let limits = ConnectionLimits(idleTimeout: .seconds(60), maxFrameLength: 1 << 20, maxBufferedBytes: 2 << 20)
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp, connectionLimits: limits),
+                               observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        // Eight attackers each promise a frame of 1 MiB and send 700 KiB of it: 5.5 MiB held if nothing stopped them.
+        var attackers: [TCPConnection] = []
+        for _ in 0..<8 {
+            let attacker = try await TCPConnection.connect(to: address)
+            try await attacker.write([0, 0x10, 0, 0] + [UInt8](repeating: 7, count: 700 << 10))
+            attackers.append(attacker)
+        }
+        // The server reads every byte sent, however loaded the machine: then at most two halves fit in 2 MiB.
+        let budgetHeld = await events.wait { $0.logs.filter { $0.contains("passed 2 MiB in all") }.count >= 6 }
+        var closed = 0
+        for attacker in attackers {
+            var decoder = FrameDecoder()
+            // The server never answers an unfinished frame: a read ends with nil only when it closes the
+            // connection, and times out on one it still holds.
+            do {
+                if try await attacker.readFrame(&decoder, timeout: .seconds(2)) == nil { closed += 1 }
+            } catch NetError.timedOut {}
+        }
+        let (done, asked) = try await askOverTCP(address)
+        for attacker in attackers { attacker.close() }
+        await server.stop()
+        try await serving
+        #expect(budgetHeld, "2 MiB holds at most two 700 KiB halves: \(events.logs)")
+        #expect(closed >= 6, "the attackers saw \(closed) of 8 connections closed")
+        #expect(done, "\(asked.logs + events.logs)")
+    }
+
     @Test("over TCP, the first message on every new connection is answered (the connection is known before its first frame is read)")
     func firstMessageOfEveryConnection() async throws {
         let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp)) { _ in }
@@ -179,8 +227,8 @@ private final class Collector: Sendable {
         async let asking: Void = asker.run()
         _ = await alice.wait { $0.outputs.count == 1 }
         let forger = try await TCPConnection.connect(to: address)
-        /// A message envelope as a shell writes it: sender, destination, message.
-        func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { sender.encoded() + NodeID("server").encoded() + value.encoded() }
+        /// A message envelope as a shell writes it: its frame kind (0), sender, destination, message.
+        func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { [0] + sender.encoded() + NodeID("server").encoded() + value.encoded() }
         try await forger.writeFrame(envelope(from: "alice", 1_000))
         try await forger.writeFrame(envelope(from: "mallory", 1))  // its own name: fine
         try await forger.writeFrame(envelope(from: "bob", 1_000))  // a second name: refused
@@ -195,6 +243,40 @@ private final class Collector: Sendable {
         #expect(count == 2, "alice's 1 and mallory's 1; the forged 1,000s never reached the node")
         #expect(events.logs.contains { $0.contains("claiming to be alice: alice already speaks from") })
         #expect(events.logs.contains { $0.contains("claiming to be bob: this connection speaks as mallory, not bob") })
+    }
+
+    @Test("over TCP, a peer whose connection was evicted takes its name back with its ticket; an impostor cannot take it meanwhile")
+    func evictedNameIsHeldForItsTicket() async throws {
+        let events = Collector()
+        let limits = ConnectionLimits(maxConnections: 2, idleTimeout: .seconds(60), nameHold: .seconds(60))
+        let server = NodeShell(Counter(), configuration: .init(id: "server", listen: loopback, transport: .tcp, connectionLimits: limits),
+                               observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        let alice = Collector()
+        let asker = NodeShell(Repeater(peer: "server"), configuration: .init(
+            id: "alice", listen: loopback, transport: .tcp, peers: ["server": address]), observer: alice.observer)
+        _ = try await asker.start()
+        async let asking: Void = asker.run()
+        await asker.command(())
+        let first = await alice.wait { $0.outputs.count == 1 }
+        // Two silent connections evict alice's (the longest silent); a third, from the impostor, does the same
+        // to the first of them and then speaks as alice.
+        var flood: [TCPConnection] = []
+        for _ in 0..<3 { flood.append(try await TCPConnection.connect(to: address)) }
+        let evicted = await events.wait { $0.logs.filter { $0.contains("silent the longest") }.count >= 1 }
+        try await flood[2].writeFrame([0] + NodeID("alice").encoded() + NodeID("server").encoded() + UInt64(1_000).encoded())
+        let refused = await events.wait { $0.logs.contains { $0.contains("claiming to be alice: alice lost its connection here") } }
+        await asker.command(())  // alice dials again and presents its ticket
+        let second = await alice.wait { $0.outputs.count == 2 }
+        for connection in flood { connection.close() }
+        await asker.stop()
+        try await asking
+        let count = await server.inspect(\.count)
+        await server.stop()
+        try await serving
+        #expect(first && evicted && refused && second, "\(events.logs) / \(alice.logs)")
+        #expect(count == 2, "alice's two 1s; the impostor's 1,000 never reached the node")
     }
 
     @Test("over TCP, a peer that comes back on a new connection gets its answers there")

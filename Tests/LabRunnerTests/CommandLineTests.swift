@@ -24,7 +24,8 @@ import Testing
 
         Runs the graded scenarios (all labs, or LAB) and prints the score table. Exits 0 only if every
         scenario passed. A failure names its exercise, what was expected and observed, its seed, the command
-        that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run.
+        that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run. A scenario that
+        runs an unwritten exercise it needs says so: "needs video exercise 4.2, not implemented yet".
 
         Options:
           --exercise X.Y       only the scenarios of exercise X.Y of LAB (or LAB.X.Y, e.g. ping.2.2)
@@ -35,6 +36,8 @@ import Testing
           --json FILE          also write the results as JSON
           --traces DIR         where failing runs' traces go (default: traces)
           --mutant NAME        grade a mutant or hazard of the reference instead (not in the handout)
+          --without X.Y,...    with LAB and --impl solution: take these exercises out of the reference, as if
+                               not written yet, to see which scenarios need them (not in the handout)
 
         Scenarios run in a worker process: a trap, an endless loop or runaway memory (over 4 GiB, or
         $LABRUNNER_MEMORY_LIMIT_MIB) fails that scenario ("trapped", "timed out after N s") and grading goes on.
@@ -87,12 +90,23 @@ import Testing
         (["demo", "video", "--size", "huge"], "error: option '--size' needs a size such as 256MiB, 1GiB or 500MB, not 'huge' (see 'labrunner demo --help')"),
         (["bench", "disk"], "error: nothing to bench named 'disk' (subjects: net, video, zapszap) (see 'labrunner bench --help')"),
         (["handout"], "error: missing --out DIR (see 'labrunner handout --help')"),
+        (["grade", "video", "--without", "4.2", "--impl", "student"], "error: --without takes exercises out of the reference solution: use it with --impl solution (see 'labrunner grade --help')"),
     ])
     func mistakes(_ arguments: [String], _ message: String) async {
         let result = await runner(arguments)
         #expect(result.status == 2)
         #expect(result.err == message)
         #expect(result.out.isEmpty)
+    }
+
+    @Test("--without withholds exercises of one lab, and says which there are", .enabled(if: Catalog.hasSolutions, "needs the reference solution"), arguments: [
+        (["grade", "--without", "4.2", "--impl", "solution"], "error: --without names exercises of one lab: say which, e.g. 'grade video --without 4.2' (see 'labrunner grade --help')"),
+        (["grade", "ping", "--without", "4.2", "--impl", "solution"], "error: --without 4.2: ping has exercises 1.1, 2.1, 2.2, 3.1 (see 'labrunner grade --help')"),
+    ])
+    func withoutMistakes(_ arguments: [String], _ message: String) async {
+        let result = await runner(arguments)
+        #expect(result.status == 2)
+        #expect(result.err == message)
     }
 
     @Test("list shows every exercise of every lab with its points", .enabled(if: Catalog.hasSolutions, "needs the reference solution"))
@@ -103,34 +117,34 @@ import Testing
         ping — lab 0: Warm-up: PING/PONG with retries (15 points, exercises/ping.md)
           1.1  Answer every PING with a PONG — 2 points, 1 scenario
           2.1  Send the first ping and arm a timeout — 1 point, 1 scenario
-          2.2  Retry on timeout, give up after maxAttempts — 7 points, 3 scenarios
-          3.1  Measure the round trip, ignore stale replies — 5 points, 2 scenarios
+          2.2  Retry on timeout, give up after maxAttempts — 7 points, 3 scenarios; graded with exercises 2.1, 3.1
+          3.1  Measure the round trip, ignore stale replies — 5 points, 2 scenarios; graded with exercises 1.1, 2.1, 2.2
         video — lab 1: P2P sharing of giant video files through a tracker (50 points, exercises/video.md)
           1.1  Tracker registry: JOIN, HEARTBEAT, UPDATE, LEAVE — 5 points, 2 scenarios
-          1.2  Tracker search: matching files with their holders — 5 points, 2 scenarios
-          2.1  Expiry: silent peers leave the results, the sweep forgets them — 4 points, 2 scenarios
+          1.2  Tracker search: matching files with their holders — 5 points, 2 scenarios; graded with exercises 1.1, 2.1
+          2.1  Expiry: silent peers leave the results, the sweep forgets them — 4 points, 2 scenarios; graded with exercises 1.1, 1.2
           2.2  The peer's agent: join, heartbeat, search once, announce, leave — 6 points, 4 scenarios
           3.1  Answer manifest and chunk requests; refuse hostile ones — 6 points, 2 scenarios
           4.1  Build a file's manifest in constant memory — 3 points, 1 scenario
           4.2  Verify a chunk against the manifest — 2 points, 1 scenario
-          5.1  Resume a download from the verified chunks — 4 points, 1 scenario
-          5.2  Finish a download: check everything, flush, rename — 5 points, 2 scenarios
-          6.1  Hand out chunks across sources — 5 points, 2 scenarios
-          6.2  Requeue the chunks of a failed source — 2 points, 1 scenario
-          7.1  Ban a peer that sends a corrupt chunk — 3 points, 1 scenario
+          5.1  Resume a download from the verified chunks — 4 points, 1 scenario; graded with exercises 3.1, 4.2, 5.2, 6.1
+          5.2  Finish a download: check everything, flush, rename — 5 points, 2 scenarios; graded with exercises 3.1, 4.2
+          6.1  Hand out chunks across sources — 5 points, 2 scenarios; graded with exercises 3.1, 4.2, 5.1, 5.2
+          6.2  Requeue the chunks of a failed source — 2 points, 1 scenario; graded with exercises 3.1, 4.2, 5.1, 5.2, 6.1
+          7.1  Ban a peer that sends a corrupt chunk — 3 points, 1 scenario; graded with exercises 3.1, 4.2, 5.1, 5.2, 6.1
         zapszap — lab 3: Serverless encrypted group chat over UDP (42 points, exercises/zapszap.md)
           1.1  Seal a datagram: epoch, nonce, header as associated data — 5 points, 1 scenario
-          2.1  Open a datagram; refuse forged, cut and outsider ones — 3 points, 1 scenario
-          2.2  Refuse replays: a replay window per sender — 3 points, 1 scenario
-          3.1  Lamport clock: tick on send, max + 1 on receive — 4 points, 1 scenario
-          3.2  One total order, no duplicates, late messages marked — 4 points, 1 scenario
-          3.3  Save every message; restore the history on start — 3 points, 1 scenario
-          4.1  What the other lacks: pages from a version vector — 3 points, 1 scenario
-          4.2  Answer a hello: members, missing messages, ask back — 3 points, 1 scenario
-          5.1  Answer a digest with only what is missing — 2 points, 1 scenario
-          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 4 scenarios
-          6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario
-          6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario
+          2.1  Open a datagram; refuse forged, cut and outsider ones — 3 points, 1 scenario; graded with exercise 1.1
+          2.2  Refuse replays: a replay window per sender — 3 points, 1 scenario; graded with exercises 1.1, 2.1
+          3.1  Lamport clock: tick on send, max + 1 on receive — 4 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.2, 3.3
+          3.2  One total order, no duplicates, late messages marked — 4 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.3
+          3.3  Save every message; restore the history on start — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2
+          4.1  What the other lacks: pages from a version vector — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.2
+          4.2  Answer a hello: members, missing messages, ask back — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1
+          5.1  Answer a digest with only what is missing — 2 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2
+          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 4 scenarios; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 5.1
+          6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2
+          6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2, 6.1
         """)
     }
 

@@ -27,10 +27,10 @@ import Testing
         let stderrRead = DispatchGroup()
         stderrRead.enter()
         Thread {
-            errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() }
+            errData.withLock { $0 = Data(err.fileHandleForReading.readAllBytes()) }
             stderrRead.leave()
         }.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = Data(out.fileHandleForReading.readAllBytes())
         stderrRead.wait()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.withLock { $0 }, as: UTF8.self))

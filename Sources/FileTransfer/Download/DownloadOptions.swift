@@ -16,19 +16,25 @@ public struct DownloadOptions: Sendable, Equatable {
     /// Chunk buffers per source (at least 2): one receives while the chunks in the others are checked and
     /// written, on other cores. A worker holds `chunkBuffers × chunkSize` bytes.
     public var chunkBuffers: Int
-    /// The largest chunk size accepted in a manifest.
+    /// The largest chunk size accepted in a manifest (4 MiB; the kit's files use 1 MiB).
     public var maxChunkSize: UInt32
+    /// The most sources fetched from at once; the others wait their turn, each taking the place of a source
+    /// that failed or was banned. With ``chunkBuffers`` and ``maxChunkSize`` it bounds a download's chunk
+    /// memory, `maxSources × chunkBuffers × maxChunkSize` (96 MiB by default), however many holders are listed.
+    public var maxSources: Int
 
     /// Options with the given values; the defaults suit a LAN and loopback.
     public init(pipelineDepth: Int = 2, connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(30),
-                flushEvery: Int = 32, chunkBuffers: Int = 3, maxChunkSize: UInt32 = 16 << 20) {
+                flushEvery: Int = 32, chunkBuffers: Int = 3, maxChunkSize: UInt32 = 4 << 20, maxSources: Int = 8) {
         precondition(pipelineDepth >= 1 && flushEvery >= 1, "pipelineDepth and flushEvery must be at least 1")
         precondition(chunkBuffers >= 2, "chunkBuffers must be at least 2")
+        precondition(maxSources >= 1, "maxSources must be at least 1")
         self.pipelineDepth = pipelineDepth
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
         self.flushEvery = flushEvery
         self.chunkBuffers = chunkBuffers
         self.maxChunkSize = maxChunkSize
+        self.maxSources = maxSources
     }
 }

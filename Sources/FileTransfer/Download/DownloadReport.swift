@@ -18,10 +18,13 @@ public struct DownloadReport: Sendable, Equatable {
     public var reusedChunks: Int
     /// How long the run took, from the first connection to the rename.
     public var duration: Duration
+    /// The most chunk-buffer bytes the run held at once: at most `maxSources × chunkBuffers × chunkSize`
+    /// (``DownloadOptions``), however many sources were listed.
+    public var peakChunkMemory: Int
 
     /// A report with the given figures.
     public init(path: String, manifest: Manifest, bytesReceived: UInt64, chunksBySource: [NodeID: Int], banned: [NodeID],
-                failed: [NodeID: String], reusedChunks: Int, duration: Duration) {
+                failed: [NodeID: String], reusedChunks: Int, duration: Duration, peakChunkMemory: Int) {
         self.path = path
         self.manifest = manifest
         self.bytesReceived = bytesReceived
@@ -30,6 +33,7 @@ public struct DownloadReport: Sendable, Equatable {
         self.failed = failed
         self.reusedChunks = reusedChunks
         self.duration = duration
+        self.peakChunkMemory = peakChunkMemory
     }
 
     /// Received bytes per second over the whole run.

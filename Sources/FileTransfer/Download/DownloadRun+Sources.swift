@@ -2,16 +2,21 @@ import LabKit
 
 /// Talking to sources: connecting, and fetching the manifest.
 extension DownloadRun {
-    /// The manifest from the first source that has the expected content (or any content when none is expected).
+    /// The manifest from the first source that has the listed content (or any content when none is listed)
+    /// in chunks of at most `options.maxChunkSize` bytes: nothing else may decide the part file.
     func fetchManifest() async throws(DownloadError) -> Manifest {
         var failures: [String] = []
         var offered: [ContentID] = []
         for source in sources {
             do {
                 let manifest = try await askManifest(source)
-                if let expected, manifest.contentID != expected {
-                    offered.append(manifest.contentID)
-                    failures.append("\(source): offers other content (\(manifest.contentID))")
+                if let expected, let mismatch = expected.mismatch(with: manifest) {
+                    if manifest.contentID != expected.contentID { offered.append(manifest.contentID) }
+                    failures.append("\(source): \(mismatch)")
+                    continue
+                }
+                guard manifest.chunkSize <= options.maxChunkSize else {
+                    failures.append("\(source): its manifest's chunk size \(manifest.chunkSize) exceeds the limit of \(options.maxChunkSize) bytes")
                     continue
                 }
                 return manifest
@@ -21,7 +26,7 @@ extension DownloadRun {
                 failures.append("\(source): \(error)")
             }
         }
-        if let expected, !offered.isEmpty { throw .contentMismatch(name: name, expected: expected, offered: offered) }
+        if let expected, !offered.isEmpty { throw .contentMismatch(name: name, expected: expected.contentID, offered: offered) }
         throw .manifestUnavailable(name: name, failures: failures)
     }
 

@@ -20,7 +20,11 @@ extension DownloadRun {
         defer { client.close() }
         let chunkSize = Int(session.manifest.chunkSize)
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkBuffers * chunkSize, alignment: 64)
-        defer { memory.deallocate() }
+        session.buffersAllocated(memory.count)
+        defer {
+            memory.deallocate()
+            session.buffersAllocated(-memory.count)
+        }
         let buffers = (0..<options.chunkBuffers).map { UnsafeMutableRawBufferPointer(rebasing: memory[($0 * chunkSize)..<(($0 + 1) * chunkSize)]) }
         do {
             try await fetchChunks(from: source.peer, client: client, buffers: buffers, session: session, part: part, flusher: flusher, progress: progress)
@@ -52,7 +56,8 @@ extension DownloadRun {
                             if let slot = try await checks.next() { free.append(slot) }
                             continue refill
                         }
-                        guard await session.waitForChange(after: generation) else { break fetching }
+                        // A banned source gets nothing more: its place goes to a source waiting its turn.
+                        guard !session.isBanned(source), await session.waitForChange(after: generation) else { break fetching }
                     case .finished:
                         break fetching
                     }

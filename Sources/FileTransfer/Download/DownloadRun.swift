@@ -4,7 +4,7 @@ import LabKit
 /// finishing roles bound as functions, so workers and threads can call them.
 struct DownloadRun<Plan: DownloadPlanning>: Sendable {
     let name: String
-    let expected: ContentID?
+    let expected: ListedContent?
     let sources: [PeerContact]
     let downloads: String
     let options: DownloadOptions
@@ -27,9 +27,6 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
             if Task.isCancelled { throw .cancelled(verified: 0, total: 0) }
             throw error
         }
-        guard manifest.chunkSize <= options.maxChunkSize else {
-            throw .manifestUnavailable(name: name, failures: ["the manifest's chunk size \(manifest.chunkSize) exceeds the limit of \(options.maxChunkSize) bytes"])
-        }
         let (part, record, verified) = try await openStorage(for: manifest)
         let plan: Plan
         do { plan = try Plan(manifest: manifest, verified: verified) } catch {
@@ -46,9 +43,18 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
                 let failure = await flusher.run { batch throws(StorageError) in try await flush(batch, part: part, record: record) }
                 if let failure { session.fail(.storage(failure)) }
             }
+            // At most `maxSources` workers at once; a worker whose source ended hands its place to the next one.
+            let contacts = Dictionary(sources.map { ($0.peer, $0) }, uniquingKeysWith: { first, _ in first })
             await withTaskGroup(of: Void.self) { workers in
-                for source in sources {
-                    workers.addTask { await work(source, session: session, part: part, flusher: flusher, progress: progress) }
+                for first in sources.prefix(options.maxSources) {
+                    workers.addTask {
+                        var source = first
+                        while true {
+                            await work(source, session: session, part: part, flusher: flusher, progress: progress)
+                            guard !Task.isCancelled, let next = session.replacement(for: source.peer), let contact = contacts[next] else { break }
+                            source = contact
+                        }
+                    }
                 }
             }
             flusher.finish()
@@ -79,7 +85,7 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
         try await finalize(manifest)
         return DownloadReport(path: destination, manifest: manifest, bytesReceived: outcome.bytesReceived,
                               chunksBySource: outcome.chunksBySource, banned: outcome.banned, failed: outcome.failed,
-                              reusedChunks: session.reused, duration: started.duration(to: .now))
+                              reusedChunks: session.reused, duration: started.duration(to: .now), peakChunkMemory: session.peakChunkMemory)
     }
 
     private func close(_ part: RandomAccessFile, _ record: ProgressRecord) {

@@ -1,8 +1,8 @@
 import LabKit
 
 /// The shared state of one download run: the plan, what is verified, what each source is doing. Workers (one
-/// per source, each in its own task) call it; a lock makes every call one step, so the plan sees one event at
-/// a time, exactly as the `DownloadPlanning` contract promises.
+/// per live source, each in its own task, at most `maxSources`) call it; a lock makes every call one step, so
+/// the plan sees one event at a time, exactly as the `DownloadPlanning` contract promises.
 final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     /// What a worker should do next.
     enum Next: Equatable {
@@ -24,6 +24,13 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
         var failed: [NodeID: String] = [:]
         /// Sources whose worker has not ended.
         var live: Set<NodeID>
+        /// Sources waiting for a place, in order: one takes the place of each live source that ends.
+        var standby: [NodeID]
+        /// The source that took the place of each ended source, until its worker picks it up.
+        var replacements: [NodeID: NodeID] = [:]
+        /// Chunk-buffer bytes the workers hold now, and the most they held at once.
+        var chunkMemory = 0
+        var peakChunkMemory = 0
         /// Chunks handed out to each source that have not ended yet.
         var outstanding: [NodeID: Int] = [:]
         /// Workers waiting for a change, by waiter number.
@@ -47,13 +54,15 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     /// Held while a chunk is written: one writer at a time (see ``write(_:at:to:)``).
     private let writeTurn = Lock(())
 
-    /// A session for `manifest` with `plan` built, the chunks of `verified` already on disk, and `sources`.
+    /// A session for `manifest` with `plan` built, the chunks of `verified` already on disk, and `sources`:
+    /// the first `options.maxSources` live, the others waiting their turn.
     init(manifest: Manifest, plan: Plan, verified: Set<Int>, sources: [NodeID], options: DownloadOptions) {
         self.manifest = manifest
         self.options = options
         self.reused = verified.count
         let bytes = verified.reduce(UInt64(0)) { $0 + UInt64(manifest.range(ofChunk: $1).length) }
-        state = Lock(State(plan: plan, verified: verified, bytesVerified: bytes, live: Set(sources)))
+        state = Lock(State(plan: plan, verified: verified, bytesVerified: bytes, live: Set(sources.prefix(options.maxSources)),
+                           standby: Array(sources.dropFirst(options.maxSources))))
     }
 
     /// Writes a verified chunk's `bytes` at `offset` in `part`, one writer at a time: the file system locks the
@@ -119,6 +128,19 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
         if failed { connection.close() }
     }
 
+    /// A worker allocated (or, negative, released) `bytes` of chunk buffers.
+    func buffersAllocated(_ bytes: Int) {
+        state.withLock { state in
+            state.chunkMemory += bytes
+            state.peakChunkMemory = max(state.peakChunkMemory, state.chunkMemory)
+        }
+    }
+
+    /// The source that took `ended`'s place when its worker ended, if any: its worker runs next in the same task.
+    func replacement(for ended: NodeID) -> NodeID? {
+        state.withLock { $0.replacements.removeValue(forKey: ended) }
+    }
+
     /// `count` chunk bytes arrived from a source.
     func received(_ count: Int) {
         state.withLock { $0.bytesReceived += UInt64(count) }
@@ -155,10 +177,8 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     /// `source` broke for `reason`: its worker has ended and its chunks go back to the plan.
     func sourceFailed(_ source: NodeID, reason: String) {
         state.withLock { state in
-            guard state.live.remove(source) != nil else { return }
+            guard retire(&state, source) else { return }
             state.failed[source] = reason
-            state.outstanding[source] = 0
-            state.connections[source] = nil
             do { try state.plan.sourceFailed(source) } catch { fail(&state, .role(error, in: "sourceFailed(\(source))")) }
             changed(&state)
         }
@@ -167,9 +187,7 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     /// `source`'s worker ended normally.
     func workerEnded(_ source: NodeID) {
         state.withLock { state in
-            guard state.live.remove(source) != nil else { return }
-            state.outstanding[source] = 0
-            state.connections[source] = nil
+            guard retire(&state, source) else { return }
             changed(&state)
         }
     }
@@ -193,6 +211,12 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     /// The error that ended the run, if any.
     var fatal: DownloadError? { state.withLock { $0.fatal } }
 
+    /// Whether `source` sent a corrupt chunk.
+    func isBanned(_ source: NodeID) -> Bool { state.withLock { $0.banned.contains(source) } }
+
+    /// The most chunk-buffer bytes the workers held at once.
+    var peakChunkMemory: Int { state.withLock { $0.peakChunkMemory } }
+
     /// A snapshot for progress reports.
     func progress(name: String) -> DownloadProgress {
         state.withLock { state in
@@ -210,6 +234,20 @@ final class DownloadSession<Plan: DownloadPlanning>: Sendable {
     }
 
     // MARK: Helpers, called with the lock held
+
+    /// Ends `source`'s place among the live sources and, while the run goes on, gives it to the first source
+    /// waiting (in the same step, so no worker sees the sources shrink and stall). False if it had ended.
+    private func retire(_ state: inout State, _ source: NodeID) -> Bool {
+        guard state.live.remove(source) != nil else { return false }
+        state.outstanding[source] = 0
+        state.connections[source] = nil
+        if state.fatal == nil, state.plan.remaining > 0, !state.standby.isEmpty {
+            let next = state.standby.removeFirst()
+            state.live.insert(next)
+            state.replacements[source] = next
+        }
+        return true
+    }
 
     private func changed(_ state: inout State) {
         state.generation += 1

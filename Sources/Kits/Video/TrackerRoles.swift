@@ -52,14 +52,15 @@ public enum PeerCommand: Sendable, Equatable, CustomStringConvertible {
 public enum PeerEvent: Sendable, Equatable, CustomStringConvertible {
     /// The tracker registered this peer (again, after an expiry or a tracker restart).
     case joined(ttl: Duration)
-    /// The answer to a search.
-    case results(query: String, hits: [SearchHit])
+    /// The answer to a search; `more` when the tracker had more hits or holders than one answer carries.
+    case results(query: String, hits: [SearchHit], more: Bool)
 
     public var description: String {
         switch self {
         case let .joined(ttl): "joined the tracker (ttl \(ttl))"
-        case let .results(query, hits):
-            hits.isEmpty ? "no file matches \"\(query)\"" : "\(hits.count) file(s) match \"\(query)\": " + hits.map(\.description).joined(separator: "; ")
+        case let .results(query, hits, more):
+            (hits.isEmpty ? "no file matches \"\(query)\"" : "\(hits.count) file(s) match \"\(query)\": " + hits.map(\.description).joined(separator: "; "))
+                + (more ? " — and more than one answer lists: type more of the name to narrow the search" : "")
         }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// process — a trap, an endless loop, memory without end — fails one scenario instead of ending the run.
 ///
 /// The worker runs the scenarios one by one and reports each seed it starts and each scenario it finishes
-/// (``WorkerReport``). This side enforces every scenario's ``Scenario/timeLimit`` by killing the worker;
+/// (``WorkerReport``). This side enforces every scenario's ``Scenario/timeLimit`` (and each seed's
+/// ``Scenario/seedTimeLimit``) by killing the worker;
 /// when the worker dies or is killed, the scenario it was running fails — "trapped" with the runtime's
 /// message and the student's file and line, or "timed out after N s" — and a new worker takes the rest.
 /// `labrunner grade` and the graded `swift test` suite both run scenarios this way.
@@ -20,6 +21,9 @@ package struct ContainedRunner: Sendable {
     package var memoryLimitMiB: Int
     /// Receives each line the worker prints on stderr (a student's `print` goes there too).
     package var onErrorLine: (@Sendable (String) -> Void)?
+    /// Exercises the worker takes out of the reference solution (``Exercise/withheld``), and so every node
+    /// process it starts.
+    package var withheld: [String] = []
 
     /// 4 GiB, unless `LABRUNNER_MEMORY_LIMIT_MIB` says otherwise: far above what any honest scenario needs.
     package static func defaultMemoryLimitMiB(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
@@ -49,7 +53,8 @@ package struct ContainedRunner: Sendable {
     private enum Event: Sendable {
         case report(String)
         case error(String)
-        case deadline(scenario: String, limit: Duration)
+        /// A time limit passed: the scenario's (`seed` nil) or that of one of its seeds.
+        case deadline(scenario: String, seed: UInt64?, limit: Duration)
         case exited(ChildProcess.Ending?)
     }
 
@@ -68,7 +73,7 @@ package struct ContainedRunner: Sendable {
             }
             var current: (scenario: Scenario, seeds: [UInt64])?
             var stderrTail: [String] = []
-            var watchdog: Task<Void, Never>?
+            var watchdog: Task<Void, Never>?, seedWatchdog: Task<Void, Never>?
             var timedOut: Duration?
             var ending: ChildProcess.Ending?
             events: for await event in events {
@@ -81,15 +86,14 @@ package struct ContainedRunner: Sendable {
                             // message can arrive before the report of the seed that caused it. One worker traps once.
                             current = (scenario, [])
                             watchdog?.cancel()
-                            let limit = plan.timeLimit(for: scenario)
-                            watchdog = Task {
-                                try? await Task.sleep(for: limit)
-                                if !Task.isCancelled { sink.yield(.deadline(scenario: id, limit: limit)) }
-                            }
+                            watchdog = Self.deadline(plan.timeLimit(for: scenario), scenario: id, seed: nil, sink)
                         }
                         current?.seeds.append(seed)
+                        seedWatchdog?.cancel()
+                        seedWatchdog = current?.scenario.seedTimeLimit.map { Self.deadline($0, scenario: id, seed: seed, sink) }
                     case let .finished(id, seedsRun, failures)?:
                         watchdog?.cancel()
+                        seedWatchdog?.cancel()
                         current = nil
                         guard let index = remaining.firstIndex(where: { $0.id == id }) else { continue }
                         let scenario = remaining.remove(at: index)
@@ -103,8 +107,8 @@ package struct ContainedRunner: Sendable {
                 case let .error(line):
                     stderrTail.append(line)
                     if stderrTail.count > 400 { stderrTail.removeFirst(stderrTail.count - 400) }
-                case let .deadline(id, limit):
-                    guard current?.scenario.id == id else { continue }
+                case let .deadline(id, seed, limit):
+                    guard current?.scenario.id == id, seed == nil || current?.seeds.last == seed else { continue }
                     timedOut = limit
                     child.kill()
                 case let .exited(how):
@@ -113,6 +117,7 @@ package struct ContainedRunner: Sendable {
                 }
             }
             watchdog?.cancel()
+            seedWatchdog?.cancel()
             if let (scenario, seeds) = current, !seeds.isEmpty {
                 remaining.removeAll { $0.id == scenario.id }
                 let reason = timedOut.map { ScenarioFailure.Reason.timedOut(after: $0) }
@@ -128,6 +133,14 @@ package struct ContainedRunner: Sendable {
         }
     }
 
+    /// Says `.deadline` to `sink` once `limit` has passed, unless cancelled first.
+    private static func deadline(_ limit: Duration, scenario: String, seed: UInt64?, _ sink: AsyncStream<Event>.Continuation) -> Task<Void, Never> {
+        Task {
+            try? await Task.sleep(for: limit)
+            if !Task.isCancelled { sink.yield(.deadline(scenario: scenario, seed: seed, limit: limit)) }
+        }
+    }
+
     private func failed(_ scenario: Scenario, seeds: [UInt64], _ reason: ScenarioFailure.Reason) -> Outcome {
         Outcome(scenario: scenario, seedsRun: seeds,
                 failures: [FailureReport(scenario: scenario, seed: seeds.last ?? 1, failure: ScenarioFailure(reason), traceFiles: nil)])
@@ -139,6 +152,7 @@ package struct ContainedRunner: Sendable {
         if let traceDirectory { arguments += ["--traces", traceDirectory] }
         // The runtime's backtrace names the student's file and line; never interactive, no colours, no registers.
         var environment = ProcessInfo.processInfo.environment
+        environment[Exercise.environmentVariable] = withheld.isEmpty ? nil : withheld.joined(separator: ",")
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64"
         let forward = onErrorLine
         let child = try ChildProcess(name: "grading worker", executable: executable, arguments: arguments + ids,

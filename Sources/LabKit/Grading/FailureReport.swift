@@ -14,10 +14,12 @@ public struct FailureReport: Sendable {
         self.traceFiles = traceFiles
     }
 
-    /// The failure in one line, naming the lab where the bare reason would not ("not implemented: ping exercise 1.1").
+    /// The failure in one line, naming the lab where the bare reason would not ("not implemented: ping exercise 1.1"),
+    /// and a missing exercise this scenario needs as that exercise ("needs video exercise 4.2, not implemented yet").
     public var summary: String {
-        if case let .notImplemented(exercise) = failure.reason { return "not implemented: \(scenario.lab) exercise \(exercise)" }
-        return failure.description
+        guard case let .notImplemented(exercise) = failure.reason else { return failure.description }
+        guard exercise != scenario.exercise else { return "not implemented: \(scenario.lab) exercise \(exercise)" }
+        return "needs \(scenario.lab) exercise \(exercise), not implemented yet"
     }
 
     /// The command that reruns exactly this scenario and seed.

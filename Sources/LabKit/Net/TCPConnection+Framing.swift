@@ -11,8 +11,10 @@ extension TCPConnection {
     /// Keep one `decoder` per connection and pass it to every call: bytes of the next frame read early stay
     /// in it. Throws `NetError.truncatedFrame` when the stream ends inside a frame, `WireError.frameTooLarge`
     /// when a length exceeds the decoder's limit (before anything is allocated for it), and
-    /// `NetError.timedOut` when `timeout` passes before a whole frame arrived.
-    public func readFrame(_ decoder: inout FrameDecoder, timeout: Duration? = nil) async throws -> [UInt8]? {
+    /// `NetError.timedOut` when `timeout` passes before a whole frame arrived. `holding`, if given, hears how
+    /// many bytes of an unfinished frame the decoder holds after each read, and may throw to stop there.
+    public func readFrame(_ decoder: inout FrameDecoder, timeout: Duration? = nil,
+                          holding: ((Int) throws -> Void)? = nil) async throws -> [UInt8]? {
         if let frame = try decoder.nextFrame() { return frame }
         let deadline = IODeadline(operation: "readFrame", timeout: timeout)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 1)
@@ -25,6 +27,7 @@ extension TCPConnection {
             }
             decoder.append(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
             if let frame = try decoder.nextFrame() { return frame }
+            try holding?(decoder.bufferedCount)
         }
     }
 }

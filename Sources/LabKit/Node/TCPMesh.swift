@@ -2,18 +2,35 @@
 /// The TCP side of a ``NodeShell``: accepts connections, dials peers on first send, keeps one outgoing
 /// queue per peer (so frames to a peer stay in order), and hands every frame read to the shell.
 /// A connection that breaks is forgotten; the next send to that peer dials again.
+///
+/// Names are bound to what proved them (see ``claim(_:from:)``): a connection to the name it first spoke as,
+/// and a name to a random ``Ticket`` this mesh hands that connection, which the peer presents first on any
+/// later connection. So a peer whose connection broke (or was evicted) takes its name back at once, and no
+/// one else can take it while the ticket is fresh. Every frame starts with a ``FrameKind`` byte.
 final class TCPMesh: Sendable {
     typealias Deliver = @Sendable ([UInt8], SocketAddress) async -> Void
 
     private struct State {
         /// Per peer: the connection its frames go out on (by remote address) and the queue feeding it.
-        var outboxes: [NodeID: (remote: SocketAddress, queue: AsyncStream<[UInt8]>.Continuation)] = [:]
+        var outboxes: [NodeID: Outbox] = [:]
+        var nextOutbox = 0
         var connections: [SocketAddress: TCPConnection] = [:]
         /// The name each connection proved by speaking first, and the connection each name is bound to.
         var speakers: [SocketAddress: NodeID] = [:]
         var owners: [NodeID: SocketAddress] = [:]
         /// When each accepted connection last completed a frame (or was accepted): who to evict first.
         var lastHeard: [SocketAddress: ContinuousClock.Instant] = [:]
+        /// The ticket issued to each name that proved itself here, and when the last connection of a ticketed name
+        /// closed (its name stays reserved for the ticket's holder for ``ConnectionLimits/nameHold``).
+        var tickets: [NodeID: Ticket] = [:]
+        var released: [NodeID: ContinuousClock.Instant] = [:]
+        /// Tickets to hand over on connections that proved a name, before any other frame to them.
+        var unsentTickets: [SocketAddress: Ticket] = [:]
+        /// The tickets other nodes issued this one, by the name this node sends to them as.
+        var heldTickets: [NodeID: Ticket] = [:]
+        /// The bytes of unfinished frames each connection's reader holds, and their sum.
+        var held: [SocketAddress: Int] = [:]
+        var heldTotal = 0
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
         var tasks: [Int: Task<Void, Never>] = [:]
         /// The numbers of the tasks that write queued frames out (the others read).
@@ -66,7 +83,10 @@ final class TCPMesh: Sendable {
                   let oldest = state.lastHeard.min(by: { $0.value < $1.value })?.key,
                   let victim = state.connections.removeValue(forKey: oldest) else { return nil }
             state.lastHeard[oldest] = nil
-            if let name = state.speakers.removeValue(forKey: oldest), state.owners[name] == oldest { state.owners[name] = nil }
+            if let name = state.speakers.removeValue(forKey: oldest), state.owners[name] == oldest {
+                state.owners[name] = nil
+                state.released[name] = .now
+            }
             return (oldest, victim)
         }
         if let (remote, victim) = evicted {
@@ -76,8 +96,9 @@ final class TCPMesh: Sendable {
         adopt(connection)
     }
 
-    /// Queues `bytes` for `peer`, dialing `address` if there is no connection to it yet.
-    func send(_ bytes: [UInt8], to peer: NodeID, address: SocketAddress?) {
+    /// Queues the envelope `bytes` for `peer`, dialing `address` if there is no connection to it yet.
+    func send(_ envelope: [UInt8], to peer: NodeID, address: SocketAddress?) {
+        let bytes = FrameKind.envelope.frame(envelope)
         let queued = state.withLock { state -> Bool in
             guard let outbox = state.outboxes[peer] else { return false }
             outbox.queue.yield(bytes)
@@ -90,23 +111,31 @@ final class TCPMesh: Sendable {
         }
         let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
         outbox.yield(bytes)
-        state.withLock { $0.outboxes[peer] = (address, outbox) }
+        let (ticket, serial) = state.withLock { state in
+            state.nextOutbox += 1
+            state.outboxes[peer] = Outbox(remote: address, queue: outbox, serial: state.nextOutbox)
+            return (state.heldTickets[peer], state.nextOutbox)
+        }
         track(writer: true) { [self] in
             do {
                 let connection = try await TCPConnection.connect(to: address)
+                if let ticket { try await connection.writeFrame(FrameKind.claim.frame(ticket.bytes), timeout: limits.idleTimeout) }
                 adopt(connection)
                 try await drain(stream, into: connection)
             } catch {
                 log("connection to \(peer) at \(address) failed: \(error)")
             }
-            forget(peer, ifStill: address)
+            forget(peer, serial: serial)
         }
     }
 
     /// Whether a frame from the connection `remote` may speak as `name`: a connection is bound to the name of
-    /// its first frame, and a name to the connection it first came on while that connection is open. So no
-    /// connection can speak for a peer that has its own (a forged JOIN or LEAVE is refused), and a peer that
-    /// reconnects takes its name back once its old connection has closed. Returns why not, or `nil`.
+    /// its first frame (or to the name its opening ticket was issued to), and a name to the connection it first
+    /// came on while that connection is open. The connection that proves a name gets a ticket. When the peer
+    /// hangs up cleanly (it stopped, or its process died) the name is free again; when this side ends the
+    /// connection (evicted, idle, over budget) or it breaks, only a connection presenting the ticket takes the
+    /// name for ``ConnectionLimits/nameHold``. So no connection can speak for a peer that has its own, nor take
+    /// the name of one whose connection it had evicted (a forged JOIN or LEAVE is refused). Returns why not, or `nil`.
     func claim(_ name: NodeID, from remote: SocketAddress) -> String? {
         state.withLock { state in
             if let speaker = state.speakers[remote] {
@@ -116,9 +145,47 @@ final class TCPMesh: Sendable {
             if let owner = state.owners[name], owner != remote, let old = state.connections[owner], !old.peerHasHungUp {
                 return "\(name) already speaks from \(owner)"
             }
+            let now = ContinuousClock.now
+            state.released = state.released.filter { now - $0.value < limits.nameHold }
+            if state.released[name] != nil {
+                return "\(name) lost its connection here \(limits.nameHold) ago at most: only a connection with its ticket takes the name until then"
+            }
+            let ticket = Ticket()
+            state.tickets[name] = ticket
+            state.unsentTickets[remote] = ticket
             state.speakers[remote] = name
             state.owners[name] = remote
+            // Tickets of names that are neither connected nor held: forgotten, so made-up names leave nothing.
+            if state.tickets.count > 2 * limits.maxConnections {
+                state.tickets = state.tickets.filter { state.owners[$0.key] != nil || state.released[$0.key] != nil }
+            }
             return nil
+        }
+    }
+
+    /// A connection's opening `ticket`: it speaks as the name the ticket was issued to, and the connection
+    /// that name had before (dead, or about to be) no longer does.
+    private func present(_ ticket: Ticket, from remote: SocketAddress) {
+        let replaced = state.withLock { state -> TCPConnection? in
+            guard state.speakers[remote] == nil, let name = state.tickets.first(where: { $0.value == ticket })?.key else { return nil }
+            var old: TCPConnection?
+            if let previous = state.owners[name], previous != remote {
+                state.speakers[previous] = nil
+                old = state.connections[previous]
+            }
+            state.speakers[remote] = name
+            state.owners[name] = remote
+            state.released[name] = nil
+            return old
+        }
+        replaced?.close()
+    }
+
+    /// Keeps a ticket another node issued to this one on `remote`, to present when dialing that node again.
+    private func keep(_ ticket: Ticket, from remote: SocketAddress) {
+        state.withLock { state in
+            guard let peer = state.outboxes.first(where: { $0.value.remote == remote })?.key ?? state.speakers[remote] else { return }
+            state.heldTickets[peer] = ticket
         }
     }
 
@@ -126,17 +193,23 @@ final class TCPMesh: Sendable {
     /// gets its replies on the new connection, not the old one).
     func learn(_ peer: NodeID, at remote: SocketAddress) {
         let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
-        let connection = state.withLock { state -> TCPConnection? in
-            if let current = state.outboxes[peer], current.remote == remote { return nil }
+        let replacement = state.withLock { state -> (TCPConnection, Int)? in
+            let ticket = state.unsentTickets.removeValue(forKey: remote).map { FrameKind.ticket.frame($0.bytes) }
+            if let current = state.outboxes[peer], current.remote == remote {
+                if let ticket { current.queue.yield(ticket) }
+                return nil
+            }
             guard let connection = state.connections[remote] else { return nil }
             state.outboxes[peer]?.queue.finish()
-            state.outboxes[peer] = (remote, outbox)
-            return connection
+            state.nextOutbox += 1
+            state.outboxes[peer] = Outbox(remote: remote, queue: outbox, serial: state.nextOutbox)
+            if let ticket { outbox.yield(ticket) }
+            return (connection, state.nextOutbox)
         }
-        guard let connection else { return }
+        guard let (connection, serial) = replacement else { return }
         track(writer: true) { [self] in
             try? await drain(stream, into: connection)
-            forget(peer, ifStill: remote)
+            forget(peer, serial: serial)
         }
     }
 
@@ -189,35 +262,85 @@ final class TCPMesh: Sendable {
         if closed { return }
         track { [self] in
             var decoder = FrameDecoder(maxFrameLength: limits.maxFrameLength)
+            var hungUp = false
             do {
-                while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout) {
+                while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout, holding: { [self] in try hold($0, for: remote) }) {
                     state.withLock { $0.lastHeard[remote] = .now }
-                    await deliver(frame, remote)
+                    try hold(decoder.bufferedCount, for: remote)
+                    switch try FrameKind.split(frame) {
+                    case let (.envelope, payload): await deliver(Array(payload), remote)
+                    case let (.ticket, payload): keep(try Ticket(payload), from: remote)
+                    case let (.claim, payload): present(try Ticket(payload), from: remote)
+                    }
                 }
+                hungUp = true
             } catch NetError.timedOut {
                 log("closed the connection from \(remote): no whole frame for \(limits.idleTimeout)")
+            } catch let refused as OverBudget {
+                log("closed the connection from \(remote): \(refused)")
             } catch {
                 log("connection from \(remote) closed: \(error)")
             }
             connection.close()
             state.withLock { state in
+                state.heldTotal -= state.held.removeValue(forKey: remote) ?? 0
+                state.unsentTickets[remote] = nil
+                // Frames sent from now on dial again instead of going down a connection known to be gone.
+                for (peer, outbox) in state.outboxes where outbox.remote == remote && state.connections[remote] === connection {
+                    outbox.queue.finish()
+                    state.outboxes[peer] = nil
+                }
                 if state.connections[remote] === connection {
                     state.connections[remote] = nil
                     state.lastHeard[remote] = nil
-                    if let name = state.speakers.removeValue(forKey: remote), state.owners[name] == remote { state.owners[name] = nil }
+                    if let name = state.speakers.removeValue(forKey: remote), state.owners[name] == remote {
+                        state.owners[name] = nil
+                        if hungUp { state.tickets[name] = nil } else { state.released[name] = .now }
+                    }
                 }
             }
         }
+    }
+
+    /// Notes that the reader of `remote` holds `count` bytes of an unfinished frame. Past
+    /// ``ConnectionLimits/maxBufferedBytes`` in all, the connection holding the most is closed: this one
+    /// (by throwing) or another (closing it makes its reader end).
+    private func hold(_ count: Int, for remote: SocketAddress) throws(OverBudget) {
+        let victim = state.withLock { state -> (SocketAddress, TCPConnection?)? in
+            state.heldTotal += count - (state.held.updateValue(count, forKey: remote) ?? 0)
+            guard state.heldTotal > limits.maxBufferedBytes, let largest = state.held.max(by: { $0.value < $1.value })?.key else { return nil }
+            state.heldTotal -= state.held.removeValue(forKey: largest) ?? 0
+            return (largest, largest == remote ? nil : state.connections[largest])
+        }
+        guard let (largest, other) = victim else { return }
+        let refusal = OverBudget(limit: limits.maxBufferedBytes)
+        guard let other else { throw refusal }
+        other.close()
+        log("closed the connection from \(largest): \(refusal)")
+    }
+
+    /// Unfinished frames from all connections together passed ``ConnectionLimits/maxBufferedBytes``.
+    private struct OverBudget: Error, CustomStringConvertible {
+        let limit: Int
+        var description: String { "it held the most of the unfinished frames, which passed \(limit >> 20) MiB in all" }
     }
 
     private func drain(_ stream: AsyncStream<[UInt8]>, into connection: TCPConnection) async throws {
         for await bytes in stream { try await connection.writeFrame(bytes, timeout: limits.idleTimeout) }
     }
 
-    /// Forgets `peer`'s outbox if it still goes to `remote` (a newer connection may have replaced it).
-    private func forget(_ peer: NodeID, ifStill remote: SocketAddress) {
+    /// Forgets `peer`'s outbox if it is still the one numbered `serial` (a newer one may have replaced it).
+    private func forget(_ peer: NodeID, serial: Int) {
         state.withLock { state in
-            if state.outboxes[peer]?.remote == remote { state.outboxes[peer] = nil }
+            if state.outboxes[peer]?.serial == serial { state.outboxes[peer] = nil }
         }
+    }
+
+    /// The queue of frames for one peer, the connection they go out on, and its number (outboxes replace
+    /// each other; a writer that ends forgets only its own).
+    private struct Outbox {
+        let remote: SocketAddress
+        let queue: AsyncStream<[UInt8]>.Continuation
+        let serial: Int
     }
 }

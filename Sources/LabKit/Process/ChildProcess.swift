@@ -87,7 +87,7 @@ package final class ChildProcess: Sendable {
         Thread {
             var pending: [UInt8] = []
             while true {
-                let data = reading.availableData
+                let data = reading.readSome()
                 if data.isEmpty { break }
                 pending.append(contentsOf: data)
                 while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {

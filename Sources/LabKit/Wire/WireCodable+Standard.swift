@@ -88,15 +88,7 @@ extension Array: WireCodable where Element: WireCodable {
         for element in self { writer.write(element) }
     }
     public init(from reader: inout WireReader) throws(WireError) {
-        let field = "[\(Element.self)]"
-        let count = try reader.readLength(field: field, limit: reader.limits.maxElements)
-        // Each element takes at least one byte, so a count beyond the input is truncated before we reserve.
-        guard count <= reader.remaining else {
-            throw .truncated(field: field, needed: count, available: reader.remaining)
-        }
-        self = []
-        reserveCapacity(count)
-        for _ in 0..<count { append(try Element(from: &reader)) }
+        self = try reader.readArray(maxCount: reader.limits.maxElements, field: "[\(Element.self)]")
     }
 }
 

@@ -62,6 +62,18 @@ public struct WireReader: Sendable {
         return Int(length)
     }
 
+    /// An array of at most `maxCount` elements (and `limits.maxElements`), refused before anything is
+    /// allocated when its count prefix says more: where a message states how long a list may be.
+    public mutating func readArray<Element: WireCodable>(maxCount: Int, field: @autoclosure () -> String) throws(WireError) -> [Element] {
+        let count = try readLength(field: field(), limit: min(maxCount, limits.maxElements))
+        // Each element takes at least one byte, so a count beyond the input is truncated before we reserve.
+        guard count <= remaining else { throw .truncated(field: field(), needed: count, available: remaining) }
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try Element(from: &self)) }
+        return elements
+    }
+
     /// Reads exactly `count` raw bytes.
     @inlinable
     public mutating func readRaw(count: Int, field: @autoclosure () -> String = "bytes") throws(WireError) -> ArraySlice<UInt8> {

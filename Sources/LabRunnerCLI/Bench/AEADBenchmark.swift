@@ -68,7 +68,7 @@ public enum AEADBenchmark {
         } catch {
             return nil
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = Data(output.fileHandleForReading.readAllBytes())
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return openSSLMessagesPerSecond(speedOutput: String(decoding: data, as: UTF8.self))

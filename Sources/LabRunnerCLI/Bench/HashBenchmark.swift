@@ -118,7 +118,7 @@ public enum HashBenchmark {
         } catch {
             throw .toolFailed(tool: name, status: -1, output: "\(error)")
         }
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = String(decoding: output.fileHandleForReading.readAllBytes(), as: UTF8.self)
         process.waitUntilExit()
         let tokens: [Substring] = printed.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "=" })
         let digest = tokens.first { $0.count == 64 && $0.allSatisfy(\.isHexDigit) }

@@ -116,7 +116,7 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
 
     private func download(_ file: SharedFile, from sources: [PeerContact], into folder: String) async throws -> VideoBenchmarkResult.Figure {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: file.name, expected: file.contentID, sources: sources, downloads: folder)
+        let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: file.name, expected: file.listedContent, sources: sources, downloads: folder)
         Self.writeBack()
         let clock = ContinuousClock(), started = clock.now
         _ = try await engine.run()
@@ -134,7 +134,7 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
     private func downloadWithFailure(_ file: SharedFile, from sources: [PeerContact], dying: ChunkService<V.Responder>,
                                      into folder: String) async throws -> UInt64 {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: file.name, expected: file.contentID, sources: sources, downloads: folder)
+        let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: file.name, expected: file.listedContent, sources: sources, downloads: folder)
         let report = try await engine.run { progress in
             if progress.fraction >= 0.5 { dying.stop() }
         }

@@ -10,6 +10,7 @@ struct GradeCommand: RunnerCommand {
         .init(name: "seed", takesValue: true), .init(name: "runs", takesValue: true),
         .init(name: "impl", takesValue: true), .init(name: "json", takesValue: true),
         .init(name: "traces", takesValue: true), .init(name: "mutant", takesValue: true),
+        .init(name: "without", takesValue: true),
     ], help: Help.grade)
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
@@ -34,7 +35,10 @@ struct GradeCommand: RunnerCommand {
         if seed != nil && arguments.value("scenario") == nil && runs == nil {
             throw UsageError("--seed replays one scenario: add --scenario ID", command: "grade")
         }
-        let grader = Grader(context: context, impl: impl, mutant: mutant?.name, traceDirectory: arguments.value("traces") ?? "traces")
+        var grader = Grader(context: context, impl: impl, mutant: mutant?.name, traceDirectory: arguments.value("traces") ?? "traces")
+        if let option = arguments.value("without") {
+            grader.withheld = try Self.withheld(option, labs: labs, impl: impl, mutant: mutant != nil)
+        }
         let report: GradeReport
         if let runs {
             report = await grader.failureRates(selected, runs: runs, baseSeed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
@@ -47,6 +51,22 @@ struct GradeCommand: RunnerCommand {
             try JSONResults.write(report.document, to: path, console: context.console)
         }
         return report.allPassed ? 0 : 1
+    }
+
+    /// The exercises `--without 4.2,5.1` takes out of the reference solution: only of the solution, within one lab.
+    static func withheld(_ option: String, labs: [LabDescriptor], impl: Implementation, mutant: Bool) throws(UsageError) -> [String] {
+        guard impl == .solution, !mutant else {
+            throw UsageError("--without takes exercises out of the reference solution: use it with --impl solution", command: "grade")
+        }
+        guard labs.count == 1, let lab = labs.first else {
+            throw UsageError("--without names exercises of one lab: say which, e.g. 'grade video --without 4.2'", command: "grade")
+        }
+        let numbers = option.split(separator: ",").map(String.init)
+        let unknown = numbers.filter { number in !lab.exercises.contains { $0.id == number } }
+        guard !numbers.isEmpty, unknown.isEmpty else {
+            throw UsageError("--without \(option): \(lab.id) has exercises \(lab.exercises.map(\.id).joined(separator: ", "))", command: "grade")
+        }
+        return numbers
     }
 
     /// The lab and exercise `--exercise` names: `2.2` within the one lab graded (or the one lab that has it),

@@ -7,6 +7,8 @@ struct GradeReport: Codable, Sendable {
         let seed: UInt64
         let kind: String
         let summary: String
+        /// For `not-implemented`: the unwritten exercise (this scenario's own, or one it needs).
+        var missing: String?
         var expected: String?
         var observed: String?
         let replay: String
@@ -20,7 +22,9 @@ struct GradeReport: Codable, Sendable {
             trace = report.traceFiles?.jsonl
             diagram = report.traceFiles?.svg
             switch report.failure.reason {
-            case .notImplemented: kind = "not-implemented"
+            case let .notImplemented(exercise):
+                kind = "not-implemented"
+                missing = exercise
             case let .wrong(expected, observed):
                 kind = "wrong"
                 self.expected = expected
@@ -36,6 +40,8 @@ struct GradeReport: Codable, Sendable {
         let id: String
         let lab: String
         let exercise: String
+        /// The other exercises of the lab the scenario runs (``Scenario/needs``).
+        let needs: [String]
         let points: Int
         let seedsRun: Int
         let earned: Int
@@ -46,6 +52,7 @@ struct GradeReport: Codable, Sendable {
             id = scenario.id
             lab = scenario.lab
             exercise = scenario.exercise
+            needs = scenario.needs
             points = scenario.points
             self.seedsRun = seedsRun
             self.earned = earned

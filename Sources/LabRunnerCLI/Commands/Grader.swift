@@ -9,16 +9,23 @@ struct Grader: Sendable {
     /// The mutant or hazard graded instead of `impl`'s code, by name.
     var mutant: String?
     let traceDirectory: String
+    /// Exercises taken out of the reference solution (`--without`).
+    var withheld: [String] = []
 
     /// Whose code runs, as the header line says it.
-    private var subject: String { mutant.map { "the mutant '\($0)'" } ?? "the \(impl.rawValue)'s code" }
+    private var subject: String {
+        let code = mutant.map { "the mutant '\($0)'" } ?? "the \(impl.rawValue)'s code"
+        return withheld.isEmpty ? code : "\(code) without exercise\(withheld.count == 1 ? "" : "s") \(withheld.joined(separator: ", "))"
+    }
 
     private func runner(traces: String?) -> ContainedRunner {
         let console = context.console
-        return ContainedRunner(executable: LabRunnerExecutable.find() ?? LabRunnerExecutable.running,
-                               selection: mutant.map { ["--mutant", $0] } ?? ["--impl", impl.rawValue], traceDirectory: traces,
-                               memoryLimitMiB: ContainedRunner.defaultMemoryLimitMiB(environment: context.environment),
-                               onErrorLine: { console.err($0) })
+        var runner = ContainedRunner(executable: LabRunnerExecutable.find() ?? LabRunnerExecutable.running,
+                                     selection: mutant.map { ["--mutant", $0] } ?? ["--impl", impl.rawValue], traceDirectory: traces,
+                                     memoryLimitMiB: ContainedRunner.defaultMemoryLimitMiB(environment: context.environment),
+                                     onErrorLine: { console.err($0) })
+        runner.withheld = withheld
+        return runner
     }
 
     /// Grades `scenarios` over the seeds of `plan` (its own seeds, or one replayed), stopping a scenario at its first failure.

@@ -12,7 +12,9 @@ struct ListCommand: RunnerCommand {
             for exercise in lab.exercises {
                 let scenarios = lab.scenarios.filter { $0.exercise == exercise.id }
                 let points = scenarios.reduce(0) { $0 + $1.points }
-                context.console.out("  \(exercise.id)  \(exercise.title) — \(plural(points, "point")), \(plural(scenarios.count, "scenario"))")
+                let needs = lab.exercises.map(\.id).filter { id in scenarios.contains { $0.needs.contains(id) } }
+                let after = needs.isEmpty ? "" : "; graded with exercise\(needs.count == 1 ? "" : "s") \(needs.joined(separator: ", "))"
+                context.console.out("  \(exercise.id)  \(exercise.title) — \(plural(points, "point")), \(plural(scenarios.count, "scenario"))\(after)")
             }
         }
         return 0

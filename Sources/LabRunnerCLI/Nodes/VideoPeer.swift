@@ -40,7 +40,11 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         }
         let serving = Task { await service.run() }
         let (inputs, feed) = AsyncStream<Input>.makeStream()
-        let files = library.values.map(\.manifest.sharedFile).sorted { $0.name < $1.name }
+        let shared = library.values.map(\.manifest.sharedFile).sorted { $0.name < $1.name }
+        let files = Array(shared.prefix(TrackerLimits.filesPerPeer))
+        if files.count < shared.count {
+            console.out(style.yellow("announcing the first \(files.count) of \(shared.count) files (by name): a tracker registers at most \(TrackerLimits.filesPerPeer) per peer; all are served"))
+        }
         let trace = TraceRecorder(path: settings.options.tracePath)
         let agent = NodeShell(V.Agent(config: PeerAgentConfig(tracker: settings.trackerID, address: "\(service.localAddress)", files: files)),
                               configuration: .init(id: id, listen: (try? SocketAddress(host: service.localAddress.host, port: 0)) ?? settings.options.listen,
@@ -118,9 +122,9 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
                     case nil: break
                     }
                 }
-            case let .event(.results(query, hits)):
+            case let .event(.results(query, hits, more)):
                 if waitingForSources[query] != nil { await choose(query, among: hits) } else {
-                    console.out(PeerEvent.results(query: query, hits: hits).description)
+                    console.out(PeerEvent.results(query: query, hits: hits, more: more).description)
                     if case .search = settings.script, !settings.stay { return false }
                 }
             case let .log(line):
@@ -137,7 +141,11 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
                 case let .success((report, digest)):
                     report.describe(into: console, style: style, sha256: digest)
                     service.share(LibraryEntry(manifest: report.manifest, path: report.path))
-                    await agent.command(.announce(report.manifest.sharedFile))
+                    if service.library.count <= TrackerLimits.filesPerPeer {
+                        await agent.command(.announce(report.manifest.sharedFile))
+                    } else {
+                        console.out(style.yellow("serving \(name) without announcing it: a tracker registers at most \(TrackerLimits.filesPerPeer) files per peer"))
+                    }
                 case let .failure(error):
                     console.err("error: download of \(name) failed: \(error)")
                     status = 1
@@ -201,7 +209,7 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
             waitingForSources[name] = nil
             context.console.out("downloading \(name) (\(file.size) bytes) from \(sources.map(\.peer.name).joined(separator: ", "))")
             if context.console.isTerminal { bars[name] = ProgressBar(label: name) }
-            let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: name, expected: file.contentID, sources: sources, downloads: settings.downloads)
+            let engine = DownloadEngine<V.Plan, V.Hashing, V.Finisher>(name: name, expected: file.listedContent, sources: sources, downloads: settings.downloads)
             let feed = self.feed
             downloads[name] = Task {
                 do throws(DownloadError) {

@@ -29,7 +29,7 @@ enum VideoPeerNode {
             share: arguments.value("share"),
             downloads: arguments.value("downloads") ?? "downloads",
             script: arguments.value("download").map { .download($0) } ?? arguments.value("search").map { .search($0) },
-            minimumSources: try arguments.integer("min-sources", in: 1...64, command: "node") ?? 1,
+            minimumSources: try arguments.integer("min-sources", in: 1...TrackerLimits.holdersPerHit, command: "node") ?? 1,
             stay: arguments.flags.contains("stay"))
         return await open(VideoImplementations.bundle(impl), settings, context)
     }

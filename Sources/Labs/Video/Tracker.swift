@@ -34,13 +34,22 @@ public struct Tracker: TrackerNode {
         ctx.setTimer(Self.sweep, after: sweepPeriod)
     }
 
-    /// Keeps the registry up to date with every message, then answers a SEARCH.
+    /// Keeps the registry up to date with every message, then answers a SEARCH. The limits are kept here,
+    /// not in the exercises: a JOIN or UPDATE beyond `TrackerLimits` is answered `REFUSED` and reaches the
+    /// registry only as a heartbeat of a registered peer, and every answer is capped
+    /// (`TrackerMessage.results(requestID:capping:)`).
     public mutating func receive(_ message: TrackerMessage, from sender: NodeID, _ ctx: inout VideoContext) throws {
+        if let refusal = refusal(of: message, from: sender) {
+            // Answered, never logged: a flood of refused messages must not become a flood of log lines.
+            if peers[sender] != nil { try updateRegistry(with: .heartbeat, from: sender, &ctx) }
+            ctx.send(.refused(refusal), to: sender)
+            return
+        }
         try updateRegistry(with: message, from: sender, &ctx)
         switch message {
         case let .search(requestID, text):
-            ctx.send(.results(requestID: requestID, hits: try search(text, at: ctx.now)), to: sender)
-        case .joined, .results, .unknownPeer:
+            ctx.send(.results(requestID: requestID, capping: try search(text, at: ctx.now)), to: sender)
+        case .joined, .results, .unknownPeer, .refused:
             ctx.log("ignoring \(message) from \(sender): only peers receive it")
         case .join, .heartbeat, .update, .leave:
             break
@@ -65,6 +74,7 @@ public struct Tracker: TrackerNode {
     /// - `HEARTBEAT` from a registered peer needs no answer; `UPDATE file` adds `file` to its list (unless it is
     ///   already there). From a peer that is not registered, both are answered `UNKNOWN-PEER` and change nothing.
     /// - `LEAVE` forgets `sender` (no answer, even if it was not registered). Other messages change nothing else.
+    /// - A JOIN or UPDATE beyond `TrackerLimits` never reaches this method: `receive` refuses it first.
     ///
     /// Tested by `video.1.1-join-leave` and `video.1.1-registry-under-faults`: every message the tracker
     /// receives gets exactly the answers above, to its sender, and nothing else — with duplicates, reordering,
@@ -82,6 +92,7 @@ public struct Tracker: TrackerNode {
     /// - Hits are sorted by name, then by content ID. A file nobody holds is not listed.
     /// - Only live peers hold files: use `isLive(_:at:)` once you have written it (exercise 2.1); until then
     ///   every registered peer counts, and step 1's scenarios never leave a peer silent for long.
+    /// - Return every hit: `receive` caps the answer (`TrackerLimits`) and says there is more.
     ///
     /// Tested by `video.1.2-search-exact` (exact answers at chosen times: case, grouping, order, JOIN replacing
     /// a list, UPDATE after a download, LEAVE) and `video.1.2-search-under-faults`.
@@ -108,6 +119,29 @@ public struct Tracker: TrackerNode {
     mutating func forgetExpiredPeers(_ ctx: inout VideoContext) throws {
         try todo("2.1")
     }
+
+    /// Why `message` from `sender` must not reach the registry — it would hold more than `TrackerLimits`
+    /// allows — or `nil`. An UPDATE of a file the peer already lists adds nothing and is never refused.
+    func refusal(of message: TrackerMessage, from sender: NodeID) -> TrackerRefusal? {
+        let listed = peers[sender]?.files ?? []
+        let growth: Int
+        switch message {
+        case let .join(_, files):
+            if peers[sender] == nil && peers.count >= TrackerLimits.peers { return Self.full }
+            growth = files.count - listed.count
+        case let .update(file) where peers[sender] != nil && !listed.contains(file):
+            if listed.count >= TrackerLimits.filesPerPeer { return .tooManyFiles(limit: UInt32(TrackerLimits.filesPerPeer)) }
+            growth = 1
+        default:
+            return nil
+        }
+        guard growth > 0 else { return nil }
+        let registered = peers.values.reduce(0) { $0 + $1.files.count }
+        return registered + growth > TrackerLimits.files ? Self.full : nil
+    }
+
+    /// The refusal of a full registry.
+    static let full = TrackerRefusal.registryFull(peers: UInt32(TrackerLimits.peers), files: UInt32(TrackerLimits.files))
 
     /// What makes two shared files the same file in search results.
     struct FileKey: Hashable, Comparable {

@@ -26,22 +26,27 @@ public enum PingScenarios {
                 try sendsFirstPing(client: client, seed: seed)
             },
             Scenario(id: "ping.2.2-retry-silent-server", lab: "ping", exercise: "2.2", points: 2, seeds: 10,
+                     needs: ["2.1"],
                      summary: "against a silent server every ping is tried maxAttempts times, timeout apart, then abandoned") { seed in
                 try retriesSilentServer(client: client, seed: seed)
             },
             Scenario(id: "ping.2.2-retry-under-loss", lab: "ping", exercise: "2.2", points: 3, seeds: 100,
+                     needs: ["2.1", "3.1"],
                      summary: "with 30 % loss, 10 % duplication and late answers, every ping ends once, in order, after at most 3 honest tries") { seed in
                 try retriesUnderLoss(client: client, seed: seed)
             },
             Scenario(id: "ping.2.2-server-restart", lab: "ping", exercise: "2.2", points: 2, seeds: 20,
+                     needs: ["2.1", "3.1"],
                      summary: "the server crashes for 1.2 s mid-run; retries carry every ping through") { seed in
                 try survivesServerRestart(client: client, seed: seed)
             },
             Scenario(id: "ping.3.1-rtt", lab: "ping", exercise: "3.1", points: 3, seeds: 100,
+                     needs: ["2.1", "2.2"],
                      summary: "with delays longer than the timeout, each reply reports the attempt its PONG answers and that attempt's exact round trip") { seed in
                 try measuresRoundTrips(client: client, seed: seed)
             },
             Scenario(id: "ping.3.1-live-udp", lab: "ping", exercise: "3.1", points: 2, seeds: 1, mode: .live,
+                     needs: ["1.1", "2.1", "2.2"],
                      summary: "server and client as real UDP nodes on loopback, 20 % injected loss: all 8 pings answered") { seed in
                 try await pingsOverRealUDP(server: server, client: client, seed: seed)
             },

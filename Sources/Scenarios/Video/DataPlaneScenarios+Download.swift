@@ -19,7 +19,7 @@ extension DataPlaneScenarios {
                 let stoppedAt = Lock<UInt64?>(nil)
                 let canceller = Canceller()
                 let first = Task {
-                    try await download(roles, file: file.name, expected: manifest.contentID, from: sources, into: downloads) { progress in
+                    try await download(roles, file: file.name, expected: ListedContent(of: manifest), from: sources, into: downloads) { progress in
                         guard progress.fraction >= 0.4 else { return }
                         stoppedAt.withLock { if $0 == nil { $0 = progress.bytesVerified } }
                         canceller.cancel()
@@ -39,7 +39,7 @@ extension DataPlaneScenarios {
                 try expect(!folder.listing("downloads").contains(file.name), "nothing under the final name after the stopped run",
                            observed: "\(folder.listing("downloads"))")
                 let before = stoppedAt.withLock { $0 } ?? 0
-                let report = try await completedDownload(roles, file: file.name, expected: manifest.contentID, from: sources, into: downloads)
+                let report = try await completedDownload(roles, file: file.name, expected: ListedContent(of: manifest), from: sources, into: downloads)
                 let remaining = UInt64(file.size) - before
                 let allowed = remaining + 2 * UInt64(manifest.chunkSize)
                 try expect(report.bytesReceived <= allowed,
@@ -64,7 +64,7 @@ extension DataPlaneScenarios {
             let manifest = library[file.name]!.manifest
             try await RunningService.withSeeders(1, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
-                let report = try await completedDownload(roles.withGraderPlan, file: file.name, expected: manifest.contentID,
+                let report = try await completedDownload(roles.withGraderPlan, file: file.name, expected: ListedContent(of: manifest),
                                                          from: seeders.map(\.contact), into: downloads)
                 try expectIdentical(file, at: "\(downloads)/\(file.name)")
                 try expectOnlyFinalFile(folder, "downloads", name: file.name)
@@ -113,7 +113,7 @@ extension DataPlaneScenarios {
             try await RunningService.withSeeders(1, serving: roles.responder, library: [file.name: LibraryEntry(manifest: manifest, path: destination)]) { seeders in
                 let (downloads, setting) = try unwritableFolder(in: folder)
                 do {
-                    let report = try await download(roles, file: file.name, expected: manifest.contentID, from: seeders.map(\.contact), into: downloads)
+                    let report = try await download(roles, file: file.name, expected: ListedContent(of: manifest), from: seeders.map(\.contact), into: downloads)
                     throw ScenarioFailure(.wrong(expected: "a download into \(setting) to fail", observed: "it completed at \(report.path)"))
                 } catch let error as DownloadError {
                     guard case .storage = error else {

@@ -29,13 +29,13 @@ extension DataPlaneScenarios {
     }
 
     /// Runs the download engine with `roles`; an unfinished exercise comes out as the `NotImplemented` it is.
-    static func download(_ roles: DataPlaneRoles, file: String, expected: ContentID?, from sources: [PeerContact], into downloads: String,
+    static func download(_ roles: DataPlaneRoles, file: String, expected: ListedContent?, from sources: [PeerContact], into downloads: String,
                          progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }) async throws -> DownloadReport {
         try await download(roles.plan, roles.hashing, roles.finisher, file: file, expected: expected, from: sources, into: downloads, progress: progress)
     }
 
     private static func download<Plan: DownloadPlanning, Hashing: ChunkHashing, Finisher: DownloadFinishing>(
-        _: Plan.Type, _: Hashing.Type, _: Finisher.Type, file: String, expected: ContentID?, from sources: [PeerContact], into downloads: String,
+        _: Plan.Type, _: Hashing.Type, _: Finisher.Type, file: String, expected: ListedContent?, from sources: [PeerContact], into downloads: String,
         progress: @escaping @Sendable (DownloadProgress) -> Void
     ) async throws -> DownloadReport {
         let engine = DownloadEngine<Plan, Hashing, Finisher>(name: file, expected: expected, sources: sources, downloads: downloads, options: options)
@@ -48,7 +48,7 @@ extension DataPlaneScenarios {
     }
 
     /// Like `download`, but a download that does not complete fails the scenario, saying why.
-    static func completedDownload(_ roles: DataPlaneRoles, file: String, expected: ContentID?, from sources: [PeerContact], into downloads: String,
+    static func completedDownload(_ roles: DataPlaneRoles, file: String, expected: ListedContent?, from sources: [PeerContact], into downloads: String,
                                   progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }) async throws -> DownloadReport {
         do {
             return try await download(roles, file: file, expected: expected, from: sources, into: downloads, progress: progress)

@@ -17,7 +17,7 @@ extension DataPlaneScenarios {
             let manifest = library[file.name]!.manifest
             try await RunningService.withSeeders(3, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
-                let report = try await completedDownload(roles, file: file.name, expected: manifest.contentID, from: seeders.map(\.contact), into: downloads)
+                let report = try await completedDownload(roles, file: file.name, expected: ListedContent(of: manifest), from: seeders.map(\.contact), into: downloads)
                 try expectIdentical(file, at: "\(downloads)/\(file.name)")
                 try expectOnlyFinalFile(folder, "downloads", name: file.name)
                 let served = seeders.map { $0.chunksSent() }
@@ -39,7 +39,7 @@ extension DataPlaneScenarios {
             try await RunningService.withSeeders(3, serving: roles.responder, library: library) { seeders in
                 let downloads = folder.file("downloads")
                 let victim = seeders[0]
-                let report = try await completedDownload(roles, file: file.name, expected: manifest.contentID, from: seeders.map(\.contact),
+                let report = try await completedDownload(roles, file: file.name, expected: ListedContent(of: manifest), from: seeders.map(\.contact),
                                                          into: downloads) { progress in
                     if progress.fraction >= 0.3 { victim.stop() }
                 }
@@ -67,7 +67,7 @@ extension DataPlaneScenarios {
                 let sources = [seeders[0].contact, liar.contact("liar"), seeders[1].contact]
                 let outcome: Result<DownloadReport, any Error>
                 do {
-                    outcome = .success(try await completedDownload(roles.withWatchedBans, file: file.name, expected: entry.manifest.contentID, from: sources, into: downloads))
+                    outcome = .success(try await completedDownload(roles.withWatchedBans, file: file.name, expected: ListedContent(of: entry.manifest), from: sources, into: downloads))
                 } catch {
                     outcome = .failure(error)
                 }

@@ -48,30 +48,37 @@ public enum DataPlaneScenarios {
                 try await verifiesChunks(roles, seed: seed)
             },
             Scenario(id: "video.5.1-resume", lab: "video", exercise: "5.1", points: 4, seeds: 1, mode: .live,
+                     needs: ["3.1", "4.2", "5.2", "6.1"],
                      summary: "a download stopped at 40 % and run again completes identical, fetching at most 2 chunks more than what was missing") { seed in
                 try await resumes(roles, seed: seed)
             },
             Scenario(id: "video.5.2-single-source", lab: "video", exercise: "5.2", points: 3, seeds: 1, mode: .live,
+                     needs: ["3.1", "4.2"],
                      summary: "a 24 MiB file with a short last chunk, from one peer, ends identical under its final name with no .part left") { seed in
                 try await downloadsFromOneSource(roles, seed: seed)
             },
             Scenario(id: "video.5.2-finish-safely", lab: "video", exercise: "5.2", points: 2, seeds: 1, mode: .live,
+                     needs: ["3.1"],
                      summary: "a .part with one bad byte is refused and nothing appears under the final name; an unwritable downloads folder is a clear error") { seed in
                 try await finishesSafely(roles, seed: seed)
             },
             Scenario(id: "video.6.1-multi-source", lab: "video", exercise: "6.1", points: 3, seeds: 1, mode: .live,
+                     needs: ["3.1", "4.2", "5.1", "5.2"],
                      summary: "a 48 MiB file from 3 peers: every peer serves chunks, no chunk is fetched twice, the file is identical") { seed in
                 try await downloadsFromThreeSources(roles, seed: seed)
             },
             Scenario(id: "video.6.1-giant", lab: "video", exercise: "6.1", points: 2, seeds: 1, mode: .live,
+                     needs: ["3.1", "4.2", "5.1", "5.2"],
                      summary: "a 256 MiB file from 3 peers in constant memory: identical, every peer used, nothing fetched twice") { seed in
                 try await downloadsGiantFile(roles, seed: seed)
             },
             Scenario(id: "video.6.2-failover", lab: "video", exercise: "6.2", points: 2, seeds: 1, mode: .live,
+                     needs: ["3.1", "4.2", "5.1", "5.2", "6.1"],
                      summary: "one of 3 peers is killed at 30 % mid-transfer: the download completes from the others") { seed in
                 try await survivesSourceDeath(roles, seed: seed)
             },
             Scenario(id: "video.7.1-corrupt-peer", lab: "video", exercise: "7.1", points: 3, seeds: 1, mode: .live,
+                     needs: ["3.1", "4.2", "5.1", "5.2", "6.1"],
                      summary: "a lying peer among 3 corrupts chunks: the file arrives intact and the plan gives the liar no chunk once told of its bad chunk") { seed in
                 try await bansLiar(roles, seed: seed)
             },

@@ -111,7 +111,7 @@ extension TrackerScenarios {
             case let .search(requestID, text):
                 if membership == .known { registry[sender]?.lastHeard = now }
                 try checkResults(answers, requestID: requestID, text: text, at: now, context: context, trace: trace)
-            case .joined, .results, .unknownPeer:
+            case .joined, .results, .unknownPeer, .refused:
                 if membership == .known { registry[sender]?.lastHeard = now }
                 try expect(answers.isEmpty, "the tracker, \(context), not to answer", observed: observed, trace: trace)
             }
@@ -137,12 +137,13 @@ extension TrackerScenarios {
             let lenient = hits(for: text, at: now, boundaryIsLive: true)
             let live = registry.sorted { $0.key < $1.key }.filter { now - $0.value.lastHeard <= ttl }
             let registered = live.isEmpty ? "no live peer" : "live: " + live.map { "\($0.key)@\($0.value.address) [\($0.value.files.map(\.name).joined(separator: ", "))]" }.joined(separator: "; ")
-            guard answers.count == 1, case let .results(answeredID, observed) = answers[0], answeredID == requestID else {
+            guard answers.count == 1, case let .results(answeredID, observed, _) = answers[0], answeredID == requestID else {
                 throw ScenarioFailure(.wrong(
                     expected: "the tracker, \(context), to answer exactly one RESULTS #\(requestID)",
                     observed: answers.isEmpty ? "no answer" : answers.map(\.description).joined(separator: ", ")), trace: trace)
             }
-            try expect(observed == strict || observed == lenient,
+            let capped = [strict, lenient].map { TrackerMessage.results(requestID: requestID, capping: $0) }
+            try expect(capped.contains(answers[0]),
                        "the tracker, \(context), to answer RESULTS #\(requestID) with \(show(strict))\n  (\(registered))",
                        observed: show(observed), trace: trace)
             coverage.holdersListed += observed.reduce(0) { $0 + $1.holders.count }

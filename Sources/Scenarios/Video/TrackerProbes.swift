@@ -74,7 +74,7 @@ extension TrackerScenarios {
                 active = true
             case .leave:
                 active = false
-            case .search, .joined, .results, .unknownPeer:
+            case .search, .joined, .results, .unknownPeer, .refused:
                 break
             }
         }
@@ -107,8 +107,8 @@ extension TrackerScenarios {
             case .leave:
                 known.remove(sender)
             case let .search(requestID, text):
-                ctx.send(.results(requestID: requestID, hits: Self.hits(for: text)), to: sender)
-            case .joined, .results, .unknownPeer:
+                ctx.send(.results(requestID: requestID, hits: Self.hits(for: text), more: Self.more(for: text)), to: sender)
+            case .joined, .results, .unknownPeer, .refused:
                 break
             }
         }
@@ -121,5 +121,9 @@ extension TrackerScenarios {
                                   contentID: ContentID(SHA256.hash(Array("stub \(text)".utf8))))
             return [SearchHit(file: file, holders: [PeerContact(peer: "seeder", address: "10.0.0.99:9000")])]
         }
+
+        /// Whether the canned answer says there is more: for a text that starts with a capital letter, so
+        /// that an agent that drops `more` shows.
+        static func more(for text: String) -> Bool { text.first?.isUppercase == true }
     }
 }

@@ -46,9 +46,9 @@ extension TrackerScenarios {
             sim.schedule(at: .milliseconds(200 + 300 * index) + randomTime(0...400, &random)) { $0.command(.search(text), to: peer) }
         }
         let results = { (sim: VideoSimulation) in
-            sim.deliveries.compactMap { delivery -> (query: String, hits: [SearchHit])? in
-                guard case let .results(query, hits) = delivery.output else { return nil }
-                return (query, hits)
+            sim.deliveries.compactMap { delivery -> (query: String, hits: [SearchHit], more: Bool)? in
+                guard case let .results(query, hits, more) = delivery.output else { return nil }
+                return (query, hits, more)
             }
         }
         try sim.grade(until: { results($0).count >= texts.count }, deadline: .seconds(60))
@@ -63,6 +63,8 @@ extension TrackerScenarios {
             for answer in got {
                 try expect(answer.hits == StubTracker.hits(for: text), "\"\(text)\" reported with its own hits: \(show(StubTracker.hits(for: text)))",
                            observed: show(answer.hits), trace: sim.trace)
+                try expect(answer.more == StubTracker.more(for: text), "\"\(text)\" reported with its answer's more = \(StubTracker.more(for: text))",
+                           observed: "more = \(answer.more)", trace: sim.trace)
             }
         }
         var tries: [UInt32: [MessageRecord<TrackerMessage>]] = [:]
@@ -80,7 +82,7 @@ extension TrackerScenarios {
                            observed: "tries at \(time(earlier.time)) and \(time(later.time))", trace: sim.trace)
             }
             let answered = sim.messages.first { record in
-                guard record.event == .received, record.to == "peer", case let .results(id, _) = record.message else { return false }
+                guard record.event == .received, record.to == "peer", case let .results(id, _, _) = record.message else { return false }
                 return id == requestID
             }
             let late = sends.first { answered != nil && $0.time > answered!.time }
@@ -196,7 +198,7 @@ extension TrackerScenarios {
         }
         try expect(after.isEmpty, "no JOIN, HEARTBEAT or UPDATE after leaving", observed: describe(after), trace: sim.trace)
         let reported = sim.deliveries.filter { $0.node == "peer" && $0.time > leave }.map(\.output)
-        try expect(reported == [.results(query: "bunny", hits: StubTracker.hits(for: "bunny"))], "the search after leaving reported once",
+        try expect(reported == [.results(query: "bunny", hits: StubTracker.hits(for: "bunny"), more: false)], "the search after leaving reported once",
                    observed: reported.map(\.description).joined(separator: "; "), trace: sim.trace)
     }
 

@@ -31,7 +31,7 @@ extension TrackerScenarios {
         }
         let crasher = PeerContact(peer: "crasher", address: address(2))
         for answer in sim.messages where answer.event == .sent && answer.from == "tracker" && answer.to == "searcher" && answer.time > lastHeard && answer.time < restart {
-            guard case let .results(requestID, hits) = answer.message else { continue }
+            guard case let .results(requestID, hits, _) = answer.message else { continue }
             let listed = hits.contains { $0.file == bunny && $0.holders.contains(crasher) }
             let silence = answer.time - lastHeard
             if silence < config.ttl {
@@ -50,7 +50,7 @@ extension TrackerScenarios {
                    observed: "no UNKNOWN-PEER", trace: sim.trace)
         let last = sim.messages.last { $0.event == .sent && $0.from == "tracker" && $0.to == "searcher" }
         let relisted = last.map { record in
-            guard case let .results(_, hits) = record.message else { return false }
+            guard case let .results(_, hits, _) = record.message else { return false }
             return hits.contains { $0.file == bunny && $0.holders.contains(crasher) }
         } ?? false
         try expect(relisted, "the last answer (\(last.map { time($0.time) } ?? "none")) to list crasher again after it joined again",

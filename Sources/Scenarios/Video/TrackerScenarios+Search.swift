@@ -51,14 +51,15 @@ extension TrackerScenarios {
 
         for search in searches {
             let answers = sim.messages.filter { record in
-                guard record.event == .sent, record.from == "tracker", case let .results(requestID, _) = record.message else { return false }
+                guard record.event == .sent, record.from == "tracker", case let .results(requestID, _, _) = record.message else { return false }
                 return requestID == search.requestID
             }
             let what = "RESULTS #\(search.requestID) for \"\(search.text)\" at \(time(.milliseconds(search.at)))"
             try expect(!answers.isEmpty, "the tracker to answer with \(what)", observed: "no RESULTS #\(search.requestID) sent", trace: sim.trace)
+            let expected = TrackerMessage.results(requestID: search.requestID, capping: search.hits)
             for answer in answers {
-                guard case let .results(_, hits) = answer.message else { continue }
-                try expect(hits == search.hits, "\(what): \(show(search.hits))", observed: show(hits), trace: sim.trace)
+                guard case let .results(_, hits, _) = answer.message else { continue }
+                try expect(answer.message == expected, "\(what): \(show(search.hits))", observed: show(hits), trace: sim.trace)
             }
         }
         _ = try RegistryOracle.check(sim, ttl: config.ttl)

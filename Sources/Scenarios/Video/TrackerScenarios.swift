@@ -35,18 +35,22 @@ public enum TrackerScenarios {
                 try keepsRegistryUnderFaults(tracker, seed: seed)
             },
             Scenario(id: "video.1.2-search-exact", lab: "video", exercise: "1.2", points: 3, seeds: 20,
+                     needs: ["1.1", "2.1"],
                      summary: "exact answers at chosen times: case, substrings, grouping by content, sort order, re-JOIN, UPDATE after a download, LEAVE") { seed in
                 try answersSearchesExactly(tracker, seed: seed)
             },
             Scenario(id: "video.1.2-search-under-faults", lab: "video", exercise: "1.2", points: 2, seeds: 100,
+                     needs: ["1.1", "2.1"],
                      summary: "searches every 100 ms, 25 % loss, duplication, reordering, late joiners, a tracker restart: every answer right") { seed in
                 try answersSearchesUnderFaults(tracker, seed: seed)
             },
             Scenario(id: "video.2.1-expiry-timing", lab: "video", exercise: "2.1", points: 2, seeds: 20,
+                     needs: ["1.1", "1.2"],
                      summary: "a peer crashes silently: listed while heard within the ttl, gone after it, unknown after ttl + sweep period, back on re-JOIN") { seed in
                 try expiresSilentPeers(tracker, seed: seed)
             },
             Scenario(id: "video.2.1-expiry-under-faults", lab: "video", exercise: "2.1", points: 2, seeds: 100,
+                     needs: ["1.1", "1.2"],
                      summary: "peers crash silently, restart late, heartbeats get lost, the tracker restarts: results list exactly the live holders") { seed in
                 try expiresUnderFaults(tracker, seed: seed)
             },

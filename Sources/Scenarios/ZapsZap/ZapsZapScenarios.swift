@@ -47,54 +47,67 @@ public enum ZapsZapScenarios {
                 try sealsDatagrams(peer, seed: seed)
             },
             Scenario(id: "zapszap.2.1-refuse-forgeries", lab: "zapszap", exercise: "2.1", points: 3, seeds: 200,
+                     needs: ["1.1"],
                      summary: "open gives the recorded datagrams' headers and payloads; flipped, cut, re-headed, garbled, other-group, outsider and mis-sealed datagrams: each refused for the right reason, by open and by a member, which counts them") { seed in
                 try refusesForgeries(peer, seed: seed)
             },
             Scenario(id: "zapszap.2.2-replays", lab: "zapszap", exercise: "2.2", points: 3, seeds: 200,
+                     needs: ["1.1", "2.1"],
                      summary: "30 % duplication, reordering, an attacker replaying captured datagrams, a sender restarting, a counter a window too old: first copies accepted, every other copy, older epoch and too-old counter refused as replayed") { seed in
                 try refusesReplays(peer, seed: seed)
             },
             Scenario(id: "zapszap.3.1-causal-order", lab: "zapszap", exercise: "3.1", points: 4, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.2", "3.3"],
                      summary: "3–5 members chat and reply with duplication and reordering while a probe's clock runs far ahead: no message sorts before one its author had seen; identical histories") { seed in
                 try ordersCausally(peer, seed: seed)
             },
             Scenario(id: "zapszap.3.2-order-and-dedup", lab: "zapszap", exercise: "3.2", points: 4, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.3"],
                      summary: "messages arriving shuffled, twice, in pages, with equal timestamps and gaps: exactly the right shows and late notices, no duplicate, the exact Lamport clock") { seed in
                 try ordersAndDeduplicates(peer, seed: seed)
             },
             Scenario(id: "zapszap.3.3-restart", lab: "zapszap", exercise: "3.3", points: 3, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2"],
                      summary: "a member crashes and restarts twice while chatting: its history comes back whole, its numbering and clock go on, nothing is shown twice") { seed in
                 try survivesRestarts(peer, seed: seed)
             },
             Scenario(id: "zapszap.4.1-pages", lab: "zapszap", exercise: "4.1", points: 3, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.2"],
                      summary: "hellos with chosen digests to a member holding ~120 messages: the members, exactly the missing messages in bounded pages, and its own digest back when the other holds more") { seed in
                 try answersHellosWithPages(peer, seed: seed)
             },
             Scenario(id: "zapszap.4.2-late-joiner", lab: "zapszap", exercise: "4.2", points: 3, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1"],
                      summary: "a member joins after 40–80 messages, knowing one member: it catches up on hello, learns the group, and its messages reach everyone") { seed in
                 try catchesUpLateJoiner(peer, seed: seed)
             },
             Scenario(id: "zapszap.5.1-answers", lab: "zapszap", exercise: "5.1", points: 2, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2"],
                      summary: "sync requests behind, ahead, equal, with a gap, with and without reciprocate: exact answers, and nothing at all when in sync") { seed in
                 try answersDigests(peer, seed: seed)
             },
             Scenario(id: "zapszap.5.2-converge-under-loss", lab: "zapszap", exercise: "5.2", points: 2, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1"],
                      summary: "3–5 members, 30 % loss, duplication, reordering, a partition: identical histories once the network heals; then a round costs one small digest") { seed in
                 try convergesUnderLoss(peer, seed: seed)
             },
             Scenario(id: "zapszap.5.2-chaos", lab: "zapszap", exercise: "5.2", points: 3, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1"],
                      summary: "4–8 members, loss, partitions, crashes, a late joiner, an outsider with the wrong passphrase, an attacker replaying and forging: convergence, nothing read or injected, every forgery refused, no nonce reused") { seed in
                 try survivesChaos(peer, seed: seed)
             },
             Scenario(id: "zapszap.5.2-rumours", lab: "zapszap", exercise: "5.2", points: 1, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1"],
                      summary: "an insider lists three times more made-up members than a member keeps, to everyone, through 30 % loss: convergence; no round to a name only rumoured; no member sends to more names than it keeps") { seed in
                 try ignoresRumours(peer, seed: seed)
             },
             Scenario(id: "zapszap.6.1-presence", lab: "zapszap", exercise: "6.1", points: 3, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "4.1", "4.2", "5.1", "5.2"],
                      summary: "heartbeats under 20 % loss, a member crashing and returning, a late joiner known to one: online and offline shown exactly at the presence checks, and the group learns the newcomer") { seed in
                 try showsPresence(peer, seed: seed)
             },
             Scenario(id: "zapszap.6.2-leave", lab: "zapszap", exercise: "6.2", points: 1, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "4.1", "4.2", "5.1", "5.2", "6.1"],
                      summary: "a member leaves: goodbye sent once, nothing after; the others show it offline when the goodbye arrives") { seed in
                 try leavesCleanly(peer, seed: seed)
             },
@@ -105,6 +118,7 @@ public enum ZapsZapScenarios {
     /// type in this process, and `labrunner node` runs only the student's code or the reference).
     public static func live(_ processes: NodeProcesses) -> Scenario {
         Scenario(id: "zapszap.5.2-live-udp", lab: "zapszap", exercise: "5.2", points: 2, seeds: 1, mode: .live,
+                 needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1"],
                  summary: "three members as real processes (labrunner node zapszap) on loopback, 20 % loss each, chat at once through their prompts: within 20 s all hold the same 9 messages in the same order") { seed in
             try await convergeAsProcesses(processes, seed: seed)
         }

@@ -68,8 +68,10 @@ public struct PeerAgent: PeerAgentNode {
     /// - `JOINED ttl` while joining: stop retrying, report `.joined(ttl:)` and send a heartbeat every `ttl / 3`.
     ///   A JOINED while already joined (a duplicate) or after leaving changes nothing.
     /// - `UNKNOWN-PEER` while joined (the tracker expired us, or restarted): stop the heartbeats and join again.
-    /// - `RESULTS id hits` for a pending search: report `.results(query:hits:)` with the text the user typed
-    ///   and stop retrying it. RESULTS for an unknown or already answered search (a duplicate) is ignored.
+    /// - `RESULTS id hits more` for a pending search: report `.results(query:hits:more:)` with the text the
+    ///   user typed and stop retrying it. RESULTS for an unknown or already answered search (a duplicate) is ignored.
+    /// - `REFUSED reason`: the tracker did not register a JOIN or UPDATE (a limit of `TrackerLimits`): log
+    ///   the reason. A refused JOIN is retried as any unanswered JOIN is.
     ///
     /// Tested by `video.2.2-join-and-heartbeat`, `video.2.2-search-once-under-faults` and
     /// `video.2.2-rejoin-after-tracker-restart`: each search is reported exactly once, `.joined` once per (re)join.
@@ -88,10 +90,12 @@ public struct PeerAgent: PeerAgentNode {
             ctx.log("the tracker forgot us: joining again")
             ctx.cancelTimer(Self.heartbeat)
             try join(&ctx)
-        case let .results(requestID, hits):
+        case let .results(requestID, hits, more):
             guard let query = pendingSearches.removeValue(forKey: requestID) else { return }
             ctx.cancelTimer(Self.searchRetry(requestID))
-            ctx.deliver(.results(query: query, hits: hits))
+            ctx.deliver(.results(query: query, hits: hits, more: more))
+        case let .refused(refusal):
+            ctx.log("the tracker refused to register us: \(refusal)")
         case .join, .heartbeat, .update, .leave, .search:
             ctx.log("ignoring \(message): only the tracker receives it")
         }

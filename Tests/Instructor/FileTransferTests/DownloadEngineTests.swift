@@ -33,7 +33,7 @@ import FileTransfer
         let path = try folder.makeFile("movie.mp4", size: 6 << 20 + 5)
         let library = try Seeders.library([path], chunkSize: Self.chunk)
         let seeders = try Seeders(count: 3, library: library)
-        let engine = TestEngine(name: "movie.mp4", expected: library["movie.mp4"]!.manifest.contentID, sources: seeders.contacts,
+        let engine = TestEngine(name: "movie.mp4", expected: ListedContent(of: library["movie.mp4"]!.manifest), sources: seeders.contacts,
                                 downloads: "\(folder.path)/down", options: Self.fast)
         let report = try await engine.run()
         let sent = seeders.services.map(\.statistics.chunksSent)
@@ -155,7 +155,7 @@ import FileTransfer
         let seeders = try Seeders(count: 1, library: Seeders.library([path], chunkSize: Self.chunk))
         let wrong = ContentID([UInt8](repeating: 7, count: 32))
         let mismatch = await #expect(throws: DownloadError.self) {
-            try await TestEngine(name: "movie.mp4", expected: wrong, sources: seeders.contacts, downloads: "\(folder.path)/down").run()
+            try await TestEngine(name: "movie.mp4", expected: ListedContent(contentID: wrong, size: 1), sources: seeders.contacts, downloads: "\(folder.path)/down").run()
         }
         if case let .contentMismatch(_, expected, offered)? = mismatch { #expect(expected == wrong && offered.count == 1) } else { Issue.record("\(String(describing: mismatch))") }
         await seeders.stop()

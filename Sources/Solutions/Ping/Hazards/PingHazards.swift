@@ -6,8 +6,9 @@ import PingKit
 /// a clear message while the client's scenarios still pass and the score table prints. They live here, in the
 /// solutions (absent from the handout), because the grading worker inside the `labrunner` binary runs them.
 public enum PingHazards {
-    /// Each hazard, the scenarios it fails, and the time limit those get (`nil`: their own). The endless loop's
-    /// is short, so that proving it ends costs seconds, not the default minutes.
+    /// Each hazard, the scenarios it fails, and the time limit those get (`nil`: their own) — per seed in a
+    /// simulated scenario, for the whole of a live one. The endless loop's is short, so that proving it ends
+    /// costs seconds, not the default minutes.
     public static let servers: [(name: String, server: any PingServerNode.Type, caughtBy: [String], timeLimit: Duration?)] = [
         ("ping hazard: index out of range", IndexingServer.self, caught, nil),
         ("ping hazard: arithmetic overflow", OverflowingServer.self, caught, nil),

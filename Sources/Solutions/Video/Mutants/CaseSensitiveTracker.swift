@@ -14,6 +14,6 @@ public struct CaseSensitiveTracker: PassThroughTracker {
         }
         try tracker.updateRegistry(with: message, from: sender, &ctx)
         let hits = try tracker.search("", at: ctx.now).filter { text.isEmpty || $0.file.name.contains(text) }
-        ctx.send(.results(requestID: requestID, hits: hits), to: sender)
+        ctx.send(.results(requestID: requestID, capping: hits), to: sender)
     }
 }

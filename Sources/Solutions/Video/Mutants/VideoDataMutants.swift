@@ -6,6 +6,7 @@ public enum VideoDataMutants {
     /// Each mutant: its name, the role it replaces, and the scenarios that must each fail on it.
     public static let all: [(name: String, replaces: DataPlaneRole, caughtBy: [String])] = [
         ("video: responder trusts any name in its library", .responder(TrustingResponder.self), ["video.3.1-hostile-requests"]),
+        ("video: responder serves chunk indexes past the end", .responder(UnboundedIndexResponder.self), ["video.3.1-hostile-requests"]),
         ("video: responder sends a whole chunk for the short last one", .responder(FullLastChunkResponder.self), ["video.3.1-serve-chunks"]),
         ("video: peer skips chunk verification", .hashing(SkipVerifyHasher.self), ["video.4.2-verify", "video.7.1-corrupt-peer"]),
         ("video: hashing treats the short last chunk as whole", .hashing(FullLastChunkHasher.self),
