@@ -66,15 +66,15 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
         }
         let outcome = session.outcome()
         if Task.isCancelled {
-            close(part, record)
+            abandon(part, record, verified: outcome.verified)
             throw .cancelled(verified: outcome.verified, total: manifest.chunkCount)
         }
         if let fatal = session.fatal {
-            close(part, record)
+            abandon(part, record, verified: outcome.verified)
             throw fatal
         }
         guard outcome.remaining == 0 else {
-            close(part, record)
+            abandon(part, record, verified: outcome.verified)
             throw .sourcesExhausted(remaining: outcome.remaining, total: manifest.chunkCount, failures: session.failures)
         }
         guard outcome.verified == manifest.chunkCount else {
@@ -91,5 +91,14 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
     private func close(_ part: RandomAccessFile, _ record: ProgressRecord) {
         part.close()
         record.close()
+    }
+
+    /// Closes a download that failed: its part file stays for a resume only if it holds a verified chunk, so
+    /// holders that sent nothing true (all banned, say) leave no file of the size they listed behind.
+    private func abandon(_ part: RandomAccessFile, _ record: ProgressRecord, verified: Int) {
+        close(part, record)
+        guard verified == 0 else { return }
+        AtomicFile.remove(partFile)
+        AtomicFile.remove(progressFile)
     }
 }

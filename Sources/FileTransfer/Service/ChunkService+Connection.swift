@@ -12,6 +12,7 @@ extension ChunkService {
             do {
                 guard let next = try await connection.readFrame(&decoder, timeout: idleTimeout) else { return }
                 frame = next
+                heard(connection)
             } catch {
                 drop(connection, because: "\(error)", quietly: error is CancellationError || (error as? NetError) == .socketClosed)
                 return

@@ -19,8 +19,9 @@ import LabKit
 /// frame and, for a chunk, its bytes. Requests are answered in order, so clients may pipeline them. A
 /// connection that sends garbage, an oversized frame or nothing for ``idleTimeout``, or that does not take an
 /// answer within ``idleTimeout`` (a client that stopped reading), is logged and closed; the
-/// service goes on serving the others. A file that vanished or shrank since it was shared is refused as
-/// `unreadable`.
+/// service goes on serving the others. At most ``maxConnections`` are open at once: one more closes the
+/// connection that has been silent longest (downloaders that ask keep their place). A file that vanished or
+/// shrank since it was shared is refused as `unreadable`.
 public final class ChunkService<Responder: ChunkResponding>: Sendable {
     /// What the service has done so far, for logs, graders and benchmarks.
     public struct Statistics: Sendable, Equatable {
@@ -45,6 +46,8 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
         var responder: Responder
         var library: [String: LibraryEntry]
         var connections: [ObjectIdentifier: TCPConnection] = [:]
+        /// When each open connection was accepted or last sent a request: who to close first.
+        var lastHeard: [ObjectIdentifier: ContinuousClock.Instant] = [:]
         var statistics = Statistics()
         var isStopped = false
     }
@@ -53,23 +56,28 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
     public var localAddress: SocketAddress { listener.localAddress }
     /// How long a connection may stay silent before the service closes it.
     public let idleTimeout: Duration
+    /// How many connections may be open at once.
+    public let maxConnections: Int
     private let listener: TCPListener
     private let log: @Sendable (String) -> Void
     private let state: Lock<State>
 
     /// A service for `library` on an open `listener`; nothing is served until ``run()``.
     public init(library: [String: LibraryEntry], listener: TCPListener, idleTimeout: Duration = .seconds(120),
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                maxConnections: Int = 128, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        precondition(maxConnections > 0, "a chunk service needs room for a connection")
         self.listener = listener
         self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
         self.log = log
         state = Lock(State(responder: Responder(library: library), library: library))
     }
 
     /// A service for `library` listening on `address` (port 0 picks a free port).
     public convenience init(library: [String: LibraryEntry], listen address: SocketAddress, idleTimeout: Duration = .seconds(120),
-                            log: @escaping @Sendable (String) -> Void = { _ in }) throws(NetError) {
-        self.init(library: library, listener: try TCPListener.bind(address), idleTimeout: idleTimeout, log: log)
+                            maxConnections: Int = 128, log: @escaping @Sendable (String) -> Void = { _ in }) throws(NetError) {
+        self.init(library: library, listener: try TCPListener.bind(address), idleTimeout: idleTimeout,
+                  maxConnections: maxConnections, log: log)
     }
 
     /// The files being served, by name.
@@ -98,12 +106,15 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
     /// own. Returns once every connection is closed.
     public func run() async {
         await withDiscardingTaskGroup { group in
+            var outOfFiles = false
             while true {
                 let connection: TCPConnection
                 do {
                     connection = try await listener.accept()
+                    outOfFiles = false
                 } catch let NetError.system(_, code) where code == EMFILE || code == ENFILE {
-                    log("cannot accept a connection: too many open files; trying again in 100 ms")
+                    if !outOfFiles { log("cannot accept a connection: too many open files; trying again every 100 ms") }
+                    outOfFiles = true
                     guard (try? await Task.sleep(for: .milliseconds(100))) != nil else { break }
                     continue
                 } catch {
@@ -133,19 +144,42 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
 
     private var isStopped: Bool { state.withLock { $0.isStopped } }
 
-    /// Remembers `connection` so ``stop()`` can close it; false once the service is stopped.
+    /// Remembers `connection` so ``stop()`` can close it, first closing the longest-silent one if
+    /// ``maxConnections`` are open; false once the service is stopped.
     private func register(_ connection: TCPConnection) -> Bool {
-        state.withLock { state in
-            guard !state.isStopped else { return false }
+        let (registered, evicted) = state.withLock { state -> (Bool, TCPConnection?) in
+            guard !state.isStopped else { return (false, nil) }
+            var evicted: TCPConnection?
+            if state.connections.count >= maxConnections, let oldest = state.lastHeard.min(by: { $0.value < $1.value })?.key {
+                evicted = state.connections.removeValue(forKey: oldest)
+                state.lastHeard[oldest] = nil
+                state.statistics.droppedConnections += 1
+            }
             state.connections[ObjectIdentifier(connection)] = connection
+            state.lastHeard[ObjectIdentifier(connection)] = .now
             state.statistics.connections += 1
-            return true
+            return (true, evicted)
+        }
+        if let evicted {
+            log("closed the connection from \(evicted.remoteAddress), silent the longest: \(maxConnections) connections is the limit")
+            evicted.close()
+        }
+        return registered
+    }
+
+    /// Notes that `connection` sent a request: it keeps its place.
+    func heard(_ connection: TCPConnection) {
+        state.withLock { state in
+            if state.lastHeard[ObjectIdentifier(connection)] != nil { state.lastHeard[ObjectIdentifier(connection)] = .now }
         }
     }
 
     private func unregister(_ connection: TCPConnection) {
         connection.close()
-        _ = state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
+        state.withLock { state in
+            state.connections[ObjectIdentifier(connection)] = nil
+            state.lastHeard[ObjectIdentifier(connection)] = nil
+        }
     }
 
     private func closeAll() {

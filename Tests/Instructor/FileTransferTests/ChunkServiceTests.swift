@@ -101,6 +101,23 @@ import FileTransfer
         await fixture.finish()
     }
 
+    @Test("beyond maxConnections, the longest-silent connection is closed and a downloader is still served")
+    func connectionLimit() async throws {
+        let fixture = try Fixture()
+        let limit = fixture.service.maxConnections
+        var silent: [TCPConnection] = []
+        for _ in 0..<(limit + 12) { silent.append(try await TCPConnection.connect(to: fixture.service.localAddress)) }
+        let client = try await fixture.client()
+        try await client.send(.manifest(name: "clip.bin"))
+        #expect(try await client.receive(timeout: .seconds(30)) == .manifest(fixture.manifest))
+        // Accepted in the order they connected: the 13 oldest made room for the 12 after them and the client.
+        for connection in silent.prefix(13) { #expect(try await connection.read(maxBytes: 10, timeout: .seconds(30)).isEmpty) }
+        #expect(fixture.service.statistics.droppedConnections == 13)
+        for connection in silent { connection.close() }
+        client.close()
+        await fixture.finish()
+    }
+
     @Test("a silent connection is closed after the idle timeout")
     func idleTimeout() async throws {
         let fixture = try Fixture(idleTimeout: .milliseconds(200))

@@ -30,6 +30,22 @@ import FileTransfer
         #expect(fakes.map(\.peakConnections).max()! <= 2, "one manifest connection, then one worker's, per holder")
     }
 
+    @Test("holders that send nothing true make the download fail and leave no part file of the listed size behind")
+    func onlyFakeHolders() async throws {
+        let folder = try VideoFolder()
+        defer { folder.remove() }
+        let library = try Seeders.library([try folder.makeFile("movie.mp4", size: 1 << 20)], chunkSize: Self.chunk)
+        let manifest = library["movie.mp4"]!.manifest
+        let fakes = try (0..<3).map { _ in try FakeHolder(manifest: manifest) }
+        let sources = fakes.enumerated().map { PeerContact(peer: NodeID("fake-\($0.offset)"), address: "\($0.element.address)") }
+        await #expect(throws: DownloadError.self) {
+            try await TestEngine(name: "movie.mp4", expected: ListedContent(of: manifest), sources: sources,
+                                 downloads: "\(folder.path)/down", options: DownloadOptions(readTimeout: .seconds(10))).run()
+        }
+        for fake in fakes { await fake.stop() }
+        #expect(folder.listing("down").isEmpty, "nothing to resume, nothing kept: \(folder.listing("down"))")
+    }
+
     @Test("a manifest that disagrees with the listing, or has oversized chunks, is refused before any part file exists")
     func lyingManifest() async throws {
         let folder = try VideoFolder()

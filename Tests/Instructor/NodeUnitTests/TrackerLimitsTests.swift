@@ -125,16 +125,21 @@ struct FakePeer {
         connection = try await TCPConnection.connect(to: tracker)
     }
 
+    /// Sends `message` as a mesh frame: kind 0 (an envelope), sender, destination, message.
     func send(_ message: TrackerMessage) async throws {
-        try await connection.writeFrame(name.encoded() + NodeID("tracker").encoded() + message.encoded(), timeout: .seconds(10))
+        try await connection.writeFrame([0] + name.encoded() + NodeID("tracker").encoded() + message.encoded(), timeout: .seconds(10))
     }
 
-    /// The next message the tracker sent, and the size of its frame's payload.
+    /// The next message the tracker sent, and the size of its frame's payload (skipping the mesh's kind-1
+    /// frame, the ticket for this name).
     mutating func receiveSized() async throws -> (TrackerMessage, Int) {
-        guard let frame = try await connection.readFrame(&decoder, timeout: .seconds(10)) else { throw NetError.socketClosed }
-        var reader = WireReader(frame)
-        let _: NodeID = try reader.read(), _: NodeID = try reader.read()
-        return (try reader.read(), frame.count)
+        while true {
+            guard let frame = try await connection.readFrame(&decoder, timeout: .seconds(10)) else { throw NetError.socketClosed }
+            guard frame.first == 0 else { continue }
+            var reader = WireReader(Array(frame.dropFirst()))
+            let _: NodeID = try reader.read(), _: NodeID = try reader.read()
+            return (try reader.read(), frame.count - 1)
+        }
     }
 
     mutating func receive() async throws -> TrackerMessage { try await receiveSized().0 }
