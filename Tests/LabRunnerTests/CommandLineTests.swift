@@ -142,7 +142,7 @@ import Testing
           4.1  What the other lacks: pages from a version vector — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.2
           4.2  Answer a hello: members, missing messages, ask back — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1
           5.1  Answer a digest with only what is missing — 2 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2
-          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 3 scenarios; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 5.1
+          5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 4 scenarios; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 5.1
           6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2
           6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2, 6.1
         """)

@@ -6,11 +6,18 @@
 /// (``StepSends``), as it would reach one node of the simulator, where every name is a node of its own.
 ///
 /// A configured peer stays where the configuration put it; a name learned from the network moves to wherever
-/// its newest vouched-for message came from (a peer that restarted on another port).
+/// its newest vouched-for message came from (a peer that restarted on another port). The book keeps at most
+/// ``maxLearned`` learned names: past it, the one learned first is forgotten (until it writes again).
 struct AddressBook {
+    /// The most names learned from the network a book keeps, however many names peers make up.
+    static let maxLearned = 4096
+
     private var addresses: [NodeID: SocketAddress]
     /// The names the configuration placed: nothing heard from the network moves them.
     private let configured: Set<NodeID>
+    /// The learned names, in the order they were learned: a ring whose oldest entry is at `oldest`.
+    private var learned: [NodeID] = []
+    private var oldest = 0
     /// Names that stand for another name: `127.0.0.1:4001` for `bob` once bob wrote from that address.
     private var aliases: [NodeID: NodeID] = [:]
 
@@ -37,9 +44,23 @@ struct AddressBook {
     /// configured peer, and a configured peer named by that address is `name` from now on.
     mutating func heard(_ name: NodeID, at address: SocketAddress) {
         guard !configured.contains(name) else { return }
+        if addresses[name] == nil { remember(name) }
         addresses[name] = address
         let alias = NodeID(address.description)
         if alias != name, addresses[alias] == address { aliases[alias] = name }
+    }
+
+    /// Records `name` as learned, forgetting the name learned first when the book is full.
+    private mutating func remember(_ name: NodeID) {
+        guard learned.count == Self.maxLearned else {
+            learned.append(name)
+            return
+        }
+        let forgotten = learned[oldest]
+        addresses[forgotten] = nil
+        aliases = aliases.filter { $0.value != forgotten }
+        learned[oldest] = name
+        oldest = (oldest + 1) % Self.maxLearned
     }
 }
 

@@ -28,8 +28,18 @@ extension ChatPeer {
     }
 
     /// Takes in a message that arrived (alone, or in a sync page): advances the clock past it, and if it is
-    /// new, puts it in order, shows it and saves it.
+    /// new, puts it in order, shows it and saves it. Refused untouched: a message claiming to be this member's
+    /// own (only this member writes those, and it holds every one it wrote), and one numbered more than
+    /// ``ZapLimits/maxSeqAhead`` past the last held in order from its sender.
     mutating func accept(_ message: ChatMessage, _ ctx: inout ZapContext) throws {
+        guard message.sender != ctx.id else {
+            ctx.log("refused \(message.id): it claims to be this member's own")
+            return
+        }
+        guard message.seq <= history.contiguous[message.sender, default: 0] + ZapLimits.maxSeqAhead else {
+            ctx.log("refused \(message.id): more than \(ZapLimits.maxSeqAhead) past the last message held in order from \(message.sender)")
+            return
+        }
         try clock.witness(message.lamport)
         guard try show(message, &ctx) else { return }
         try save(message, &ctx)
@@ -61,21 +71,34 @@ extension ChatPeer {
         return true
     }
 
-    /// Notes that an authentic datagram of `peer` just arrived.
+    /// Notes that an authentic datagram of `peer` just arrived. A new member takes a free place, or that of
+    /// the first member only rumoured (in name order), or else that of the member heard from longest ago, whose
+    /// replay window goes with it: members and windows stay within ``ZapLimits/maxMembers``.
     mutating func heard(_ peer: NodeID, _ ctx: inout ZapContext) {
+        if members[peer] == nil, members.count >= ZapLimits.maxMembers {
+            let rumour = members.filter { !$0.value.direct }.keys.min()
+            let stalest = members.min { ($0.value.lastHeard ?? .zero, $0.key) < ($1.value.lastHeard ?? .zero, $1.key) }?.key
+            if let forgotten = rumour ?? stalest {
+                ctx.log("forgetting \(forgotten) for \(peer): \(ZapLimits.maxMembers) members known already")
+                members[forgotten] = nil
+                windows[forgotten] = nil
+            }
+        }
         members[peer, default: Member()].lastHeard = ctx.now
+        members[peer]?.direct = true
     }
 
-    /// Adds the members another member listed (it holds the key, so its list is trusted).
+    /// Adds, while there is room, the members another member listed: rumours, until heard from directly.
     mutating func learn(_ names: [NodeID], _ ctx: inout ZapContext) {
-        for name in names where name != ctx.id && members[name] == nil {
+        for name in names where name != ctx.id && members[name] == nil && members.count < ZapLimits.maxMembers {
             members[name] = Member()
         }
     }
 
-    /// Every member known, this one included, sorted: what hello answers and heartbeats list.
+    /// Every member heard from directly, this one included, sorted: what hello answers and heartbeats list.
+    /// Rumours are not passed on, so a made-up name dies with the list that brought it.
     func memberList(_ me: NodeID) -> [NodeID] {
-        (Array(members.keys) + [me]).sorted()
+        (members.filter(\.value.direct).keys + [me]).sorted()
     }
 
     /// This member's digest: its clock and the version vector of its history.

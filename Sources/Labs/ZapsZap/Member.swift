@@ -6,4 +6,6 @@ struct Member: Equatable {
     var lastHeard: Duration?
     /// Whether it last showed that member online (exercise 6.1).
     var online = false
+    /// Whether it ever accepted a datagram of that member itself; `false`: only listed by others (a rumour).
+    var direct = false
 }

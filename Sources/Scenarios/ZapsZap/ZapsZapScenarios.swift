@@ -91,10 +91,15 @@ public enum ZapsZapScenarios {
                      summary: "3–5 members, 30 % loss, duplication, reordering, a partition: identical histories once the network heals; then a round costs one small digest") { seed in
                 try convergesUnderLoss(peer, seed: seed)
             },
-            Scenario(id: "zapszap.5.2-chaos", lab: "zapszap", exercise: "5.2", points: 4, seeds: 200,
+            Scenario(id: "zapszap.5.2-chaos", lab: "zapszap", exercise: "5.2", points: 3, seeds: 200,
                      needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1"],
                      summary: "4–8 members, loss, partitions, crashes, a late joiner, an outsider with the wrong passphrase, an attacker replaying and forging: convergence, nothing read or injected, every forgery refused, no nonce reused") { seed in
                 try survivesChaos(peer, seed: seed)
+            },
+            Scenario(id: "zapszap.5.2-rumours", lab: "zapszap", exercise: "5.2", points: 1, seeds: 200,
+                     needs: ["1.1", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1"],
+                     summary: "an insider lists three times more made-up members than a member keeps, to everyone, through 30 % loss: convergence; no round to a name only rumoured; no member sends to more names than it keeps") { seed in
+                try ignoresRumours(peer, seed: seed)
             },
             Scenario(id: "zapszap.6.1-presence", lab: "zapszap", exercise: "6.1", points: 3, seeds: 200,
                      needs: ["1.1", "2.1", "2.2", "3.1", "4.1", "4.2", "5.1", "5.2"],

@@ -30,7 +30,8 @@ public struct ChatPeer: ChatPeerNode {
     var clock = LamportClock()
     /// Every message held, in order (exercises 3.2 and 4.1).
     var history = ChatHistory()
-    /// The members known from an authenticated source (heard from, or listed by one), by name.
+    /// The members known from an authenticated source (heard from, or listed by one), by name; at most
+    /// ``ZapLimits/maxMembers``, rumours giving way to members heard directly.
     var members: [NodeID: Member] = [:]
     /// Whether a configured peer answered a hello.
     var welcomed = false
@@ -47,10 +48,12 @@ public struct ChatPeer: ChatPeerNode {
     public var orderedHistory: [ChatMessage] { history.entries }
     public var lamportTime: UInt64 { clock.time }
 
-    /// Starts a new epoch, restores the saved history, greets the configured peers and arms the timers.
+    /// Starts a new epoch, restores the saved history, greets the configured peers and arms the timers. Refuses
+    /// to start on a stored epoch that leaves no new one (see `storedEpoch`).
     public mutating func start(_ ctx: inout ZapContext) throws {
+        _ = try Self.storedEpoch(in: ctx.storage)
         try beginEpoch(&ctx)
-        let saved = ctx.storage.filter { $0.key.hasPrefix(Self.messageKeyPrefix) }.sorted { $0.key < $1.key }.map(\.value)
+        let saved = Self.savedMessages(in: ctx.storage, &ctx)
         if !saved.isEmpty { try restore(saved, &ctx) }
         if greetees(ctx.id).isEmpty {
             welcomed = true

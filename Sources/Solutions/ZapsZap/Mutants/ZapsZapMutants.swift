@@ -18,5 +18,6 @@ public enum ZapsZapMutants {
         ("zapszap: open accepts any protocol version", VersionBlindPeer.self, ["zapszap.2.1-refuse-forgeries"]),
         ("zapszap: a member once heard stays online for ever", EverOnlinePeer.self, ["zapszap.6.1-presence"]),
         ("zapszap: leaving without a goodbye", SilentLeavePeer.self, ["zapszap.6.2-leave"]),
+        ("zapszap: anti-entropy picks names only rumoured", RumourPickingPeer.self, ["zapszap.5.2-rumours"]),
     ]
 }
