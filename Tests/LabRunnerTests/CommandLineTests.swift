@@ -135,7 +135,7 @@ import Testing
         zapszap — lab 3: Serverless encrypted group chat over UDP (42 points, exercises/zapszap.md)
           1.1  Seal a datagram: epoch, nonce, header as associated data — 5 points, 1 scenario
           2.1  Open a datagram; refuse forged, cut and outsider ones — 3 points, 1 scenario; graded with exercise 1.1
-          2.2  Refuse replays: a replay window per sender — 3 points, 1 scenario; graded with exercises 1.1, 2.1
+          2.2  Refuse replays: a replay window per sender — 3 points, 2 scenarios; graded with exercises 1.1, 2.1
           3.1  Lamport clock: tick on send, max + 1 on receive — 4 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.2, 3.3
           3.2  One total order, no duplicates, late messages marked — 4 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.3
           3.3  Save every message; restore the history on start — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2

@@ -26,6 +26,9 @@ public protocol ChatPeerNode: NodeLogic where Message == ZapDatagram, Output == 
     var lamportTime: UInt64 { get }
     /// How many datagrams the member refused since it (re)started, by reason.
     var rejections: DropCounts { get }
+    /// How many counters the replay windows remember now, over all senders: graded to stay bounded however
+    /// long a sender talks (exercise 2.2 forgets those that fell out of the window).
+    var rememberedCounters: Int { get }
 }
 
 extension ChatPeerNode {

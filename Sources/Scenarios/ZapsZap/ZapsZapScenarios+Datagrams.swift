@@ -102,6 +102,33 @@ extension ZapsZapScenarios {
         try expect(counted == expected, "bob's rejections to count \(expected)", observed: counted.map(\.description) ?? "bob is down", trace: sim.trace)
     }
 
+    /// A probe sends bob two and a half windows' worth of datagrams, in order: bob accepts every one and its
+    /// replay windows never remember more than `2 × replayWindow` counters (checked after each one arrives).
+    static func boundsWindowMemory<Peer: ChatPeerNode>(_: Peer.Type, seed: UInt64) throws(ScenarioFailure) {
+        var random = SeededRandom(seed: seed, stream: "script")
+        let sim = ZapSimulation(seed: seed, faults: .reliable)
+        let bob = sim.add("bob") { Peer(config: config()) }
+        sim.add("ann") { Bystander() }
+        var ann = ProbeSender("ann", codec: MemberCodec<Peer>(key: key))
+        ann.counter = UInt64.random(in: 0...1_000, using: &random)
+        let count = 5 * Int(ZapLimits.replayWindow) / 2
+        let bound = 2 * Int(ZapLimits.replayWindow)
+        var most = 0
+        for index in 0..<count {
+            let datagram = try ann.seal(.presence(members: ["ann"]))
+            sim.schedule(at: .microseconds(500 * index)) { $0.inject(datagram, from: "ann", to: "bob") }
+            sim.schedule(at: .microseconds(500 * index + 250)) { sim in
+                most = max(most, sim.state(of: bob)?.rememberedCounters ?? 0)
+            }
+        }
+        try sim.grade(until: .microseconds(500 * count + 2_000))
+        most = max(most, sim.state(of: bob)?.rememberedCounters ?? 0)
+        let counted = sim.state(of: bob)?.rejections ?? DropCounts()
+        try expect(counted == DropCounts(), "bob to accept all \(count) datagrams of ann (each new, in order)", observed: "\(counted)")
+        try expect(most <= bound, "bob's replay windows to remember at most \(bound) counters (2 × replayWindow) at any time: forget those that fell out of the window",
+                   observed: "\(most) counters remembered after ann's datagrams")
+    }
+
     /// Exercise 2.2: two probes send genuine datagrams through a network that copies and reorders them; one
     /// probe restarts (new epoch) and an old-epoch datagram of it arrives late; a third sends a high counter, then
     /// a never-seen one `replayWindow` below it (too old) and one just inside the window; an attacker replays

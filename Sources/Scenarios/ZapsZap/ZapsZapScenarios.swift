@@ -51,10 +51,15 @@ public enum ZapsZapScenarios {
                      summary: "open gives the recorded datagrams' headers and payloads; flipped, cut, re-headed, garbled, other-group, outsider and mis-sealed datagrams: each refused for the right reason, by open and by a member, which counts them") { seed in
                 try refusesForgeries(peer, seed: seed)
             },
-            Scenario(id: "zapszap.2.2-replays", lab: "zapszap", exercise: "2.2", points: 3, seeds: 200,
+            Scenario(id: "zapszap.2.2-replays", lab: "zapszap", exercise: "2.2", points: 2, seeds: 200,
                      needs: ["1.1", "2.1"],
                      summary: "30 % duplication, reordering, an attacker replaying captured datagrams, a sender restarting, a counter a window too old: first copies accepted, every other copy, older epoch and too-old counter refused as replayed") { seed in
                 try refusesReplays(peer, seed: seed)
+            },
+            Scenario(id: "zapszap.2.2-window-memory", lab: "zapszap", exercise: "2.2", points: 1, seeds: 200,
+                     needs: ["1.1", "2.1"],
+                     summary: "a sender that talks for 2.5 windows' worth of datagrams: every one accepted, and the replay windows never remember more than 2 × replayWindow counters") { seed in
+                try boundsWindowMemory(peer, seed: seed)
             },
             Scenario(id: "zapszap.3.1-causal-order", lab: "zapszap", exercise: "3.1", points: 4, seeds: 200,
                      needs: ["1.1", "2.1", "2.2", "3.2", "3.3"],

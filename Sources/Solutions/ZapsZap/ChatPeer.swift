@@ -47,6 +47,7 @@ public struct ChatPeer: ChatPeerNode {
 
     public var orderedHistory: [ChatMessage] { history.entries }
     public var lamportTime: UInt64 { clock.time }
+    public var rememberedCounters: Int { windows.values.reduce(0) { $0 + $1.seen.count } }
 
     /// Starts a new epoch, restores the saved history, greets the configured peers and arms the timers. Refuses
     /// to start on a stored epoch that leaves no new one (see `storedEpoch`).

@@ -22,6 +22,7 @@ struct MistakenPeer: ChatPeerNode {
     var orderedHistory: [ChatMessage] { peer.orderedHistory }
     var lamportTime: UInt64 { peer.lamportTime }
     var rejections: DropCounts { peer.rejections }
+    var rememberedCounters: Int { peer.rememberedCounters }
 
     mutating func start(_ ctx: inout ZapContext) throws { try peer.start(&ctx) }
     mutating func receive(_ message: ZapDatagram, from sender: NodeID, _ ctx: inout ZapContext) throws {

@@ -18,6 +18,7 @@ extension PassThroughPeer {
     public var orderedHistory: [ChatMessage] { peer.orderedHistory }
     public var lamportTime: UInt64 { peer.lamportTime }
     public var rejections: DropCounts { peer.rejections }
+    public var rememberedCounters: Int { peer.rememberedCounters }
 
     public mutating func start(_ ctx: inout ZapContext) throws { try peer.start(&ctx) }
     public mutating func receive(_ message: ZapDatagram, from sender: NodeID, _ ctx: inout ZapContext) throws {

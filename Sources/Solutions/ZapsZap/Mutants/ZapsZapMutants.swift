@@ -14,6 +14,7 @@ public enum ZapsZapMutants {
         ("zapszap: nonce reused after a restart", ForgetfulEpochPeer.self, ["zapszap.1.1-sealed-datagrams", "zapszap.3.3-restart", "zapszap.5.2-chaos"]),
         ("zapszap: no replay window", ReplayBlindPeer.self, ["zapszap.2.2-replays", "zapszap.5.2-chaos"]),
         ("zapszap: replay window with no lower bound", EndlessWindowPeer.self, ["zapszap.2.2-replays"]),
+        ("zapszap: replay window that never forgets", HoardingWindowPeer.self, ["zapszap.2.2-window-memory"]),
         ("zapszap: header not sealed as associated data", UnboundHeaderPeer.self, ["zapszap.1.1-sealed-datagrams"]),
         ("zapszap: open accepts any protocol version", VersionBlindPeer.self, ["zapszap.2.1-refuse-forgeries"]),
         ("zapszap: a member once heard stays online for ever", EverOnlinePeer.self, ["zapszap.6.1-presence"]),
