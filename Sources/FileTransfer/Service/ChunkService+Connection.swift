@@ -85,7 +85,7 @@ extension ChunkService {
         connection.close()
         guard !quietly else { return }
         count { $0.droppedConnections += 1 }
-        log("closing the connection: \(reason)", connection)
+        floodLog.say("dropped", "\(connection.remoteAddress): closing the connection: \(reason)")
     }
 }
 

@@ -60,6 +60,8 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
     public let maxConnections: Int
     private let listener: TCPListener
     private let log: @Sendable (String) -> Void
+    /// For the lines a flood of connections repeats: once a second per kind, with a count.
+    let floodLog: LogThrottle
     private let state: Lock<State>
 
     /// A service for `library` on an open `listener`; nothing is served until ``run()``.
@@ -70,6 +72,7 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
         self.log = log
+        floodLog = LogThrottle(log: log)
         state = Lock(State(responder: Responder(library: library), library: library))
     }
 
@@ -161,7 +164,7 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
             return (true, evicted)
         }
         if let evicted {
-            log("closed the connection from \(evicted.remoteAddress), silent the longest: \(maxConnections) connections is the limit")
+            floodLog.say("evicted", "closed the connection from \(evicted.remoteAddress), silent the longest: \(maxConnections) connections is the limit")
             evicted.close()
         }
         return registered

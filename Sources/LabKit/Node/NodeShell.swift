@@ -46,6 +46,8 @@ public actor NodeShell<Logic: NodeLogic> {
     private var context: NodeContext<Logic.Message, Logic.Output>
     private let configuration: Configuration
     private let observer: @Sendable (ShellEvent<Logic.Output>) -> Void
+    /// For the lines garbage and forgeries repeat: once a second per kind, with a count.
+    private let floodLog: LogThrottle
     private let started = ContinuousClock.now
     private var addressBook: AddressBook
     private var faults: FaultInjector
@@ -63,6 +65,7 @@ public actor NodeShell<Logic: NodeLogic> {
         self.logic = logic
         self.configuration = configuration
         self.observer = observer
+        floodLog = LogThrottle { observer(.log($0)) }
         addressBook = AddressBook(configuration.peers)
         faults = FaultInjector(plan: configuration.faults, random: SeededRandom(seed: configuration.seed, stream: "faults \(configuration.id)"))
         context = NodeContext(id: configuration.id, now: .zero, random: SeededRandom(seed: configuration.seed, stream: "node \(configuration.id)"))
@@ -75,6 +78,8 @@ public actor NodeShell<Logic: NodeLogic> {
     public private(set) var undecodable = 0
     /// Over TCP, messages refused because their connection could not speak for the name they claimed.
     public private(set) var refusedClaims = 0
+    /// Over TCP, how many connections this node closed to stay within its ``ConnectionLimits``.
+    public var connectionsClosedByLimits: Int { mesh?.closedByLimits ?? 0 }
 
     /// Opens the socket and starts the node; returns the bound address. ``run()`` then serves.
     @discardableResult
@@ -166,12 +171,12 @@ public actor NodeShell<Logic: NodeLogic> {
             envelope = try Envelope<Logic.Message>.decode(bytes)
         } catch {
             undecodable += 1
-            observer(.log("dropped \(bytes.count) bytes from \(address): \(error)"))
+            floodLog.say("undecodable", "dropped \(bytes.count) bytes from \(address): \(error)")
             return
         }
         // A node also answers to its own address, so a peer known only as HOST:PORT can be greeted.
         guard envelope.to == configuration.id || envelope.to.name == localAddress?.description else {
-            observer(.log("dropped a message for \(envelope.to) (this is \(configuration.id)) from \(address)"))
+            floodLog.say("misaddressed", "dropped a message for \(envelope.to) (this is \(configuration.id)) from \(address)")
             return
         }
         // A node that authenticates its senders vouches for them itself, once a message has passed its checks:
@@ -180,7 +185,7 @@ public actor NodeShell<Logic: NodeLogic> {
         if let mesh {
             if let refusal = mesh.claim(envelope.from, from: address) {
                 refusedClaims += 1
-                observer(.log("refused a message from \(address) claiming to be \(envelope.from): \(refusal)"))
+                floodLog.say("refused \(envelope.from)", "refused a message from \(address) claiming to be \(envelope.from): \(refusal)")
                 return
             }
             mesh.learn(envelope.from, at: address)

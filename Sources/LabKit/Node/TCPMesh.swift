@@ -31,6 +31,8 @@ final class TCPMesh: Sendable {
         /// The bytes of unfinished frames each connection's reader holds, and their sum.
         var held: [SocketAddress: Int] = [:]
         var heldTotal = 0
+        /// Connections this side closed to stay within its limits (evicted, idle, over budget).
+        var closedByLimits = 0
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
         var tasks: [Int: Task<Void, Never>] = [:]
         /// The numbers of the tasks that write queued frames out (the others read).
@@ -43,8 +45,13 @@ final class TCPMesh: Sendable {
     private let listener: TCPListener
     private let deliver: Deliver
     private let log: @Sendable (String) -> Void
+    /// For the lines a flood of connections repeats: once a second per kind, with a count.
+    private let floodLog: LogThrottle
     private let state = Lock(State())
     private let limits: ConnectionLimits
+
+    /// How many connections this side closed to stay within its limits.
+    var closedByLimits: Int { state.withLock { $0.closedByLimits } }
 
     init(listen: SocketAddress, limits: ConnectionLimits = .standard, deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
         listener = try TCPListener.bind(listen)
@@ -52,6 +59,7 @@ final class TCPMesh: Sendable {
         localAddress = listener.localAddress
         self.deliver = deliver
         self.log = log
+        floodLog = LogThrottle(log: log)
     }
 
     /// Accepts connections until cancelled or closed. A failing accept (out of file descriptors, say) never
@@ -83,6 +91,7 @@ final class TCPMesh: Sendable {
                   let oldest = state.lastHeard.min(by: { $0.value < $1.value })?.key,
                   let victim = state.connections.removeValue(forKey: oldest) else { return nil }
             state.lastHeard[oldest] = nil
+            state.closedByLimits += 1
             if let name = state.speakers.removeValue(forKey: oldest), state.owners[name] == oldest {
                 state.owners[name] = nil
                 state.released[name] = .now
@@ -91,7 +100,7 @@ final class TCPMesh: Sendable {
         }
         if let (remote, victim) = evicted {
             victim.close()
-            log("closed the connection from \(remote), silent the longest: \(limits.maxConnections) connections is the limit")
+            floodLog.say("evicted", "closed the connection from \(remote), silent the longest: \(limits.maxConnections) connections is the limit")
         }
         adopt(connection)
     }
@@ -275,11 +284,13 @@ final class TCPMesh: Sendable {
                 }
                 hungUp = true
             } catch NetError.timedOut {
-                log("closed the connection from \(remote): no whole frame for \(limits.idleTimeout)")
+                state.withLock { $0.closedByLimits += 1 }
+                floodLog.say("idle", "closed the connection from \(remote): no whole frame for \(limits.idleTimeout)")
             } catch let refused as OverBudget {
-                log("closed the connection from \(remote): \(refused)")
+                state.withLock { $0.closedByLimits += 1 }
+                floodLog.say("over budget", "closed the connection from \(remote): \(refused)")
             } catch {
-                log("connection from \(remote) closed: \(error)")
+                floodLog.say("closed", "connection from \(remote) closed: \(error)")
             }
             connection.close()
             state.withLock { state in
@@ -310,13 +321,14 @@ final class TCPMesh: Sendable {
             state.heldTotal += count - (state.held.updateValue(count, forKey: remote) ?? 0)
             guard state.heldTotal > limits.maxBufferedBytes, let largest = state.held.max(by: { $0.value < $1.value })?.key else { return nil }
             state.heldTotal -= state.held.removeValue(forKey: largest) ?? 0
+            if largest != remote { state.closedByLimits += 1 }
             return (largest, largest == remote ? nil : state.connections[largest])
         }
         guard let (largest, other) = victim else { return }
         let refusal = OverBudget(limit: limits.maxBufferedBytes)
         guard let other else { throw refusal }
         other.close()
-        log("closed the connection from \(largest): \(refusal)")
+        floodLog.say("over budget", "closed the connection from \(largest): \(refusal)")
     }
 
     /// Unfinished frames from all connections together passed ``ConnectionLimits/maxBufferedBytes``.
