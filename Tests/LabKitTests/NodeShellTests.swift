@@ -66,7 +66,7 @@ private final class Collector: Sendable {
     /// Waits until `condition` holds, for at most 10 s; returns whether it did.
     func wait(until condition: @escaping @Sendable (Collector) -> Bool) async -> Bool {
         let stream = self.stream
-        return (try? await withDeadline(.seconds(10)) { [self] in
+        return (try? await withDeadline(.seconds(60)) { [self] in
             var events = stream.makeAsyncIterator()
             while !condition(self) { if await events.next() == nil { return false } }
             return true
@@ -373,13 +373,13 @@ private final class Collector: Sendable {
         /// A message envelope as a shell writes it: sender, destination, message.
         func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { sender.encoded() + NodeID("server").encoded() + value.encoded() }
         try alice.send(envelope(from: "alice", Skeptic.proof), to: address)
-        _ = try await withDeadline(.seconds(10)) { try await alice.receive() }
+        _ = try await withDeadline(.seconds(60)) { try await alice.receive() }
         let learned = await learner.address(of: "alice")
         try forger.send(envelope(from: "alice", 7), to: address)  // claims alice, proves nothing
         try forger.send(envelope(from: "forger", Skeptic.proof), to: address)  // proves alice, from the forger's port
-        let redirected = try await withDeadline(.seconds(10)) { try await forger.receive() }
+        let redirected = try await withDeadline(.seconds(60)) { try await forger.receive() }
         try forger.send(envelope(from: "forger", Skeptic.proof), to: configuredAddress)
-        let kept = try await withDeadline(.seconds(10)) { try await alice.receive() }
+        let kept = try await withDeadline(.seconds(60)) { try await alice.receive() }
         let moved = await learner.address(of: "alice"), stayed = await configured.address(of: "alice")
         await learner.stop()
         await configured.stop()
@@ -398,7 +398,7 @@ private final class Collector: Sendable {
         let address = try await server.start()
         async let serving: Void = server.run()
         try forger.send(NodeID("alice").encoded() + NodeID("server").encoded() + UInt64(1).encoded(), to: address)
-        let answer = try await withDeadline(.seconds(10)) { try await forger.receive() }
+        let answer = try await withDeadline(.seconds(60)) { try await forger.receive() }
         await server.stop()
         try await serving
         #expect(answer.from == address, "the answer to alice went to where alice's message came from")
@@ -424,7 +424,7 @@ private final class Collector: Sendable {
         writer = WireWriter()
         writer.write(NodeID("prober")); writer.write(NodeID("server")); writer.write(UInt64(7))
         try prober.send(writer.bytes, to: address)
-        let answer = try await withDeadline(.seconds(10)) { try await prober.receive() }
+        let answer = try await withDeadline(.seconds(60)) { try await prober.receive() }
         await server.stop()
         try await serving
         var reader = WireReader(answer.bytes)

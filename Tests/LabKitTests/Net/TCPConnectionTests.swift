@@ -9,21 +9,21 @@ import Testing
         #expect(client.remoteAddress == server.localAddress)
         #expect(server.remoteAddress == client.localAddress)
         try await client.write(Array("hello".utf8))
-        #expect(try await server.read(maxBytes: 100, timeout: .seconds(10)) == Array("hello".utf8))
+        #expect(try await server.read(maxBytes: 100, timeout: .seconds(60)) == Array("hello".utf8))
         try await server.write(Array("world".utf8))
-        #expect(try await client.read(maxBytes: 100, timeout: .seconds(10)) == Array("world".utf8))
+        #expect(try await client.read(maxBytes: 100, timeout: .seconds(60)) == Array("world".utf8))
     }
 
     @Test("IPv6 loopback connections work too")
     func ipv6() async throws {
         let listener = try TCPListener.bind(SocketAddress.parse("[::1]:0"))
         defer { listener.close() }
-        async let accepted = listener.accept(timeout: .seconds(10))
+        async let accepted = listener.accept(timeout: .seconds(60))
         let client = try await TCPConnection.connect(to: listener.localAddress)
         let server = try await accepted
         defer { client.close(); server.close() }
         try await client.write([42])
-        #expect(try await server.read(maxBytes: 1, timeout: .seconds(10)) == [42])
+        #expect(try await server.read(maxBytes: 1, timeout: .seconds(60)) == [42])
         #expect(server.remoteAddress.isIPv6)
     }
 
@@ -35,7 +35,7 @@ import Testing
         try client.shutdownWrite()
         #expect(try await Loopback.readAll(server) == [1, 2, 3])
         try await server.write([4])
-        #expect(try await client.read(maxBytes: 10, timeout: .seconds(10)) == [4])
+        #expect(try await client.read(maxBytes: 10, timeout: .seconds(60)) == [4])
     }
 
     @Test("connecting to a port nobody listens on fails with connectionRefused")
@@ -44,7 +44,7 @@ import Testing
         let address = listener.localAddress
         listener.close()
         await #expect(throws: NetError.connectionRefused(address)) {
-            _ = try await TCPConnection.connect(to: address, timeout: .seconds(10))
+            _ = try await TCPConnection.connect(to: address, timeout: .seconds(60))
         }
     }
 
@@ -75,7 +75,7 @@ import Testing
             _ = try await server.read(maxBytes: 10, timeout: .milliseconds(100))
         }
         try await client.write([7])
-        #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [7])
+        #expect(try await server.read(maxBytes: 10, timeout: .seconds(60)) == [7])
     }
 
     @Test("cancelling a pending read ends it promptly, and the connection stays usable")
@@ -89,7 +89,7 @@ import Testing
             await #expect(throws: CancellationError.self) { _ = try await pending.value }
         }
         try await client.write([8])
-        #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [8])
+        #expect(try await server.read(maxBytes: 10, timeout: .seconds(60)) == [8])
     }
 
     @Test("closing a connection wakes its pending read with socketClosed; closing twice is harmless")
@@ -111,7 +111,7 @@ import Testing
         let (client, server) = try await Loopback.connectedPair()
         defer { server.close() }
         client.close()
-        #expect(try await server.read(maxBytes: 10, timeout: .seconds(10)) == [])
+        #expect(try await server.read(maxBytes: 10, timeout: .seconds(60)) == [])
     }
 
     // The next two catch a reactor that keeps a closed socket in a running poll (delaying FIN): reliably when
