@@ -28,9 +28,13 @@ public actor NodeShell<Logic: NodeLogic> {
         public var storageFolder: String?
         /// Over TCP: how many connections, how much silence and how long a frame peers may make the node hold.
         public var connectionLimits: ConnectionLimits
+        /// Whether the shell hands its observer trace events. Off, it never formats a message for one: a
+        /// chunk of a file is not turned into text at every hop when nobody records a trace.
+        public var traces: Bool
 
         public init(id: NodeID, listen: SocketAddress, transport: Transport = .udp, peers: [NodeID: SocketAddress] = [:],
-                    faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil, connectionLimits: ConnectionLimits = .standard) {
+                    faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil, connectionLimits: ConnectionLimits = .standard,
+                    traces: Bool = true) {
             self.id = id
             self.listen = listen
             self.transport = transport
@@ -39,6 +43,7 @@ public actor NodeShell<Logic: NodeLogic> {
             self.seed = seed
             self.storageFolder = storageFolder
             self.connectionLimits = connectionLimits
+            self.traces = traces
         }
     }
 
@@ -306,7 +311,8 @@ public actor NodeShell<Logic: NodeLogic> {
         }
     }
 
-    private func emit(_ kind: TraceEvent.Kind, peer: NodeID? = nil, detail: String) {
-        observer(.trace(TraceEvent(time: ContinuousClock.now - started, kind: kind, node: configuration.id, peer: peer, detail: detail)))
+    private func emit(_ kind: TraceEvent.Kind, peer: NodeID? = nil, detail: @autoclosure () -> String) {
+        guard configuration.traces else { return }
+        observer(.trace(TraceEvent(time: ContinuousClock.now - started, kind: kind, node: configuration.id, peer: peer, detail: detail())))
     }
 }

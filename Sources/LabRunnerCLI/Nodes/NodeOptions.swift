@@ -77,7 +77,9 @@ struct NodeOptions: Sendable {
     }
 
     /// The shell configuration for these options.
+    /// The shell's configuration for these options; it makes trace events only for `--trace` or `--verbose`.
     func configuration<Logic: NodeLogic>(for _: Logic.Type, transport: Transport) -> NodeShell<Logic>.Configuration {
-        .init(id: id, listen: listen, transport: transport, peers: peers, faults: faults, seed: seed, storageFolder: storageFolder)
+        .init(id: id, listen: listen, transport: transport, peers: peers, faults: faults, seed: seed, storageFolder: storageFolder,
+              traces: tracePath != nil || verbose)
     }
 }

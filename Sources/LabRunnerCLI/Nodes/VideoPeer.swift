@@ -48,7 +48,8 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         let trace = TraceRecorder(path: settings.options.tracePath)
         let agent = NodeShell(V.Agent(config: PeerAgentConfig(tracker: settings.trackerID, address: "\(service.localAddress)", files: files)),
                               configuration: .init(id: id, listen: (try? SocketAddress(host: service.localAddress.host, port: 0)) ?? settings.options.listen,
-                                                   transport: .tcp, peers: [settings.trackerID: settings.tracker], seed: settings.options.seed)) { event in
+                                                   transport: .tcp, peers: [settings.trackerID: settings.tracker], seed: settings.options.seed,
+                                                   traces: settings.options.tracePath != nil)) { event in
             switch event {
             case let .output(event): feed.yield(.event(event))
             case let .log(line): feed.yield(.log(line))
