@@ -111,6 +111,15 @@ struct ChatOracle<Peer: ChatPeerNode> {
         }
     }
 
+    /// Runs the simulation on until every member holds every message written so far (for at most
+    /// `deadline`), then checks that they converged and that each showed what it holds.
+    func checkConvergesAfterFaults(by deadline: Duration, _ what: String) throws(ScenarioFailure) {
+        let expected = Self.ordered(try written().values)
+        _ = try ZapsZapScenarios.run(sim, until: { _ in converged(expected) }, deadline: deadline)
+        try checkConverged(expected, what)
+        try checkShows()
+    }
+
     /// Every member that is up holds exactly `expected`, in order, and the same digest.
     func checkConverged(_ expected: [ChatMessage], _ what: String) throws(ScenarioFailure) {
         let digest = ChatMessage.digest(of: expected)

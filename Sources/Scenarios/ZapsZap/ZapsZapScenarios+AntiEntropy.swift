@@ -60,10 +60,7 @@ extension ZapsZapScenarios {
         try sim.grade(until: calm)
 
         let oracle = ChatOracle(sim: sim, members: members)
-        let expected = ChatOracle<Peer>.ordered(try oracle.written().values)
-        _ = try run(sim, until: { _ in oracle.converged(expected) }, deadline: .seconds(20))
-        try oracle.checkConverged(expected, "within 16 s of the network healing (sync every 0.2 s)")
-        try oracle.checkShows()
+        try oracle.checkConvergesAfterFaults(by: .seconds(20), "within 16 s of the network healing (sync every 0.2 s)")
         try oracle.checkNonces(of: Set(names))
 
         // A digest sent before the histories met may still be on its way (up to 80 ms, the delay before the

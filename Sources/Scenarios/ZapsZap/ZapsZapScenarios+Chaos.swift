@@ -45,10 +45,7 @@ extension ZapsZapScenarios {
         try sim.grade(until: calm)
 
         let oracle = ChatOracle(sim: sim, members: members)
-        let expected = ChatOracle<Peer>.ordered(try oracle.written().values)
-        _ = try run(sim, until: { _ in oracle.converged(expected) }, deadline: .seconds(30))
-        try oracle.checkConverged(expected, "once the faults stopped at \(time(calm)) (sync every 0.25 s)")
-        try oracle.checkShows()
+        try oracle.checkConvergesAfterFaults(by: .seconds(30), "once the faults stopped at \(time(calm)) (sync every 0.25 s)")
         try oracle.checkNonces(of: Set(names + ["mallory"]))
         try checkOutsider(sim, oracle: oracle, names: names)
         try checkAttacks(sim, oracle: oracle, names: names)
