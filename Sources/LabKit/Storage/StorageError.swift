@@ -21,6 +21,11 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull(String)
     /// The file was used after ``RandomAccessFile/close()``.
     case closed(String)
+    /// A blob name that is not 1–128 characters of `A–Z a–z 0–9 - _ .`, starts with `.` or ends with `.part`.
+    case invalidBlobName(String)
+    /// An unfinished blob's bytes were not what its commit promised (`reason`: "SHA-256 differs", "size 10
+    /// instead of 12"); the bytes were discarded.
+    case contentMismatch(String, reason: String)
 
     public var description: String {
         switch self {
@@ -31,6 +36,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .permissionDenied(path): "permission denied for \(path): check that its folder is writable (and the file readable) by you"
         case let .diskFull(path): "cannot write \(path): the disk is full; free some space or choose a folder on another disk"
         case let .closed(path): "\(path) was used after it was closed"
+        case let .invalidBlobName(name):
+            "\(name.debugDescription) is no blob name: use 1 to 128 of A-Z a-z 0-9 - _ . , not starting with a dot nor ending with .part"
+        case let .contentMismatch(name, reason): "blob \(name) was not stored: its bytes do not match what was promised (\(reason)); they were discarded"
         }
     }
 
