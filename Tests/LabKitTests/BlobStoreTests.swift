@@ -260,4 +260,33 @@ import Testing
             #expect(files == ["kept"], "no .part survives a restart")
         }
     }
+
+    @Test("a shell with a storage folder keeps its node's blobs in its blobs subfolder, beside the persisted keys")
+    func shellBlobs() async throws {
+        /// Stores a blob and a key at its first start; reports the blobs and keys it finds at every start.
+        struct Keeper: NodeLogic {
+            mutating func start(_ ctx: inout NodeContext<UInt64, String>) throws {
+                ctx.deliver("\(ctx.blobs.names) \(ctx.storage.keys.sorted())")
+                guard ctx.blobs.names.isEmpty else { return }
+                try BlobStoreTests.store(BlobStoreTests.pattern(300_000), as: "film", in: ctx.blobs, piece: 256 << 10)
+                try ctx.blobs.append([1], to: "unfinished")
+                ctx.persist([1], forKey: "started")
+            }
+            mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, String>) {}
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shell-blobs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outputs = Lock<[String]>([])
+        for _ in 0..<2 {
+            let shell = NodeShell(Keeper(), configuration: .init(id: "keeper", listen: try .parse("127.0.0.1:0"), storageFolder: folder)) {
+                if case let .output(line) = $0 { outputs.withLock { $0.append(line) } }
+            }
+            try await shell.start()
+            await shell.stop()
+            try await shell.run()
+        }
+        #expect(outputs.withLock { $0 } == ["[] []", "[\"film\"] [\"started\"]"])
+        let blobs = try DiskBlobStore(folder: "\(folder)/blobs")
+        #expect(try blobs.read("film", at: 0, count: 1 << 20) == Self.pattern(300_000))
+    }
 }

@@ -198,3 +198,34 @@ struct Gossip: NodeLogic {
         }
     }
 }
+
+/// Writes blobs when told, and reports at every start the committed blobs its context shows.
+struct Archivist: NodeLogic {
+    typealias Message = UInt64
+    typealias Output = [String]
+
+    enum Command: Sendable, CustomStringConvertible {
+        /// Append `bytes` to the blob `name`, then commit it (with their size and hash) when `commit` holds.
+        case write(String, [UInt8], commit: Bool)
+
+        var description: String {
+            switch self {
+            case let .write(name, bytes, commit): "write \(bytes.count) bytes to \(name)\(commit ? " and commit" : "")"
+            }
+        }
+    }
+
+    mutating func start(_ ctx: inout NodeContext<UInt64, [String]>) {
+        ctx.deliver(ctx.blobs.names)
+    }
+
+    mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, [String]>) {}
+
+    mutating func command(_ command: Command, _ ctx: inout NodeContext<UInt64, [String]>) throws {
+        switch command {
+        case let .write(name, bytes, commit):
+            try ctx.blobs.append(bytes, to: name)
+            if commit { try ctx.blobs.commit(name, size: UInt64(bytes.count), sha256: SHA256.hash(bytes)) }
+        }
+    }
+}

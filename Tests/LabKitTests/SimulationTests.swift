@@ -229,6 +229,25 @@ import Testing
         #expect(answers == ["server→forger", "believer→alice", "server→alice", "server→forger"])
     }
 
+    @Test("a crash keeps a node's committed blobs and loses its unfinished ones; the restarted node sees the committed")
+    func crashKeepsCommittedBlobs() throws {
+        let sim = Simulation<UInt64, [String]>(seed: 43)
+        let archivist = sim.add("a") { Archivist() }
+        sim.command(.write("kept", [1, 2, 3], commit: true), to: archivist)
+        sim.command(.write("unfinished", [4, 5], commit: false), to: archivist)
+        try sim.run(until: .milliseconds(10))
+        #expect(sim.blobs(of: "a").names == ["kept"] && sim.blobs(of: "a").partSize(of: "unfinished") == 2)
+
+        sim.crash("a")
+        #expect(sim.blobs(of: "a").names == ["kept"])
+        #expect(sim.blobs(of: "a").partSize(of: "unfinished") == nil, "a crash loses the unfinished blob")
+        sim.restart("a")
+        try sim.run(until: .milliseconds(20))
+        #expect(try sim.blobs(of: "a").read("kept", at: 0, count: 10) == [1, 2, 3])
+        #expect(sim.blobs(of: "a").partSize(of: "unfinished") == nil)
+        #expect(sim.deliveries.map(\.output) == [[], ["kept"]], "each start sees the committed blobs through its context")
+    }
+
     @Test("a crash loses memory and timers, keeps persisted storage; restart runs start with that storage")
     func crashAndRestart() throws {
         let sim = Simulation<UInt64, Seen>(seed: 41)

@@ -1,5 +1,6 @@
 /// Everything a node may touch while it handles one event: the time, its random generator, its durable
-/// storage, and the effects it requests. Drivers build one per event and carry out ``effects`` afterwards.
+/// storage (small values in ``storage``, large ones in ``blobs``), and the effects it requests. Drivers build one
+/// per event and carry out ``effects`` afterwards.
 public struct NodeContext<Message: Sendable, Output: Sendable> {
     /// This node's name.
     public let id: NodeID
@@ -11,15 +12,18 @@ public struct NodeContext<Message: Sendable, Output: Sendable> {
     public var random: SeededRandom
     /// The node's durable key-value storage as of now, including what this event persisted so far.
     public internal(set) var storage: [String: [UInt8]]
+    /// The node's durable blob store: large values written in pieces; see ``BlobStore``.
+    public let blobs: any BlobStore
     /// The effects requested so far, in order.
     public private(set) var effects: [Effect<Message, Output>] = []
 
     /// Builds a context; drivers and unit tests call this, nodes never do.
-    public init(id: NodeID, now: Duration, random: SeededRandom, storage: [String: [UInt8]] = [:]) {
+    public init(id: NodeID, now: Duration, random: SeededRandom, storage: [String: [UInt8]] = [:], blobs: any BlobStore = MemoryBlobStore()) {
         self.id = id
         self.nanoseconds = now.nanoseconds
         self.random = random
         self.storage = storage
+        self.blobs = blobs
     }
 
     /// Sends `message` to `node` (fire and forget: the network may lose, duplicate or delay it).

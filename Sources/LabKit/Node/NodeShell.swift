@@ -24,7 +24,8 @@ public actor NodeShell<Logic: NodeLogic> {
         public var faults: FaultPlan
         /// Seeds the node's `ctx.random` and the injected faults.
         public var seed: UInt64
-        /// Where `ctx.persist` writes; `nil` keeps storage in memory (lost when the process dies).
+        /// Where `ctx.persist` writes, and `ctx.blobs` in its `blobs` subfolder; `nil` keeps both in memory (lost
+        /// when the process dies).
         public var storageFolder: String?
         /// Over TCP: how many connections, how much silence and how long a frame peers may make the node hold.
         public var connectionLimits: ConnectionLimits
@@ -91,7 +92,13 @@ public actor NodeShell<Logic: NodeLogic> {
     public func start() async throws -> SocketAddress {
         if let localAddress { return localAddress }
         if let folder = configuration.storageFolder {
-            do { context.storage = try DiskStore(folder: folder).load() } catch { throw NodeShellError.storage("\(error)") }
+            do {
+                let storage = try DiskStore(folder: folder).load()
+                let blobs = try DiskBlobStore(folder: "\(folder)/blobs")
+                context = NodeContext(id: context.id, now: .zero, random: context.random, storage: storage, blobs: blobs)
+            } catch {
+                throw NodeShellError.storage("\(error)")
+            }
         }
         switch configuration.transport {
         case .udp:

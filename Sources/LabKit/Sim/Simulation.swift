@@ -63,6 +63,8 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         let make: () -> SimulatedNode<Message, Output>
         var node: SimulatedNode<Message, Output>?
         var context: NodeContext<Message, Output>
+        /// The node's blobs, shared with its context: committed ones outlive crashes, unfinished ones do not.
+        let blobs = MemoryBlobStore()
         var incarnation = 0
         var timers: [TimerID: UInt64] = [:]
         var nextGeneration: UInt64 = 0
@@ -74,7 +76,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
             self.id = id
             self.index = index
             self.make = make
-            context = NodeContext(id: id, now: .zero, random: SeededRandom(seed: seed, stream: "node \(id)#0"))
+            context = NodeContext(id: id, now: .zero, random: SeededRandom(seed: seed, stream: "node \(id)#0"), blobs: blobs)
         }
     }
 
@@ -112,14 +114,18 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// The durable storage of a node (it survives crashes).
     public func storage(of id: NodeID) -> [String: [UInt8]] { slot(id).context.storage }
 
-    /// Crashes `id` now: it loses its memory and pending timers, keeps its durable storage, and drops every
-    /// message that reaches it until ``restart(_:)``.
+    /// The blob store of a node: committed blobs survive its crashes, unfinished ones do not.
+    public func blobs(of id: NodeID) -> MemoryBlobStore { slot(id).blobs }
+
+    /// Crashes `id` now: it loses its memory, pending timers and unfinished blobs, keeps its durable storage and
+    /// committed blobs, and drops every message that reaches it until ``restart(_:)``.
     public func crash(_ id: NodeID) {
         let slot = slot(id)
         guard slot.node != nil else { return }
         slot.node = nil
         slot.timers.removeAll()
         slot.routes.removeAll()
+        slot.blobs.loseUnfinished()
         slot.incarnation += 1
         record(.crash, node: id)
     }
