@@ -15,16 +15,18 @@ import Testing
     }
 
     /// A fresh store of `kind` (on disk in a new temporary folder), handed to `body` with a way to reopen it as a
-    /// restarted process would; the folder is removed afterwards.
-    static func withStore(_ kind: Kind, _ body: (any BlobStore, _ reopen: () throws -> any BlobStore) throws -> Void) throws {
-        switch kind {
-        case .memory:
-            let store = MemoryBlobStore()
-            try body(store) { store }
-        case .disk:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            try body(try DiskBlobStore(folder: folder)) { try DiskBlobStore(folder: folder) }
+    /// restarted process would; the folder is removed afterwards. It runs off the cooperative pool, as its syncs block.
+    static func withStore(_ kind: Kind, _ body: (any BlobStore, _ reopen: () throws -> any BlobStore) throws -> Void) async throws {
+        try await offThePool {
+            switch kind {
+            case .memory:
+                let store = MemoryBlobStore()
+                try body(store) { store }
+            case .disk:
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                try body(try DiskBlobStore(folder: folder)) { try DiskBlobStore(folder: folder) }
+            }
         }
     }
 
@@ -42,8 +44,8 @@ import Testing
     }
 
     @Test("pieces appended then committed read back at any offset, fewer at the end, none past it", arguments: Kind.allCases)
-    func appendCommitRead(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func appendCommitRead(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             let bytes = Self.pattern(10_000)
             for piece in [1, 7, 4_096, 10_000] { try Self.store(bytes, as: "file-\(piece).bin", in: store, piece: piece) }
             let piecewise = Self.pattern(3_000)
@@ -74,8 +76,8 @@ import Testing
     }
 
     @Test("more blobs than the cached read handles each read back their own bytes", arguments: Kind.allCases)
-    func manyBlobsRead(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func manyBlobsRead(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             let blobs = (0..<20).map { (name: "blob\($0)", bytes: Self.pattern(100 + $0, seed: UInt8($0))) }
             for blob in blobs { try Self.store(blob.bytes, as: blob.name, in: store) }
             for _ in 0..<2 {
@@ -85,8 +87,8 @@ import Testing
     }
 
     @Test("a commit with the wrong SHA-256 stores nothing and discards the part", arguments: Kind.allCases)
-    func wrongHash(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func wrongHash(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             let bytes = Self.pattern(5_000)
             try store.append(bytes, to: "doc")
             var wrong = SHA256.hash(bytes)
@@ -101,8 +103,8 @@ import Testing
     }
 
     @Test("a commit with the wrong size stores nothing and discards the part", arguments: Kind.allCases)
-    func wrongSize(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func wrongSize(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             let bytes = Self.pattern(10)
             try store.append(bytes, to: "doc")
             #expect(throws: StorageError.contentMismatch("doc", reason: "size 10 instead of 12")) {
@@ -114,8 +116,8 @@ import Testing
     }
 
     @Test("a commit with no part open is notFound", arguments: Kind.allCases)
-    func commitWithoutPart(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func commitWithoutPart(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             do throws(StorageError) {
                 try store.commit("never", size: 0, sha256: SHA256.hash([]))
                 Issue.record("committed a blob never appended to")
@@ -133,8 +135,8 @@ import Testing
                            String(repeating: "n", count: 129)]
 
     @Test("a name that is empty, too long, or could escape the folder or hide a file is refused", arguments: Kind.allCases)
-    func invalidNames(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func invalidNames(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             for name in Self.badNames {
                 #expect(throws: StorageError.invalidBlobName(name), "\(name.debugDescription)") { try store.append([1], to: name) }
                 #expect(throws: StorageError.invalidBlobName(name), "\(name.debugDescription)") {
@@ -174,8 +176,8 @@ import Testing
     }
 
     @Test("the disk store's free bytes are the file system's")
-    func diskFreeBytes() throws {
-        try Self.withStore(.disk) { store, _ in
+    func diskFreeBytes() async throws {
+        try await Self.withStore(.disk) { store, _ in
             let folder = (store as! DiskBlobStore).folder
             var info = statvfs()
             #expect(statvfs(folder, &info) == 0)
@@ -187,8 +189,8 @@ import Testing
     }
 
     @Test("remove deletes a committed blob durably; removing an absent one is harmless", arguments: Kind.allCases)
-    func remove(kind: Kind) throws {
-        try Self.withStore(kind) { store, reopen in
+    func remove(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, reopen in
             try Self.store(Self.pattern(100), as: "gone", in: store)
             try Self.store(Self.pattern(100), as: "stays", in: store)
             #expect(try store.read("gone", at: 0, count: 10).count == 10)
@@ -202,8 +204,8 @@ import Testing
     }
 
     @Test("a commit replaces an older blob of the same name, even one being read", arguments: Kind.allCases)
-    func commitReplaces(kind: Kind) throws {
-        try Self.withStore(kind) { store, reopen in
+    func commitReplaces(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, reopen in
             try Self.store(Self.pattern(300, seed: 1), as: "doc", in: store)
             #expect(try store.read("doc", at: 0, count: 1_000) == Self.pattern(300, seed: 1))
             try Self.store(Self.pattern(200, seed: 2), as: "doc", in: store)
@@ -214,8 +216,8 @@ import Testing
     }
 
     @Test("discardPart forgets an unfinished blob and leaves the committed one of that name", arguments: Kind.allCases)
-    func discard(kind: Kind) throws {
-        try Self.withStore(kind) { store, _ in
+    func discard(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
             try Self.store([1, 2, 3], as: "doc", in: store)
             try store.append([9, 9], to: "doc")
             store.discardPart("doc")
@@ -242,8 +244,8 @@ import Testing
     }
 
     @Test("a disk store reopened on its folder keeps the committed blobs and no part, on disk or off")
-    func reopenDisk() throws {
-        try Self.withStore(.disk) { store, reopen in
+    func reopenDisk() async throws {
+        try await Self.withStore(.disk) { store, reopen in
             let folder = (store as! DiskBlobStore).folder
             try Self.store(Self.pattern(1_000), as: "kept", in: store)
             try store.append(Self.pattern(500), to: "lost")
