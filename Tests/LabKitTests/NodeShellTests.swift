@@ -117,7 +117,7 @@ private final class Collector: Sendable {
         let address = try await server.start()
         async let serving: Void = server.run()
         var idle: [TCPConnection] = []
-        for _ in 0..<12 { idle.append(try await TCPConnection.connect(to: address)) }
+        for _ in 0..<12 { idle.append(try await TCPConnection.connect(to: address, timeout: .seconds(60))) }
         let (done, asked) = try await askOverTCP(address)
         let closed = await server.connectionsClosedByLimits
         await server.stop()
@@ -136,7 +136,7 @@ private final class Collector: Sendable {
                                observer: events.observer)
         let address = try await server.start()
         async let serving: Void = server.run()
-        let attacker = try await TCPConnection.connect(to: address)
+        let attacker = try await TCPConnection.connect(to: address, timeout: .seconds(60))
         try await attacker.write([0, 0, 0x10, 0] + [UInt8](repeating: 7, count: 100))  // says 4,096 bytes, sends 100
         var decoder = FrameDecoder()
         let ended = try await attacker.readFrame(&decoder, timeout: .seconds(120))  // nil: the server closed it
@@ -158,7 +158,7 @@ private final class Collector: Sendable {
         // Eight attackers each promise a frame of 1 MiB and send 700 KiB of it: 5.5 MiB held if nothing stopped them.
         var attackers: [TCPConnection] = []
         for _ in 0..<8 {
-            let attacker = try await TCPConnection.connect(to: address)
+            let attacker = try await TCPConnection.connect(to: address, timeout: .seconds(60))
             try await attacker.write([0, 0x10, 0, 0] + [UInt8](repeating: 7, count: 700 << 10))
             attackers.append(attacker)
         }
@@ -232,7 +232,7 @@ private final class Collector: Sendable {
             id: "alice", listen: loopback, transport: .tcp, peers: ["server": address]), observer: alice.observer)
         async let asking: Void = asker.run()
         _ = await alice.wait { $0.outputs.count == 1 }
-        let forger = try await TCPConnection.connect(to: address)
+        let forger = try await TCPConnection.connect(to: address, timeout: .seconds(60))
         /// A message envelope as a shell writes it: its frame kind (0), sender, destination, message.
         func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { [0] + sender.encoded() + NodeID("server").encoded() + value.encoded() }
         try await forger.writeFrame(envelope(from: "alice", 1_000))
@@ -269,7 +269,7 @@ private final class Collector: Sendable {
         // Two silent connections evict alice's (the longest silent); a third, from the impostor, does the same
         // to the first of them and then speaks as alice.
         var flood: [TCPConnection] = []
-        for _ in 0..<3 { flood.append(try await TCPConnection.connect(to: address)) }
+        for _ in 0..<3 { flood.append(try await TCPConnection.connect(to: address, timeout: .seconds(60))) }
         let evicted = await events.wait { $0.logs.contains { $0.contains("silent the longest") } }
         try await flood[2].writeFrame([0] + NodeID("alice").encoded() + NodeID("server").encoded() + UInt64(1_000).encoded())
         let refused = await events.wait { $0.logs.contains { $0.contains("claiming to be alice: alice lost its connection here") } }

@@ -16,7 +16,7 @@ import FileTransfer
         let manifest = library["movie.mp4"]!.manifest
         let fakes = try (0..<20).map { _ in try FakeHolder(manifest: manifest) }
         let honest = try Seeders(count: 1, library: library)
-        let options = DownloadOptions(readTimeout: .seconds(10), chunkBuffers: 3, maxSources: 4)
+        let options = DownloadOptions(readTimeout: .seconds(60), chunkBuffers: 3, maxSources: 4)
         let sources = fakes.enumerated().map { PeerContact(peer: NodeID("fake-\($0.offset)"), address: "\($0.element.address)") }
             + [PeerContact(peer: "honest", address: honest.contacts[0].address)]
         let report = try await TestEngine(name: "movie.mp4", expected: ListedContent(of: manifest), sources: sources,
@@ -40,7 +40,7 @@ import FileTransfer
         let sources = fakes.enumerated().map { PeerContact(peer: NodeID("fake-\($0.offset)"), address: "\($0.element.address)") }
         await #expect(throws: DownloadError.self) {
             try await TestEngine(name: "movie.mp4", expected: ListedContent(of: manifest), sources: sources,
-                                 downloads: "\(folder.path)/down", options: DownloadOptions(readTimeout: .seconds(10))).run()
+                                 downloads: "\(folder.path)/down", options: DownloadOptions(readTimeout: .seconds(60))).run()
         }
         for fake in fakes { await fake.stop() }
         #expect(folder.listing("down").isEmpty, "nothing to resume, nothing kept: \(folder.listing("down"))")
@@ -119,7 +119,7 @@ final class FakeHolder: Sendable {
         var decoder = FrameDecoder()
         while let frame = try? await connection.readFrame(&decoder) {
             guard case .manifest = try? ChunkRequest.decode(frame) else { return }
-            try? await connection.writeFrame(ChunkResponse.manifest(manifest).encoded(), timeout: .seconds(10))
+            try? await connection.writeFrame(ChunkResponse.manifest(manifest).encoded(), timeout: .seconds(60))
         }
     }
 }

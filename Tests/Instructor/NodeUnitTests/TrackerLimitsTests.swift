@@ -122,19 +122,19 @@ struct FakePeer {
 
     init(name: NodeID, tracker: SocketAddress) async throws {
         self.name = name
-        connection = try await TCPConnection.connect(to: tracker)
+        connection = try await TCPConnection.connect(to: tracker, timeout: .seconds(60))
     }
 
     /// Sends `message` as a mesh frame: kind 0 (an envelope), sender, destination, message.
     func send(_ message: TrackerMessage) async throws {
-        try await connection.writeFrame([0] + name.encoded() + NodeID("tracker").encoded() + message.encoded(), timeout: .seconds(10))
+        try await connection.writeFrame([0] + name.encoded() + NodeID("tracker").encoded() + message.encoded(), timeout: .seconds(60))
     }
 
     /// The next message the tracker sent, and the size of its frame's payload (skipping the mesh's kind-1
     /// frame, the ticket for this name).
     mutating func receiveSized() async throws -> (TrackerMessage, Int) {
         while true {
-            guard let frame = try await connection.readFrame(&decoder, timeout: .seconds(10)) else { throw NetError.socketClosed }
+            guard let frame = try await connection.readFrame(&decoder, timeout: .seconds(60)) else { throw NetError.socketClosed }
             guard frame.first == 0 else { continue }
             var reader = WireReader(Array(frame.dropFirst()))
             let _: NodeID = try reader.read(), _: NodeID = try reader.read()

@@ -36,7 +36,7 @@ struct HostileClient {
     /// The next payload that reaches this client and opens under its key, waiting at most 10 s.
     func receive() async throws -> ZapPayload {
         let socket = socket, key = key
-        return try await withDeadline(.seconds(10)) {
+        return try await withDeadline(.seconds(60)) {
             while true {
                 let (bytes, _) = try await socket.receive()
                 var reader = WireReader(bytes, limits: ZapLimits.wireLimits)

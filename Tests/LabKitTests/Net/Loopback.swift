@@ -11,23 +11,23 @@ enum Loopback {
     static func connectedPair() async throws -> (client: TCPConnection, server: TCPConnection) {
         let listener = try TCPListener.bind(anyPort())
         defer { listener.close() }
-        async let accepted = listener.accept(timeout: .seconds(10))
-        let client = try await TCPConnection.connect(to: listener.localAddress)
+        async let accepted = listener.accept(timeout: .seconds(60))
+        let client = try await TCPConnection.connect(to: listener.localAddress, timeout: .seconds(60))
         return (client, try await accepted)
     }
 
     /// Runs `work`, failing with `DeadlineExceeded` instead of hanging when it takes longer than `limit`.
     @discardableResult
-    static func bounded<T: Sendable>(_ limit: Duration = .seconds(20), _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func bounded<T: Sendable>(_ limit: Duration = .seconds(60), _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withDeadline(limit, work)
     }
 
     /// Returns once `waiting()` reports at least `count` operations suspended in the reactor, so a test can
-    /// cancel or close exactly then. Yields while it waits; fails after 10 s instead of hanging.
+    /// cancel or close exactly then. Yields while it waits; fails after 60 s instead of hanging.
     static func untilWaiting(_ count: Int = 1, _ waiting: () -> Int) async throws {
-        let giveUp = ContinuousClock.now.advanced(by: .seconds(10))
+        let giveUp = ContinuousClock.now.advanced(by: .seconds(60))
         while waiting() < count {
-            guard ContinuousClock.now < giveUp else { throw NetError.timedOut(operation: "untilWaiting", after: .seconds(10)) }
+            guard ContinuousClock.now < giveUp else { throw NetError.timedOut(operation: "untilWaiting", after: .seconds(60)) }
             await Task.yield()
         }
     }
@@ -36,7 +36,7 @@ enum Loopback {
     static func readAll(_ connection: TCPConnection, limit: Int = 1 << 26) async throws -> [UInt8] {
         var all: [UInt8] = []
         while all.count <= limit {
-            let bytes = try await connection.read(maxBytes: 1 << 16, timeout: .seconds(10))
+            let bytes = try await connection.read(maxBytes: 1 << 16, timeout: .seconds(60))
             if bytes.isEmpty { return all }
             all += bytes
         }

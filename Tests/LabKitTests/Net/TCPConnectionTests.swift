@@ -19,7 +19,7 @@ import Testing
         let listener = try TCPListener.bind(SocketAddress.parse("[::1]:0"))
         defer { listener.close() }
         async let accepted = listener.accept(timeout: .seconds(60))
-        let client = try await TCPConnection.connect(to: listener.localAddress)
+        let client = try await TCPConnection.connect(to: listener.localAddress, timeout: .seconds(60))
         let server = try await accepted
         defer { client.close(); server.close() }
         try await client.write([42])
@@ -85,7 +85,7 @@ import Testing
         let pending = Task { try await server.read(maxBytes: 10) }
         try await Loopback.untilWaiting { server.waitingOperations }
         pending.cancel()
-        try await Loopback.bounded(.seconds(5)) {
+        try await Loopback.bounded() {
             await #expect(throws: CancellationError.self) { _ = try await pending.value }
         }
         try await client.write([8])
@@ -100,7 +100,7 @@ import Testing
         try await Loopback.untilWaiting { server.waitingOperations }
         server.close()
         server.close()
-        try await Loopback.bounded(.seconds(5)) {
+        try await Loopback.bounded() {
             await #expect(throws: NetError.socketClosed) { _ = try await pending.value }
         }
         await #expect(throws: NetError.socketClosed) { try await server.write([1]) }
@@ -120,7 +120,7 @@ import Testing
     func closeWhileWaitingSendsEndOfFile() async throws {
         let (client, server) = try await Loopback.connectedPair()
         defer { client.close() }
-        let peerRead = Task { try await client.read(maxBytes: 1, timeout: .seconds(5)) }
+        let peerRead = Task { try await client.read(maxBytes: 1, timeout: .seconds(60)) }
         let pending = Task { try await server.read(maxBytes: 1) }
         try await Loopback.untilWaiting { server.waitingOperations }
         try await Loopback.untilWaiting { client.waitingOperations }
@@ -133,7 +133,7 @@ import Testing
     func closeAfterCancelSendsEndOfFile() async throws {
         let (client, server) = try await Loopback.connectedPair()
         defer { client.close() }
-        let peerRead = Task { try await client.read(maxBytes: 1, timeout: .seconds(5)) }
+        let peerRead = Task { try await client.read(maxBytes: 1, timeout: .seconds(60)) }
         let pending = Task { try await server.read(maxBytes: 1) }
         try await Loopback.untilWaiting { server.waitingOperations }
         try await Loopback.untilWaiting { client.waitingOperations }

@@ -12,7 +12,7 @@ import Testing
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     var decoder = FrameDecoder()
-                    while let frame = try await server.readFrame(&decoder, timeout: .seconds(10)) {
+                    while let frame = try await server.readFrame(&decoder, timeout: .seconds(60)) {
                         try await server.writeFrame(frame)
                     }
                     server.close()
@@ -23,7 +23,7 @@ import Testing
                 }
                 var decoder = FrameDecoder()
                 var echoed: [[UInt8]] = []
-                while let frame = try await client.readFrame(&decoder, timeout: .seconds(10)) { echoed.append(frame) }
+                while let frame = try await client.readFrame(&decoder, timeout: .seconds(60)) { echoed.append(frame) }
                 #expect(echoed == frames)
                 try await group.waitForAll()
             }
@@ -37,8 +37,8 @@ import Testing
         try await client.write((0..<100).flatMap { Frame.encode([UInt8($0), 0xAB]) })
         try client.shutdownWrite()
         var decoder = FrameDecoder()
-        for index in 0..<100 { #expect(try await server.readFrame(&decoder, timeout: .seconds(10)) == [UInt8(index), 0xAB]) }
-        #expect(try await server.readFrame(&decoder, timeout: .seconds(10)) == nil)
+        for index in 0..<100 { #expect(try await server.readFrame(&decoder, timeout: .seconds(60)) == [UInt8(index), 0xAB]) }
+        #expect(try await server.readFrame(&decoder, timeout: .seconds(60)) == nil)
     }
 
     @Test("a frame length over the decoder's limit fails with frameTooLarge before the payload arrives")
@@ -48,7 +48,7 @@ import Testing
         try await client.write([0, 0, 0x07, 0xD0])  // announces 2000 bytes, sends none
         var decoder = FrameDecoder(maxFrameLength: 1024)
         await #expect(throws: WireError.frameTooLarge(length: 2000, limit: 1024)) {
-            _ = try await server.readFrame(&decoder, timeout: .seconds(10))
+            _ = try await server.readFrame(&decoder, timeout: .seconds(60))
         }
     }
 
@@ -60,7 +60,7 @@ import Testing
         try client.shutdownWrite()
         var decoder = FrameDecoder()
         await #expect(throws: NetError.truncatedFrame(received: 7)) {
-            _ = try await server.readFrame(&decoder, timeout: .seconds(10))
+            _ = try await server.readFrame(&decoder, timeout: .seconds(60))
         }
     }
 

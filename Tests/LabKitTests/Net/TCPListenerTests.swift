@@ -8,11 +8,11 @@ import Testing
         defer { listener.close() }
         #expect(listener.localAddress.port != 0)
         for index in 0..<3 {
-            async let accepted = listener.accept(timeout: .seconds(10))
-            let client = try await TCPConnection.connect(to: listener.localAddress)
+            async let accepted = listener.accept(timeout: .seconds(60))
+            let client = try await TCPConnection.connect(to: listener.localAddress, timeout: .seconds(60))
             let server = try await accepted
             try await client.write([UInt8(index)])
-            #expect(try await server.read(maxBytes: 1, timeout: .seconds(10)) == [UInt8(index)])
+            #expect(try await server.read(maxBytes: 1, timeout: .seconds(60)) == [UInt8(index)])
             client.close()
             server.close()
         }
@@ -41,7 +41,7 @@ import Testing
         let pending = Task { try await listener.accept() }
         try await Loopback.untilWaiting { listener.waitingOperations }
         pending.cancel()
-        try await Loopback.bounded(.seconds(5)) {
+        try await Loopback.bounded() {
             await #expect(throws: CancellationError.self) { _ = try await pending.value }
         }
     }
@@ -53,7 +53,7 @@ import Testing
         try await Loopback.untilWaiting { listener.waitingOperations }
         listener.close()
         listener.close()
-        try await Loopback.bounded(.seconds(5)) {
+        try await Loopback.bounded() {
             await #expect(throws: NetError.socketClosed) { _ = try await pending.value }
         }
     }

@@ -36,7 +36,7 @@ import Testing
                 var received = 0
                 var mismatches = 0
                 while true {
-                    let count = try await server.read(into: buffer, timeout: .seconds(20))
+                    let count = try await server.read(into: buffer, timeout: .seconds(60))
                     if count == 0 { break }
                     let matches = source.withUnsafeBytes { expected in
                         memcmp(buffer.baseAddress!, expected.baseAddress! + received % period, count) == 0
