@@ -5,7 +5,7 @@ import Foundation
 import PackageDescription
 
 /// Labs in the kit: the student skeleton lives in Sources/Labs/<Name>, the reference in Sources/Solutions/<Name>.
-let labs = ["Ping", "Video", "ZapsZap"]
+let labs = ["Ping", "Video", "Deposit", "ZapsZap"]
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let hasSolutions = FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path)

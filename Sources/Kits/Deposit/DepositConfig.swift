@@ -1,0 +1,55 @@
+/// How a deposit server behaves: who its peers are and its clocks.
+public struct DepositServerConfig: Sendable, Equatable {
+    /// The other servers of the cluster.
+    public var peers: [NodeID]
+    /// How often the server's tick fires: heartbeats, retries and repair all run on it.
+    public var tick: Duration
+    /// A peer unheard for this long is taken for dead (the failure detector's bound).
+    public var deadAfter: Duration
+    /// How long a deposit or change of copies may take before it is answered **failed**.
+    public var transferDeadline: Duration
+    /// How long a blob no current file names is kept before it is deleted (a deposit still in flight may name it).
+    public var leftoverGrace: Duration
+    /// Whether the server repairs (exercise 6.1) on every tick: the graders of steps 1–5 turn it off, so those
+    /// steps are graded before repair is written; real servers always repair.
+    public var repairs: Bool
+    public var limits: DepositLimits
+
+    public init(peers: [NodeID], tick: Duration = .milliseconds(100), deadAfter: Duration = .milliseconds(600),
+                transferDeadline: Duration = .seconds(4), leftoverGrace: Duration = .seconds(10), repairs: Bool = true,
+                limits: DepositLimits = .standard) {
+        self.peers = peers
+        self.tick = tick
+        self.deadAfter = deadAfter
+        self.transferDeadline = transferDeadline
+        self.leftoverGrace = leftoverGrace
+        self.repairs = repairs
+        self.limits = limits
+    }
+}
+
+/// How a deposit client behaves: the servers it knows, in the order it tries them, and its patience.
+public struct DepositClientConfig: Sendable, Equatable {
+    /// The servers to try, first one first; the client moves on when one stays silent.
+    public var servers: [NodeID]
+    /// The id issued before, to reconnect with; `nil` asks for a new one.
+    public var id: ClientID?
+    /// How long to wait for an answer before sending a request again.
+    public var retry: Duration
+    /// How many silent tries a server gets before the client moves to the next.
+    public var triesPerServer: Int
+    /// How long a request may go unanswered before it is reported **unknown**.
+    public var deadline: Duration
+    /// How many bytes the client asks for at once when it recovers a file.
+    public var pieceSize: Int
+
+    public init(servers: [NodeID], id: ClientID? = nil, retry: Duration = .milliseconds(300), triesPerServer: Int = 4,
+                deadline: Duration = .seconds(12), pieceSize: Int = 16 << 10) {
+        self.servers = servers
+        self.id = id
+        self.retry = retry
+        self.triesPerServer = triesPerServer
+        self.deadline = deadline
+        self.pieceSize = pieceSize
+    }
+}

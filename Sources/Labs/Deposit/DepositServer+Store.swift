@@ -1,0 +1,42 @@
+import DepositKit
+
+extension DepositServer {
+    /// Exercise 3.2 — the coordinator asks for a copy of `record`'s content. If the blob is held already,
+    /// say `stored` at once; if it is being pulled, add the coordinator to the waiters; otherwise pull it
+    /// (`BlobPull`) from `source`, which knows it as `key`, and then from the other live holders.
+    ///
+    /// Tested by `deposit.3.2-verified-copies` and by every deposit after it. Hint: the pull's steps arrive in
+    /// `copyStep`; check the space left before the bytes flow.
+    mutating func handleStore(transfer: UInt64, record: FileRecord, source: NodeID, key: String, from coordinator: NodeID,
+                              _ ctx: inout DepositContext) throws {
+        try todo("3.2")
+    }
+
+    /// Exercise 3.2 — a copy's pull moved on. When whole, `keep` it and tell every waiter `stored`; when it
+    /// failed, or its bytes are not the declared ones, tell them `storeFailed` (a waiter that is this server is
+    /// told by a call). Either way it is over.
+    mutating func copyStep(_ blob: String, _ step: BlobPull.Step, _ ctx: inout DepositContext) throws {
+        try todo("3.2")
+    }
+
+    /// Exercise 3.2 — make the whole pull durable under its name, but only if its bytes have `record`'s size
+    /// and SHA-256: `ctx.blobs.commit` checks both, syncs and renames, and throws (keeping nothing) otherwise.
+    /// Returns whether the copy was kept.
+    mutating func keep(_ pull: BlobPull, as record: FileRecord, _ ctx: inout DepositContext) throws -> Bool {
+        try todo("3.2")
+    }
+
+    /// The upload of transfer `id` from its client moved on: once whole and kept, the copies are made.
+    mutating func uploadStep(_ id: UInt64, _ step: BlobPull.Step, _ ctx: inout DepositContext) throws {
+        guard let transfer = transfers[id], let upload = transfer.upload else { return }
+        switch step {
+        case .waiting: return
+        case let .failed(reason): return abandon(id, reason, &ctx)
+        case .whole:
+            guard try keep(upload, as: transfer.record, &ctx) else { return abandon(id, .contentMismatch, &ctx) }
+        case .held: break
+        }
+        transfers[id]?.upload = nil
+        try startCopies(id, &ctx)
+    }
+}

@@ -1,0 +1,108 @@
+import DepositKit
+
+extension DepositServer {
+    /// Exercise 3.3 — the bytes of transfer `id` are at its source: ask each target for a copy (`store`; this
+    /// server asks itself by calling `handleStore`), counting a target that holds the blob already.
+    ///
+    /// Tested by `deposit.3.3-acknowledgement`. Hint: `checkStored` decides when the copies are enough.
+    mutating func startCopies(_ id: UInt64, _ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        guard let transfer = transfers[id] else { return }
+        for target in transfer.targets { try askForCopy(id, target, &ctx) }
+        try checkStored(id, &ctx)
+        // end exercise 3.3
+    }
+
+    /// Exercise 3.3 — `sender` holds a durable, verified copy for transfer `id`: count it if it is a target.
+    mutating func handleStored(transfer id: UInt64, blob: String, from sender: NodeID, _ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        guard let transfer = transfers[id], transfer.upload == nil, transfer.targets.contains(sender),
+              blob == transfer.record.blobName else { return }
+        transfers[id]!.stored.insert(sender)
+        try checkStored(id, &ctx)
+        // end exercise 3.3
+    }
+
+    /// Exercise 3.3 — `sender` could not keep a copy: never ask it again (the next tick asks another server).
+    mutating func handleStoreFailed(transfer id: UInt64, reason: DepositRefusal, from sender: NodeID, _ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        guard transfers[id]?.targets.contains(sender) == true, transfers[id]?.stored.contains(sender) == false else { return }
+        ctx.log("\(sender) keeps no copy for transfer \(id): \(reason)")
+        transfers[id]!.refusedBy.insert(sender)
+        transfers[id]!.targets.removeAll { $0 == sender }
+        // end exercise 3.3
+    }
+
+    /// Exercise 3.3 — the acknowledgement rule, part one: once `record.replicas` distinct servers hold a
+    /// copy, the record becomes current: keep it here and send `commit` to every live peer.
+    mutating func checkStored(_ id: UInt64, _ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        guard let transfer = transfers[id], transfer.committed == nil, transfer.stored.count >= transfer.record.replicas else { return }
+        catalog.merge(transfer.record, in: &ctx)
+        transfers[id]!.committed = [ctx.id]
+        for peer in membership.live(at: ctx.now) where peer != ctx.id { ctx.send(.commit(transfer: id, record: transfer.record), to: peer) }
+        try checkCommitted(id, &ctx)
+        // end exercise 3.3
+    }
+
+    /// Exercise 3.3 — `sender` keeps the record of transfer `id` durably.
+    mutating func handleCommitted(transfer id: UInt64, from sender: NodeID, _ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        guard transfers[id]?.committed != nil else { return }
+        transfers[id]!.committed!.insert(sender)
+        try checkCommitted(id, &ctx)
+        // end exercise 3.3
+    }
+
+    /// Exercise 3.3 — the acknowledgement rule, part two: once `record.replicas` servers keep the record, the
+    /// change is **ok**: answer `done`, drop the staged bytes, and forget the transfer.
+    mutating func checkCommitted(_ id: UInt64, _ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        guard let transfer = transfers[id], let committed = transfer.committed, committed.count >= transfer.record.replicas else { return }
+        transfers[id] = nil
+        if transfer.sourceKey.hasPrefix(Self.stagePrefix) { ctx.blobs.remove(transfer.sourceKey) }
+        answer(.done(request: transfer.client.request), to: transfer.client, &ctx)
+        // end exercise 3.3
+    }
+
+    /// Exercise 3.3 — on every tick: a transfer not committed within `transferDeadline` is **failed**
+    /// (`abandon`); an upload is asked again (`tick`); targets that died or refused are replaced by the next
+    /// live servers in rank order and every target without a copy is asked again; a commit is sent again to the
+    /// live peers that did not confirm it.
+    mutating func transferTick(_ ctx: inout DepositContext) throws {
+        try Exercise.begin("3.3")
+        for id in transfers.keys.sorted() {
+            guard var transfer = transfers[id] else { continue }
+            if transfer.committed == nil, ctx.now - transfer.started > config.transferDeadline {
+                abandon(id, .unavailable, &ctx)
+            } else if transfer.upload != nil {
+                transfers[id]!.upload!.tick(&ctx)
+            } else if let committed = transfer.committed {
+                for peer in membership.live(at: ctx.now) where !committed.contains(peer) {
+                    ctx.send(.commit(transfer: id, record: transfer.record), to: peer)
+                }
+            } else {
+                let ranked = try Self.rank(owner: transfer.record.owner, name: transfer.record.name, among: membership.live(at: ctx.now))
+                let candidates = ranked.filter { !transfer.stored.contains($0) && !transfer.refusedBy.contains($0) }
+                transfer.targets = Array(transfer.stored.sorted() + candidates.prefix(transfer.record.replicas - transfer.stored.count))
+                transfers[id] = transfer
+                for target in transfer.targets where !transfer.stored.contains(target) { try askForCopy(id, target, &ctx) }
+            }
+        }
+        // end exercise 3.3
+    }
+
+    /// Asks `target` for a copy for transfer `id`: a message to a peer, a call for this server.
+    private mutating func askForCopy(_ id: UInt64, _ target: NodeID, _ ctx: inout DepositContext) throws {
+        guard let transfer = transfers[id] else { return }
+        if target == ctx.id {
+            if ctx.blobs.size(of: transfer.record.blobName) != nil {
+                transfers[id]!.stored.insert(ctx.id)
+            } else {
+                try handleStore(transfer: id, record: transfer.record, source: transfer.source, key: transfer.sourceKey, from: ctx.id, &ctx)
+            }
+        } else {
+            ctx.send(.store(transfer: id, record: transfer.record, source: transfer.source, key: transfer.sourceKey), to: target)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import DepositKit
+
+extension DepositServer {
+    /// Exercise 6.1 — keep every file at k live copies, whatever dies or comes back. Reach this property:
+    /// after a server dies (and `deadAfter` passes), every file it held is back at k live copies within a few
+    /// seconds, moving at most 1.05 × the ideal bytes (each lost copy once); a server that returns with old
+    /// versions or surplus copies reconciles, so that each file has exactly k copies; with k ≥ 2, no moment of
+    /// any k − 1 servers dying loses an acknowledged file. Called on every tick, once the server heard its peers.
+    ///
+    /// Tested by `deposit.6.1-repair`, `deposit.6.1-rejoin` and `deposit.6.1-chaos`.
+    mutating func repair(_ ctx: inout DepositContext) throws {
+        try Exercise.begin("6.1")
+        let live = membership.live(at: ctx.now)
+        var keep: Set<String> = [], named: Set<String> = []
+        for transfer in transfers.values { keep.formUnion([transfer.record.blobName, transfer.sourceKey]) }
+        for record in catalog.records.values {
+            let blob = record.blobName
+            named.insert(blob)
+            let targets = Array(try Self.rank(owner: record.owner, name: record.name, among: live).prefix(record.replicas))
+            if targets.contains(ctx.id) {
+                keep.insert(blob)
+                let sources = membership.holders(of: blob, at: ctx.now)
+                if ctx.blobs.size(of: blob) == nil, copies[blob] == nil, !sources.isEmpty {
+                    var pull = BlobPull(key: blob, blob: blob, size: record.size, sources: sources, pieceSize: config.limits.pieceSize)
+                    let step = pull.start(&ctx)
+                    copies[blob] = IncomingCopy(pull: pull, record: record, waiters: [])
+                    try copyStep(blob, step, &ctx)
+                }
+            } else if ctx.blobs.size(of: blob) != nil,
+                      !targets.allSatisfy({ membership.holders(of: blob, at: ctx.now).contains($0) }) {
+                keep.insert(blob)  // surplus, but dropped only once every server that should hold it says it does
+            }
+        }
+        for blob in ctx.blobs.names where !keep.contains(blob) && copies[blob] == nil && !blob.hasPrefix(Self.stagePrefix) {
+            if named.contains(blob) {
+                ctx.log("dropping surplus copy \(blob.suffix(64).prefix(8))…: its \(live.count)-server placement holds it")
+                ctx.blobs.remove(blob)
+            } else if let since = unreferencedSince[blob] {
+                if ctx.now - since >= config.leftoverGrace { ctx.blobs.remove(blob); unreferencedSince[blob] = nil }
+            } else {
+                unreferencedSince[blob] = ctx.now
+            }
+        }
+        unreferencedSince = unreferencedSince.filter { !named.contains($0.key) && ctx.blobs.size(of: $0.key) != nil }
+        // end exercise 6.1
+    }
+}

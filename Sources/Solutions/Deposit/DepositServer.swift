@@ -1,0 +1,181 @@
+import DepositKit
+
+/// The deposit server: issues client ids, takes deposits and keeps each file on its k servers, answers
+/// recoveries and listings, and repairs the copies a dead server took with it.
+///
+/// Every event is handled here and dispatched to the exercise that owns it (the `DepositServer+…` files).
+/// Heartbeats, the catalog's anti-entropy and serving bytes are given.
+public struct DepositServer: DepositServerNode {
+    /// The one periodic timer: heartbeats, retries and repair run on it.
+    static let tickTimer: TimerID = "tick"
+    /// The most answers remembered, to answer a resent request the same way.
+    static let rememberedAnswers = 1_024
+
+    let config: DepositServerConfig
+    var membership: Membership
+    public internal(set) var catalog = DepositCatalog()
+    /// When this run of the server started: repair waits a full failure-detection bound to hear its peers.
+    var started: Duration = .zero
+    /// Ids issued and not yet known to every live peer (exercise 1.1).
+    var registrations: [ClientID: Registration] = [:]
+    /// The changes this server coordinates, by number.
+    var transfers: [UInt64: Transfer] = [:]
+    /// The requests in progress, and the transfer answering each.
+    var inFlight: [RequestKey: UInt64] = [:]
+    /// The copies this server is pulling, by blob name.
+    var copies: [String: IncomingCopy] = [:]
+    /// When each blob no current record names was first seen so (exercise 6.1).
+    var unreferencedSince: [String: Duration] = [:]
+    /// The answers sent to mutating requests, to send again when a request comes again.
+    var answers: [RequestKey: DepositMessage] = [:]
+    var answerOrder: [RequestKey] = []
+
+    /// An id waiting for the peers to know it, and the hellos to welcome once they do.
+    struct Registration: Sendable {
+        var waiting: [RequestKey]
+        var acked: Set<NodeID> = []
+    }
+
+    public init(config: DepositServerConfig) {
+        self.config = config
+        membership = Membership(me: "", peers: config.peers, deadAfter: config.deadAfter)
+    }
+
+    public mutating func start(_ ctx: inout DepositContext) throws {
+        membership = Membership(me: ctx.id, peers: config.peers, deadAfter: config.deadAfter)
+        catalog = DepositCatalog(storage: ctx.storage)
+        started = ctx.now
+        for name in ctx.blobs.names where name.hasPrefix(Self.stagePrefix) { ctx.blobs.remove(name) }
+        heartbeat(&ctx)
+        ctx.setTimer(Self.tickTimer, after: config.tick)
+    }
+
+    public mutating func timerFired(_ timer: TimerID, _ ctx: inout DepositContext) throws {
+        guard timer == Self.tickTimer else { return }
+        ctx.setTimer(Self.tickTimer, after: config.tick)
+        heartbeat(&ctx)
+        if !registrations.isEmpty { try identityTick(&ctx) }
+        if !transfers.isEmpty { try transferTick(&ctx) }
+        for blob in copies.keys.sorted() { copies[blob]?.pull.tick(&ctx) }
+        if config.repairs, ctx.now - started >= config.deadAfter { try repair(&ctx) }
+    }
+
+    public mutating func receive(_ message: DepositMessage, from sender: NodeID, _ ctx: inout DepositContext) throws {
+        let fromServer = membership.isServer(sender) && sender != ctx.id
+        switch message {
+        case let .hello(request, client):
+            if client == nil, resendAnswer(RequestKey(node: sender, request: request), &ctx) { return }
+            try handleHello(request: request, client: client, from: sender, &ctx)
+        case let .deposit(request, client, name, size, sha256, replicas):
+            let key = RequestKey(node: sender, request: request)
+            guard !resendAnswer(key, &ctx), inFlight[key] == nil else { return }
+            try handleDeposit(key, client: client, name: name, size: size, sha256: sha256, replicas: replicas, &ctx)
+        case let .setReplicas(request, client, name, replicas):
+            let key = RequestKey(node: sender, request: request)
+            guard !resendAnswer(key, &ctx), inFlight[key] == nil else { return }
+            try handleSetReplicas(key, client: client, name: name, replicas: replicas, &ctx)
+        case let .recover(request, client, name):
+            try handleRecover(request: request, client: client, name: name, from: sender, &ctx)
+        case let .list(request, client):
+            try handleList(request: request, client: client, from: sender, &ctx)
+        case let .fetch(key, offset, count):
+            serveFetch(key: key, offset: offset, count: count, to: sender, &ctx)
+        case let .piece(key, offset, bytes):
+            try routePiece(key: key, from: sender, &ctx) { pull, ctx in pull.received(offset: offset, bytes: bytes, from: sender, &ctx) }
+        case let .absent(key):
+            try routePiece(key: key, from: sender, &ctx) { pull, ctx in pull.absent(from: sender, &ctx) }
+        case let .heartbeat(digest, inventory) where fromServer:
+            membership.heard(sender, inventory: inventory, at: ctx.now)
+            if digest != catalog.digest { ctx.send(.catalogPull, to: sender) }
+        case .catalogPull where fromServer:
+            ctx.send(.catalogState(clients: catalog.clients.sorted(), records: catalog.records.keys.sorted().map { catalog.records[$0]! }), to: sender)
+        case let .catalogState(clients, records) where fromServer:
+            catalog.merge(clients: clients, records: records, limit: config.limits.maxCatalogEntries, in: &ctx)
+        case let .register(client) where fromServer:
+            catalog.add(client, in: &ctx)
+            ctx.send(.registered(client: client), to: sender)
+        case let .registered(client) where fromServer:
+            try handleRegistered(client, from: sender, &ctx)
+        case let .store(transfer, record, source, key) where fromServer:
+            try handleStore(transfer: transfer, record: record, source: source, key: key, from: sender, &ctx)
+        case let .stored(transfer, blob) where fromServer:
+            try handleStored(transfer: transfer, blob: blob, from: sender, &ctx)
+        case let .storeFailed(transfer, reason) where fromServer:
+            try handleStoreFailed(transfer: transfer, reason: reason, from: sender, &ctx)
+        case let .commit(transfer, record) where fromServer:
+            catalog.merge(record, in: &ctx)
+            ctx.send(.committed(transfer: transfer), to: sender)
+        case let .committed(transfer) where fromServer:
+            try handleCommitted(transfer: transfer, from: sender, &ctx)
+        default:
+            ctx.log("ignoring \(message) from \(sender)")
+        }
+    }
+
+    // MARK: Given machinery
+
+    /// What blob names of files being uploaded to a coordinator that keeps no copy start with.
+    static let stagePrefix = "stage-"
+
+    /// The servers that should hold `record`'s copies now: the first k of the live servers in rank order.
+    func placement(of record: FileRecord, _ ctx: inout DepositContext) throws -> [NodeID] {
+        Array(try Self.rank(owner: record.owner, name: record.name, among: membership.live(at: ctx.now)).prefix(record.replicas))
+    }
+
+    /// The live servers holding `blob`, this one first when it does.
+    func holders(of blob: String, _ ctx: inout DepositContext) -> [NodeID] {
+        (ctx.blobs.size(of: blob) != nil ? [ctx.id] : []) + membership.holders(of: blob, at: ctx.now)
+    }
+
+    /// Sends `message` for `key` and remembers it, so the same request resent gets the same answer.
+    mutating func answer(_ message: DepositMessage, to key: RequestKey, _ ctx: inout DepositContext) {
+        ctx.send(message, to: key.node)
+        inFlight[key] = nil
+        if answers.updateValue(message, forKey: key) == nil { answerOrder.append(key) }
+        if answerOrder.count > Self.rememberedAnswers { answers[answerOrder.removeFirst()] = nil }
+    }
+
+    /// Sends again the answer remembered for `key`; returns whether there was one.
+    mutating func resendAnswer(_ key: RequestKey, _ ctx: inout DepositContext) -> Bool {
+        guard let answer = answers[key] else { return false }
+        ctx.send(answer, to: key.node)
+        return true
+    }
+
+    /// Ends transfer `id` **failed** for `reason`: the client is told, and its staged bytes are dropped.
+    mutating func abandon(_ id: UInt64, _ reason: DepositRefusal, _ ctx: inout DepositContext) {
+        guard let transfer = transfers.removeValue(forKey: id) else { return }
+        if let upload = transfer.upload { ctx.blobs.discardPart(upload.blob) }
+        if transfer.sourceKey.hasPrefix(Self.stagePrefix) { ctx.blobs.remove(transfer.sourceKey) }
+        ctx.log("transfer \(id) of \(transfer.record) failed: \(reason)")
+        answer(.refused(request: transfer.client.request, reason: reason), to: transfer.client, &ctx)
+    }
+
+    private mutating func heartbeat(_ ctx: inout DepositContext) {
+        let inventory = Array(ctx.blobs.names.filter { !$0.hasPrefix(Self.stagePrefix) }.prefix(config.limits.maxInventory))
+        for peer in membership.peers { ctx.send(.heartbeat(catalogDigest: catalog.digest, inventory: inventory), to: peer) }
+    }
+
+    /// Serves a piece of a committed blob, to a server or a client (blob names are unguessable: they carry the
+    /// owner's id and the content's hash).
+    private func serveFetch(key: String, offset: UInt64, count: Int, to sender: NodeID, _ ctx: inout DepositContext) {
+        guard ctx.blobs.size(of: key) != nil,
+              let bytes = try? ctx.blobs.read(key, at: offset, count: min(max(count, 0), config.limits.pieceSize)) else {
+            return ctx.send(.absent(key: key), to: sender)
+        }
+        ctx.send(.piece(key: key, offset: offset, bytes: bytes), to: sender)
+    }
+
+    /// Hands a piece (or an `absent`) of `key` to the pull it belongs to: a client's upload or a copy.
+    private mutating func routePiece(key: String, from sender: NodeID, _ ctx: inout DepositContext,
+                                     _ step: (inout BlobPull, inout DepositContext) -> BlobPull.Step) throws {
+        if let id = transfers.first(where: { $0.value.upload?.key == key && $0.value.client.node == sender })?.key {
+            let result = step(&transfers[id]!.upload!, &ctx)
+            return try uploadStep(id, result, &ctx)
+        }
+        if let blob = copies.first(where: { $0.value.pull.key == key })?.key {
+            let result = step(&copies[blob]!.pull, &ctx)
+            return try copyStep(blob, result, &ctx)
+        }
+    }
+}
