@@ -1,4 +1,5 @@
 import LabKit
+import DepositKit
 import PingKit
 import VideoKit
 import ZapsZapKit
@@ -33,6 +34,7 @@ public enum Catalog {
         [
             PingScenarios.lab(server: PingImplementations.server(impl), client: PingImplementations.client(impl)),
             VideoScenarios.lab(VideoImplementations.bundle(impl)),
+            DepositScenarios.lab(DepositImplementations.server(impl)),
             ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl), processes: .labRunner(impl)),
         ]
     }

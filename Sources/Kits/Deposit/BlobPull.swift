@@ -3,7 +3,7 @@
 /// decides whether the bytes are the declared ones and commits them (`ctx.blobs.commit`), or not.
 ///
 /// One piece is asked for at a time; a piece that does not continue the part exactly is ignored, so loss,
-/// duplication and reordering cost only time. A source that says `absent`, or stays silent for three ticks,
+/// duplication and reordering cost only time. A source that says `absent`, or stays silent for four ticks,
 /// is left for the next one, round and round.
 /// ```swift
 /// var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sha256: record.sha256,
@@ -92,10 +92,12 @@ public struct BlobPull: Sendable {
         return .waiting
     }
 
-    /// Called on every tick of the node: asks again, and after three silent ticks asks the next source.
+    /// Called on every tick of the node: after a whole tick with no piece, asks again (a piece on its way is
+    /// not asked twice), and after four silent ticks asks the next source.
     public mutating func tick<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) {
         silentTicks += 1
-        if silentTicks >= 3 {
+        guard silentTicks >= 2 else { return }
+        if silentTicks >= 4 {
             silentTicks = 0
             sourceIndex += 1
         }

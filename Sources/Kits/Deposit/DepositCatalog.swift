@@ -38,7 +38,7 @@ public struct DepositCatalog: Sendable, Equatable {
     public mutating func merge<Output>(_ record: FileRecord, in ctx: inout NodeContext<DepositMessage, Output>) -> Bool {
         if let held = records[record.key], !record.supersedes(held) { return false }
         records[record.key] = record
-        ctx.persist(record.encoded(), forKey: Self.filePrefix + record.owner.hex + "/" + record.name.utf8.map { String($0, radix: 16) }.joined())
+        ctx.persist(record.encoded(), forKey: Self.storageKey(of: record.key))
         return true
     }
 
@@ -54,6 +54,11 @@ public struct DepositCatalog: Sendable, Equatable {
         for client in clients.sorted() { hash.update(client.bytes) }
         for key in records.keys.sorted() { hash.update(records[key]!.encoded()) }
         return hash.finalize()
+    }
+
+    /// The storage key under which a server keeps the record of the file `key`: graders read it between events.
+    public static func storageKey(of key: FileKey) -> String {
+        filePrefix + key.owner.hex + "/" + key.name.utf8.map { String($0, radix: 16) }.joined()
     }
 
     static let clientPrefix = "client/"

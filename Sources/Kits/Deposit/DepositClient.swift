@@ -3,7 +3,8 @@ public typealias DepositContext = NodeContext<DepositMessage, DepositEvent>
 
 /// The deposit client: gets or proves its id, then runs its user's commands one request at a time, tries
 /// each request again while unanswered, moves to the next server when one stays silent, and reports every
-/// request as **ok**, **failed** or **unknown**. Given, not an exercise: students write the server.
+/// request as **ok**, **failed** or **unknown** (a refusal that another server it asked might have overtaken
+/// is **unknown**: asking again is safe). Given, not an exercise: students write the server.
 ///
 /// It serves the bytes of the file it deposits (`fetch` of `upload-<request>`) to the server that pulls them,
 /// and recovers a file by pulling its blob from the holders a server names, verified before it is committed.
@@ -22,6 +23,9 @@ public struct DepositClient: NodeLogic {
     private var queue: [DepositCommand] = []
     /// The request in flight.
     private var current: (request: UInt64, command: DepositCommand, message: DepositMessage, started: Duration)?
+    /// The servers the request in flight went to: when more than one, a refusal from one may be overtaken by
+    /// another's success, so only the refusals every server gives alike are final.
+    private var askedServers: Set<NodeID> = []
     /// The recovery in progress, once a server said where the file is.
     private var download: (pull: BlobPull, record: FileRecord)?
     private var helloStarted: Duration = .zero
@@ -85,6 +89,7 @@ public struct DepositClient: NodeLogic {
             download!.pull.tick(&ctx)
         } else {
             moveOnIfSilent()
+            askedServers.insert(server)
             ctx.send(current.message, to: server)
         }
         ctx.setTimer(Self.retryTimer, after: config.retry)
@@ -122,6 +127,7 @@ public struct DepositClient: NodeLogic {
         }
         current = (request, command, message, ctx.now)
         tries = 0
+        askedServers = [server]
         ctx.send(message, to: server)
         ctx.setTimer(Self.retryTimer, after: config.retry)
     }
@@ -129,7 +135,7 @@ public struct DepositClient: NodeLogic {
     private mutating func answer(_ message: DepositMessage, for command: DepositCommand, _ ctx: inout DepositContext) {
         switch message {
         case .done: finish(.ok, &ctx)
-        case let .refused(_, reason): finish(.failed(reason), &ctx)
+        case let .refused(_, reason): finish(askedServers.count > 1 && !reason.isSameEverywhere ? .unknown : .failed(reason), &ctx)
         case let .listing(_, files): finish(.listed(files), &ctx)
         case let .found(_, record, holders):
             guard case let .recover(name) = command, record.owner == id, record.name == name, !holders.isEmpty else { return }

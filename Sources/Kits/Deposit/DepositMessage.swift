@@ -164,11 +164,10 @@ public enum DepositMessage: Equatable, Sendable, CustomStringConvertible, WireCo
         }
     }
 
-    /// A file name, refused unless ``FileName`` allows it.
+    /// A file name as a client sent it: at most 128 bytes of UTF-8, checked against ``FileName`` by the server,
+    /// which answers a bad one with a typed refusal (`invalidName`) rather than dropping the request.
     private static func fileName(_ reader: inout WireReader) throws(WireError) -> String {
-        let name = try reader.readString(maxLength: FileName.maximumLength, field: "file name")
-        if let problem = FileName.problem(with: name) { throw .invalidValue(field: "file name", reason: problem) }
-        return name
+        try reader.readString(maxLength: FileName.maximumLength, field: "file name")
     }
 
     /// A blob or upload key: printable, at most 128 bytes.

@@ -17,6 +17,15 @@ public enum DepositRefusal: Hashable, Sendable, CustomStringConvertible, WireCod
     /// The deposit could not reach its copies in time (servers died or stayed silent): nothing was kept.
     case unavailable
 
+    /// Whether every server gives this refusal to the same request: the others depend on what one server
+    /// knows or holds now, so another server may have taken the same request.
+    public var isSameEverywhere: Bool {
+        switch self {
+        case .invalidName, .invalidReplicas, .contentMismatch: true
+        case .unknownClient, .tooFewServers, .tooLarge, .notFound, .unavailable: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .unknownClient: "unknown client id"

@@ -22,16 +22,10 @@ extension TrackerScenarios {
     /// The chunk-server address of probe `number`.
     static func address(_ number: Int) -> String { "10.0.0.\(number):\(7000 + number)" }
 
-    /// A duration in seconds with millisecond precision, for failure messages: `2.513 s`.
-    static func time(_ duration: Duration) -> String { "\(duration.milliseconds.rounded() / 1000) s" }
 
     /// Hits as a failure message shows them, one per line.
     static func show(_ hits: [SearchHit]) -> String {
         hits.isEmpty ? "[] (no hit)" : hits.map { "\n    \($0.file.name) (\($0.file.contentID)) at \($0.holders.map(\.description).joined(separator: ", "))" }.joined()
     }
 
-    /// A uniformly random duration between two bounds, in milliseconds.
-    static func randomTime(_ range: ClosedRange<Int>, _ random: inout SeededRandom) -> Duration {
-        .milliseconds(Int.random(in: range, using: &random))
-    }
 }

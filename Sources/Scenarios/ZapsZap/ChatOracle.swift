@@ -23,7 +23,7 @@ struct ChatOracle<Peer: ChatPeerNode> {
             guard let message = Self.shown(delivery.output), message.sender == delivery.node else { continue }
             if let earlier = written[message.id] {
                 try expect(earlier == message, "\(message.id) to name one message only",
-                           observed: "\(delivery.node) wrote \(earlier) and later, at \(ZapsZapScenarios.time(delivery.time)), \(message): did it forget its own messages?",
+                           observed: "\(delivery.node) wrote \(earlier) and later, at \(time(delivery.time)), \(message): did it forget its own messages?",
                            trace: sim.trace)
             } else {
                 written[message.id] = message
@@ -53,16 +53,16 @@ struct ChatOracle<Peer: ChatPeerNode> {
             let bytes = record.message.bytes
             guard let header = try? record.message.split().header else {
                 throw ScenarioFailure(.wrong(expected: "every datagram of \(record.from) to start with a well-formed header",
-                                             observed: "at \(ZapsZapScenarios.time(record.time)) it sent \(bytes.count) bytes that do not parse"), trace: sim.trace)
+                                             observed: "at \(time(record.time)) it sent \(bytes.count) bytes that do not parse"), trace: sim.trace)
             }
             try expect(header.sender == record.from, "\(record.from) to seal datagrams under its own name",
-                       observed: "at \(ZapsZapScenarios.time(record.time)) it sent a datagram whose header names \(header.sender)", trace: sim.trace)
+                       observed: "at \(time(record.time)) it sent a datagram whose header names \(header.sender)", trace: sim.trace)
             try expect(bytes.count <= ZapLimits.maxDatagramBytes, "datagrams of at most \(ZapLimits.maxDatagramBytes) bytes",
-                       observed: "\(record.from) sent \(bytes.count) bytes at \(ZapsZapScenarios.time(record.time)) (page smaller)", trace: sim.trace)
+                       observed: "\(record.from) sent \(bytes.count) bytes at \(time(record.time)) (page smaller)", trace: sim.trace)
             let nonce = Nonce(sender: header.sender, epoch: header.epoch, counter: header.counter)
             if let earlier = sealed[nonce] {
                 try expect(earlier.bytes == bytes, "\(record.from) never to seal two datagrams with the same nonce, restarts included",
-                           observed: "nonce (epoch \(header.epoch), counter \(header.counter)) sealed one datagram at \(ZapsZapScenarios.time(earlier.time)) and another at \(ZapsZapScenarios.time(record.time))",
+                           observed: "nonce (epoch \(header.epoch), counter \(header.counter)) sealed one datagram at \(time(earlier.time)) and another at \(time(record.time))",
                            trace: sim.trace)
             } else {
                 sealed[nonce] = (bytes, record.time)
@@ -79,7 +79,7 @@ struct ChatOracle<Peer: ChatPeerNode> {
             var ownSeq: UInt64 = 0
             for delivery in sim.deliveries where delivery.node == member {
                 guard let message = Self.shown(delivery.output) else { continue }
-                let when = ZapsZapScenarios.time(delivery.time)
+                let when = time(delivery.time)
                 try expect(seen[message.id] == nil, "\(member) to show each message once", observed: "it showed \(message.id) again at \(when)", trace: sim.trace)
                 if message.sender == member {
                     try expect(message.seq == ownSeq + 1, "\(member) to number its messages 1, 2, 3… with no gap or reuse",

@@ -40,7 +40,7 @@ struct PresenceOracle<Peer: ChatPeerNode> {
                     let fresh = heard.map { event.time - $0 <= timeout } ?? false
                     guard fresh != (online[member] ?? false) else { continue }
                     online[member] = fresh
-                    let why = heard.map { "last heard at \(ZapsZapScenarios.time($0)), timeout \(timeout)" } ?? "not heard since its goodbye"
+                    let why = heard.map { "last heard at \(time($0)), timeout \(timeout)" } ?? "not heard since its goodbye"
                     changes.append((event.time, .presence(member, online: fresh), "at the presence check; \(why)"))
                 }
             default:
@@ -60,11 +60,11 @@ struct PresenceOracle<Peer: ChatPeerNode> {
         for (index, want) in wanted.enumerated() {
             let got = index < reported.count ? reported[index] : nil
             try expect(got?.time == want.time && got?.output == want.event,
-                       "\(observer) to report \"\(want.event)\" at \(ZapsZapScenarios.time(want.time)) (\(want.why))",
-                       observed: got.map { "\"\($0.output)\" at \(ZapsZapScenarios.time($0.time))" } ?? "no more presence changes", trace: sim.trace)
+                       "\(observer) to report \"\(want.event)\" at \(time(want.time)) (\(want.why))",
+                       observed: got.map { "\"\($0.output)\" at \(time($0.time))" } ?? "no more presence changes", trace: sim.trace)
         }
         try expect(reported.count == wanted.count, "\(observer) to report no other presence change",
-                   observed: reported.dropFirst(wanted.count).prefix(3).map { "\"\($0.output)\" at \(ZapsZapScenarios.time($0.time))" }.joined(separator: ", "),
+                   observed: reported.dropFirst(wanted.count).prefix(3).map { "\"\($0.output)\" at \(time($0.time))" }.joined(separator: ", "),
                    trace: sim.trace)
     }
 }

@@ -40,7 +40,7 @@ struct SyncAnswerCheck<Peer: ChatPeerNode> {
     /// missing messages in bounded pages, and its own digest (without reciprocate) if and only if `digestBack`.
     func check(_ request: MessageRecord<ZapDatagram>, asking: ZapPayload, digest: SyncDigest, members: Bool, listing: Set<NodeID>,
                digestBack: Bool) throws(ScenarioFailure) {
-        let context = "on receiving \(asking) from \(request.from) at \(ZapsZapScenarios.time(request.time))"
+        let context = "on receiving \(asking) from \(request.from) at \(time(request.time))"
         var lists: [[NodeID]] = [], pages: [[ChatMessage]] = [], digests: [(SyncDigest, Bool)] = []
         for answer in sim.messages where answer.event == .sent && answer.from == node && answer.to == request.from && answer.time == request.time {
             try expect(answer.message.bytes.count <= ZapLimits.maxDatagramBytes, "\(node), \(context), to send datagrams of at most \(ZapLimits.maxDatagramBytes) bytes",

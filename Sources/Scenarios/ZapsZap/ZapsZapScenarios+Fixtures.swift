@@ -20,13 +20,7 @@ extension ZapsZapScenarios {
                   presenceTimeout: timeout, pageBytes: pageBytes)
     }
 
-    /// A duration in seconds with millisecond precision, for failure messages: `2.513 s`.
-    static func time(_ duration: Duration) -> String { "\((duration.milliseconds).rounded() / 1000) s" }
 
-    /// A uniformly random duration between two bounds, in milliseconds.
-    static func randomTime(_ range: ClosedRange<Int>, _ random: inout SeededRandom) -> Duration {
-        .milliseconds(Int.random(in: range, using: &random))
-    }
 
     /// A chat text of `length` bytes that names its author and number, so failures read well.
     static func text(_ author: NodeID, _ number: Int, length: Int = 0) -> String {

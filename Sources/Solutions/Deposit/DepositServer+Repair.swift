@@ -23,7 +23,7 @@ extension DepositServer {
                 if ctx.blobs.size(of: blob) == nil, copies[blob] == nil, !sources.isEmpty {
                     var pull = BlobPull(key: blob, blob: blob, size: record.size, sources: sources, pieceSize: config.limits.pieceSize)
                     let step = pull.start(&ctx)
-                    copies[blob] = IncomingCopy(pull: pull, record: record, waiters: [])
+                    copies[blob] = IncomingCopy(pull: pull, record: record, waiters: [], started: ctx.now)
                     try copyStep(blob, step, &ctx)
                 }
             } else if ctx.blobs.size(of: blob) != nil,

@@ -23,7 +23,7 @@ extension DepositServer {
         let others = membership.holders(of: blob, at: ctx.now).filter { $0 != source }
         var pull = BlobPull(key: key, blob: blob, size: record.size, sources: [source] + others, pieceSize: config.limits.pieceSize)
         let step = pull.start(&ctx)
-        copies[blob] = IncomingCopy(pull: pull, record: record, waiters: [waiter])
+        copies[blob] = IncomingCopy(pull: pull, record: record, waiters: [waiter], started: ctx.now)
         try copyStep(blob, step, &ctx)
         // end exercise 3.2
     }

@@ -56,7 +56,14 @@ public struct DepositServer: DepositServerNode {
         heartbeat(&ctx)
         if !registrations.isEmpty { try identityTick(&ctx) }
         if !transfers.isEmpty { try transferTick(&ctx) }
-        for blob in copies.keys.sorted() { copies[blob]?.pull.tick(&ctx) }
+        for blob in copies.keys.sorted() {
+            if ctx.now - copies[blob]!.started > config.transferDeadline {
+                ctx.blobs.discardPart(blob)
+                try copyStep(blob, .failed(.unavailable), &ctx)
+            } else {
+                copies[blob]!.pull.tick(&ctx)
+            }
+        }
         if config.repairs, ctx.now - started >= config.deadAfter { try repair(&ctx) }
     }
 

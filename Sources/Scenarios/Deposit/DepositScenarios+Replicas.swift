@@ -1,0 +1,40 @@
+import DepositKit
+
+extension DepositScenarios {
+    /// Exercise 5.1: one file deposited with k = 1, again with k = 3 (the same name and hash: no byte may come
+    /// from the client), its count changed to 2 and to 2 again, a count change of a name never deposited, then
+    /// a new version under the same name, which is what recovering it gives.
+    static func changesReplicas<Server: DepositServerNode>(_ server: Server.Type, seed: UInt64) throws(ScenarioFailure) {
+        var random = SeededRandom(seed: seed, stream: "script")
+        let sim = DepositSimulation(seed: seed, faults: FaultPlan(dropRate: Double.random(in: 0...0.1, using: &random), duplicateRate: 0.1,
+                                                                  delay: .milliseconds(1)...(.milliseconds(30))))
+        let servers = addServers(server, to: sim, count: 4, repairs: false)
+        let oracle = DepositOracle(sim, servers: servers)
+        try oracle.run(until: .milliseconds(300))
+        var file = smallFile(&random)
+        while file.size == 0 { file = smallFile(&random) }
+        var update = smallFile(&random)
+        while update.size == 0 { update = smallFile(&random) }
+        let alice = addClient("alice", to: sim, servers: servers.shuffled(using: &random))
+        let commands: [DepositCommand] = [
+            .deposit(name: "data.bin", file: file, replicas: 1), .deposit(name: "data.bin", file: file, replicas: 3),
+            .replicas(name: "data.bin", replicas: 2), .replicas(name: "data.bin", replicas: 2), .replicas(name: "missing.bin", replicas: 2),
+            .deposit(name: "data.bin", file: update, replicas: 2), .recover(name: "data.bin"),
+        ]
+        for command in commands { sim.command(command, to: alice) }
+        try oracle.run(until: { finished("alice", commands.count, in: $0) }, deadline: .seconds(90))
+        let results = outcomes(of: "alice", in: sim)
+        try expect(results.count == commands.count, "alice to get an answer to each of \(commands.map { "\($0)" })", observed: "\(results.count) answer(s)", trace: sim.trace)
+        for index in [0, 1, 2, 3, 5] {
+            try expect(results[index].outcome == .ok, "alice's \(commands[index]) to be ok", observed: "\(results[index].outcome)", trace: sim.trace)
+        }
+        let missing = results[4].outcome
+        try expect(missing == .failed(.notFound(name: "missing.bin")) || missing == .unknown,
+                   "alice's \(commands[4]) (no such file) to be refused: \(DepositRefusal.notFound(name: "missing.bin"))", observed: "\(missing)", trace: sim.trace)
+        let again = DepositClient.uploadKey(2)
+        let resent = sim.messages.filter { $0.event == .sent && $0.from == "alice" && { if case .piece(again, _, _) = $0 { true } else { false } }($0.message) }
+        try expect(resent.isEmpty, "the same name and hash deposited again (\(commands[1])) to send no byte: only the count changes",
+                   observed: "alice sent \(resent.count) piece(s) of it, to \(Set(resent.map(\.to.name)).sorted().joined(separator: ", "))", trace: sim.trace)
+        try expectRecovered(results[6].outcome, "data.bin", update, "recovering data.bin after its new version was ok", sim)
+    }
+}
