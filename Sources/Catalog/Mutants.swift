@@ -1,9 +1,11 @@
+import DepositKit
 import LabKit
 import PingKit
 import VideoKit
 import ZapsZapKit
 import Scenarios
 #if canImport(PingSolution)
+import DepositSolution
 import PingSolution
 import VideoSolution
 import ZapsZapSolution
@@ -41,6 +43,7 @@ extension Catalog {
         + VideoDataMutants.all.map { mutant in
             Mutant(name: mutant.name, scenarios: DataPlaneScenarios.all(SolutionVideo.self, replacing: mutant.replaces), caughtBy: mutant.caughtBy)
         }
+        + depositMutants
         + ZapsZapMutants.peers.map { mutant in
             // Only the simulated scenarios: the live one starts `labrunner node` processes, which cannot run a mutant.
             let scenarios: [Scenario] = ZapsZapScenarios.simulated(mutant.peer)
@@ -50,4 +53,14 @@ extension Catalog {
         []
         #endif
     }
+
+    #if canImport(DepositSolution)
+    /// The deposit lab's mutants, each bound to every deposit scenario.
+    private static var depositMutants: [Mutant] {
+        DepositMutants.servers.map { mutant in
+            let scenarios: [Scenario] = DepositScenarios.all(mutant.server)
+            return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
+        }
+    }
+    #endif
 }

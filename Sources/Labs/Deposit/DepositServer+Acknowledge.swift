@@ -14,7 +14,8 @@ extension DepositServer {
         try todo("3.3")
     }
 
-    /// Exercise 3.3 — `sender` could not keep a copy: never ask it again (the next tick asks another server).
+    /// Exercise 3.3 — `sender` could not keep a copy: never ask it again (the next tick asks another server),
+    /// unless only its source failed it (`unavailable`): then the next tick asks it again.
     mutating func handleStoreFailed(transfer id: UInt64, reason: DepositRefusal, from sender: NodeID, _ ctx: inout DepositContext) throws {
         try todo("3.3")
     }
@@ -38,7 +39,8 @@ extension DepositServer {
 
     /// Exercise 3.3 — on every tick: a transfer not committed within `transferDeadline` is **failed**
     /// (`abandon`); an upload is asked again (`tick`); targets that died or refused are replaced by the next
-    /// live servers in rank order and every target without a copy is asked again; a commit is sent again to the
+    /// live servers in rank order and every target without a copy is asked again (a change of copies with no
+    /// known holder as its source takes one now known); a commit is sent again to the
     /// live peers that did not confirm it.
     mutating func transferTick(_ ctx: inout DepositContext) throws {
         try todo("3.3")

@@ -32,9 +32,11 @@ struct Transfer: Sendable {
 /// A copy this server is pulling: for the coordinators waiting on it (`store`), or for repair (none).
 struct IncomingCopy: Sendable {
     var pull: BlobPull
-    let record: FileRecord
+    var record: FileRecord
     /// The coordinators to tell `stored` (or `storeFailed`), with their transfer numbers.
     var waiters: [Waiter]
+    /// When the pull began: one still unfinished after `transferDeadline` fails (its source may be lying).
+    let started: Duration
 
     struct Waiter: Hashable, Sendable {
         let coordinator: NodeID

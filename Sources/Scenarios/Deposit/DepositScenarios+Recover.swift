@@ -54,7 +54,7 @@ extension DepositScenarios {
             for (index, file) in files.enumerated() {
                 try expectRecovered(results[index].outcome, file.0, file.1, "recovering \(file.0) through \(server)", sim)
             }
-            let expected = files.map { "\($0.0) k=\($0.2) copies=\($0.2)" }
+            let expected = files.map { "\($0.0) k=\($0.2) copies=\(holders(of: FileRecord.blobName(owner: id, sha256: $0.1.sha256), among: servers, in: sim).count)" }
             let shown: [String]
             if case let .listed(listing) = results[files.count].outcome { shown = listing.map { "\($0.record.name) k=\($0.record.replicas) copies=\($0.copies)" } } else { shown = ["\(results[files.count].outcome)"] }
             try expect(shown == expected, "alice's list through \(server) to show her files by name, each with k and its live copies",

@@ -43,7 +43,7 @@ public enum DepositScenarios {
                 try refusesDeposits(server, seed: seed)
             },
             Scenario(id: "deposit.3.2-verified-copies", lab: "deposit", exercise: "3.2", points: 4, seeds: 200,
-                     needs: ["1.1", "2.1", "3.1", "3.3"],
+                     needs: ["1.1", "2.1", "3.1"],
                      summary: "a grader-owned coordinator asks each server for copies whose source serves the declared bytes, other bytes, or too few; a client lies about its file's hash: only true copies kept and said stored, the others storeFailed, and no blob ever differs from its name") { seed in
                 try verifiesCopies(server, seed: seed)
             },

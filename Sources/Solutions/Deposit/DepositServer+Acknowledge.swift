@@ -23,11 +23,13 @@ extension DepositServer {
         // end exercise 3.3
     }
 
-    /// Exercise 3.3 — `sender` could not keep a copy: never ask it again (the next tick asks another server).
+    /// Exercise 3.3 — `sender` could not keep a copy: never ask it again (the next tick asks another server),
+    /// unless only its source failed it (`unavailable`): then the next tick asks it again.
     mutating func handleStoreFailed(transfer id: UInt64, reason: DepositRefusal, from sender: NodeID, _ ctx: inout DepositContext) throws {
         try Exercise.begin("3.3")
         guard transfers[id]?.targets.contains(sender) == true, transfers[id]?.stored.contains(sender) == false else { return }
         ctx.log("\(sender) keeps no copy for transfer \(id): \(reason)")
+        guard reason != .unavailable else { return }  // its source failed it: the next tick asks again
         transfers[id]!.refusedBy.insert(sender)
         transfers[id]!.targets.removeAll { $0 == sender }
         // end exercise 3.3
@@ -67,7 +69,8 @@ extension DepositServer {
 
     /// Exercise 3.3 — on every tick: a transfer not committed within `transferDeadline` is **failed**
     /// (`abandon`); an upload is asked again (`tick`); targets that died or refused are replaced by the next
-    /// live servers in rank order and every target without a copy is asked again; a commit is sent again to the
+    /// live servers in rank order and every target without a copy is asked again (a change of copies with no
+    /// known holder as its source takes one now known); a commit is sent again to the
     /// live peers that did not confirm it.
     mutating func transferTick(_ ctx: inout DepositContext) throws {
         try Exercise.begin("3.3")
@@ -82,6 +85,10 @@ extension DepositServer {
                     ctx.send(.commit(transfer: id, record: transfer.record), to: peer)
                 }
             } else {
+                let sources = holders(of: transfer.record.blobName, &ctx)
+                if transfer.sourceKey == transfer.record.blobName, !sources.contains(transfer.source), let source = sources.first {
+                    transfer.source = source  // a change of copies: pull from a holder known now
+                }
                 let ranked = try Self.rank(owner: transfer.record.owner, name: transfer.record.name, among: membership.live(at: ctx.now))
                 let candidates = ranked.filter { !transfer.stored.contains($0) && !transfer.refusedBy.contains($0) }
                 transfer.targets = Array(transfer.stored.sorted() + candidates.prefix(transfer.record.replicas - transfer.stored.count))

@@ -3,8 +3,9 @@ import DepositKit
 extension DepositServer {
     /// Exercise 4.1 — answer RECOVER from any server, one that holds no copy too: refuse an unknown client
     /// and a name it has no file under (`.notFound`, whatever other clients hold); else answer `found` with the
-    /// file's record and its live holders, this server first if it holds the blob (`holders(of:)`). The client
-    /// pulls the blob from them and checks its SHA-256. No holder alive: `.unavailable`.
+    /// file's record and its live holders, this server first if it holds the blob (`holders(of:)`), then the
+    /// servers that should hold it (`placement`), in case a new copy is not in a heartbeat yet. The client
+    /// pulls the blob from them and checks its SHA-256.
     ///
     /// Tested by `deposit.4.1-recover-anywhere`. Hint: the catalog is keyed by owner and name: another
     /// client's file is never found, since the owner is part of the key.
@@ -14,7 +15,9 @@ extension DepositServer {
         guard let record = catalog.record(owner: client, name: name) else {
             return ctx.send(.refused(request: request, reason: .notFound(name: name)), to: sender)
         }
-        let holders = holders(of: record.blobName, &ctx)
+        // The holders heard of, then the servers that should hold it (a new copy may not be in a heartbeat yet).
+        let known = holders(of: record.blobName, &ctx)
+        let holders = known + (try placement(of: record, &ctx)).filter { !known.contains($0) }
         guard !holders.isEmpty else { return ctx.send(.refused(request: request, reason: .unavailable), to: sender) }
         ctx.send(.found(request: request, record: record, holders: holders), to: sender)
         // end exercise 4.1

@@ -31,7 +31,9 @@ extension DepositServer {
                 keep.insert(blob)  // surplus, but dropped only once every server that should hold it says it does
             }
         }
-        for blob in ctx.blobs.names where !keep.contains(blob) && copies[blob] == nil && !blob.hasPrefix(Self.stagePrefix) {
+        copyAsked = copyAsked.filter { mayBeCounted($0.key, &ctx) }
+        for blob in ctx.blobs.names where !keep.contains(blob) && copies[blob] == nil && !blob.hasPrefix(Self.stagePrefix)
+            && !mayBeCounted(blob, &ctx) {
             if named.contains(blob) {
                 ctx.log("dropping surplus copy \(blob.suffix(64).prefix(8))…: its \(live.count)-server placement holds it")
                 ctx.blobs.remove(blob)

@@ -26,6 +26,9 @@ public struct DepositServer: DepositServerNode {
     var copies: [String: IncomingCopy] = [:]
     /// When each blob no current record names was first seen so (exercise 6.1).
     var unreferencedSince: [String: Duration] = [:]
+    /// When a coordinator last asked this server for a copy of each blob: a copy it may count toward an
+    /// acknowledgement is not dropped as surplus or leftover before the coordinator's record arrives.
+    var copyAsked: [String: Duration] = [:]
     /// The answers sent to mutating requests, to send again when a request comes again.
     var answers: [RequestKey: DepositMessage] = [:]
     var answerOrder: [RequestKey] = []
@@ -104,6 +107,7 @@ public struct DepositServer: DepositServerNode {
         case let .registered(client) where fromServer:
             try handleRegistered(client, from: sender, &ctx)
         case let .store(transfer, record, source, key) where fromServer:
+            copyAsked[record.blobName] = ctx.now
             try handleStore(transfer: transfer, record: record, source: source, key: key, from: sender, &ctx)
         case let .stored(transfer, blob) where fromServer:
             try handleStored(transfer: transfer, blob: blob, from: sender, &ctx)
@@ -123,6 +127,12 @@ public struct DepositServer: DepositServerNode {
 
     /// What blob names of files being uploaded to a coordinator that keeps no copy start with.
     static let stagePrefix = "stage-"
+
+    /// Whether a coordinator may still be counting this server's copy of `blob` (it asked for one within two
+    /// transfer deadlines): such a copy is kept whatever this server's catalog says.
+    func mayBeCounted(_ blob: String, _ ctx: inout DepositContext) -> Bool {
+        copyAsked[blob].map { ctx.now - $0 <= config.transferDeadline * 2 } ?? false
+    }
 
     /// The servers that should hold `record`'s copies now: the first k of the live servers in rank order.
     func placement(of record: FileRecord, _ ctx: inout DepositContext) throws -> [NodeID] {
