@@ -14,13 +14,7 @@ struct VideoTrackerScenarioTests {
 
     @Test("the skeleton fails every scenario with 'not implemented', without crashing")
     func skeletonFailsCleanly() async {
-        for scenario in TrackerScenarios.scenarios(tracker: VideoLab.Tracker.self, agent: VideoLab.PeerAgent.self) {
-            let failure = await ScenarioRunner.runOnce(scenario, seed: 1)
-            guard case .notImplemented = failure?.reason else {
-                Issue.record("\(scenario.id): expected 'not implemented', got \(failure.map(\.description) ?? "a pass")")
-                continue
-            }
-        }
+        await SkeletonCheck.failsAsNotImplemented(TrackerScenarios.scenarios(tracker: VideoLab.Tracker.self, agent: VideoLab.PeerAgent.self))
     }
 
     @Test("scenario ids name the lab and an exercise; points share 20 between 1.1, 1.2, 2.1 and 2.2")

@@ -35,7 +35,7 @@ public enum DepositRefusal: Hashable, Sendable, CustomStringConvertible, WireCod
         case let .tooLarge(size, limit): "a file of \(size) bytes does not fit (limit \(limit) bytes)"
         case .contentMismatch: "the bytes do not match the declared size and SHA-256: nothing was kept"
         case let .notFound(name): "no file named '\(name.escapingControlCharacters)'"
-        case .unavailable: "the copies could not be made in time: nothing was kept"
+        case .unavailable: "unavailable: the servers needed did not answer in time (nothing was kept or changed)"
         }
     }
 

@@ -25,7 +25,7 @@ public struct Membership: Sendable, Equatable {
         inventories[peer] = Set(inventory)
     }
 
-    /// Whether `peer` was heard within `deadAfter` (this server is always alive to itself).
+    /// Whether `node` was heard within `deadAfter` (this server is always alive to itself).
     public func isAlive(_ node: NodeID, at now: Duration) -> Bool {
         if node == me { return true }
         guard let heard = lastHeard[node] else { return false }

@@ -68,7 +68,9 @@ extension DepositScenarios {
     static func ranksServers<Server: DepositServerNode>(_: Server.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
         func rank(_ owner: ClientID, _ name: String, _ servers: [NodeID]) throws(ScenarioFailure) -> [NodeID] {
-            do { return try Server.rank(owner: owner, name: name, among: servers) } catch {
+            do { return try Server.rank(owner: owner, name: name, among: servers) } catch let missing as NotImplemented {
+                throw ScenarioFailure(.notImplemented(exercise: missing.exercise))
+            } catch {
                 throw ScenarioFailure(.wrong(expected: "rank over \(servers.map(\.name)) to give an order", observed: "it threw \(error)"))
             }
         }
