@@ -37,11 +37,11 @@ extension DepositServer {
         try todo("3.3")
     }
 
-    /// Exercise 3.3 — on every tick: a transfer not committed within `transferDeadline` is **failed**
-    /// (`abandon`); an upload is asked again (`tick`); targets that died or refused are replaced by the next
-    /// live servers in rank order and every target without a copy is asked again (a change of copies with no
-    /// known holder as its source takes one now known); a commit is sent again to the
-    /// live peers that did not confirm it.
+    /// Exercise 3.3 — on every tick while a transfer is past its upload (the given `uploadTick` handles those
+    /// whose bytes still come from the client): a transfer not committed within `transferDeadline` is
+    /// **failed** (`abandon`); targets that died or refused are replaced by the next live servers in rank
+    /// order and every target without a copy is asked again (a change of copies with no known holder as its
+    /// source takes one now known); a commit is sent again to the live peers that did not confirm it.
     mutating func transferTick(_ ctx: inout DepositContext) throws {
         try todo("3.3")
     }

@@ -1,12 +1,12 @@
 import DepositKit
 
 extension DepositServer {
-    /// Exercise 3.1 — take a DEPOSIT as its coordinator. Refuse (with `answer`, so a resent request gets the
+    /// Exercise 3.1 — take a DEPOSIT as its coordinator. The same name, size, hash and count as the file held:
+    /// `done` at once (a retry), before anything else. Refuse (with `answer`, so a resent request gets the
     /// same reply) an unknown client, a name ``FileName`` refuses, a count outside `1...maxReplicas`, more
-    /// copies than live servers, and a size over the limit or the space left. The same name with the same size
-    /// and hash is no new file: with the same count it is `done` at once (a retry), with another it is
-    /// `changeReplicas` (exercise 5.1). Otherwise make the new version's record
-    /// (version + 1), pick its servers (`placement`), and pull the bytes from the client
+    /// copies than live servers, and a size over the limit or the space left. The same name, size and hash
+    /// with another count is no new file: `changeReplicas` (exercise 5.1). Otherwise make the new version's
+    /// record (version + 1), pick its servers (`placement`), and pull the bytes from the client
     /// (`DepositClient.uploadKey(request)`) into the blob the copies are made from: the final blob if this
     /// server is one of them, `stage-` + the blob name if not.
     ///

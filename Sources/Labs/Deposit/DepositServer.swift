@@ -58,7 +58,8 @@ public struct DepositServer: DepositServerNode {
         ctx.setTimer(Self.tickTimer, after: config.tick)
         heartbeat(&ctx)
         if !registrations.isEmpty { try identityTick(&ctx) }
-        if !transfers.isEmpty { try transferTick(&ctx) }
+        uploadTick(&ctx)
+        if transfers.values.contains(where: { $0.upload == nil }) { try transferTick(&ctx) }
         for blob in copies.keys.sorted() {
             if ctx.now - copies[blob]!.started > config.transferDeadline {
                 ctx.blobs.discardPart(blob)
@@ -166,6 +167,17 @@ public struct DepositServer: DepositServerNode {
         if transfer.sourceKey.hasPrefix(Self.stagePrefix) { ctx.blobs.remove(transfer.sourceKey) }
         ctx.log("transfer \(id) of \(transfer.record) failed: \(reason)")
         answer(.refused(request: transfer.client.request, reason: reason), to: transfer.client, &ctx)
+    }
+
+    /// Asks again for the uploads still coming from clients, and fails those past `transferDeadline`.
+    private mutating func uploadTick(_ ctx: inout DepositContext) {
+        for id in transfers.keys.sorted() where transfers[id]?.upload != nil {
+            if ctx.now - transfers[id]!.started > config.transferDeadline {
+                abandon(id, .unavailable, &ctx)
+            } else {
+                transfers[id]!.upload!.tick(&ctx)
+            }
+        }
     }
 
     private mutating func heartbeat(_ ctx: inout DepositContext) {

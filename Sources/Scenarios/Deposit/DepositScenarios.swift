@@ -21,6 +21,10 @@ public enum DepositScenarios {
         .init(id: "6.1", title: "Repair: back to k copies after any failure"),
     ]
 
+    /// The time limit of the repair scenarios, each of whose seeds runs 15–40 s of virtual time with five
+    /// servers: 200 of them take 60–72 s in a debug build on an idle 2-core machine, so they get twice the default.
+    static let slowTimeLimit = Duration.seconds(240)
+
     /// The lab as the runner shows it, bound to the server type `Server`.
     public static func lab<Server: DepositServerNode>(_ server: Server.Type) -> LabDescriptor {
         LabDescriptor(id: "deposit", number: 2, title: "Replicated file deposit", exercises: exercises, scenarios: all(server))
@@ -67,17 +71,17 @@ public enum DepositScenarios {
                      summary: "the same file deposited again and its count changed up and down, then a new version: the same name and hash again sends no byte, every ok holds its new count, an unknown name is notFound, the new version replaces the old") { seed in
                 try changesReplicas(server, seed: seed)
             },
-            Scenario(id: "deposit.6.1-repair", lab: "deposit", exercise: "6.1", points: 4, seeds: 200,
+            Scenario(id: "deposit.6.1-repair", lab: "deposit", exercise: "6.1", points: 4, seeds: 200, timeLimit: slowTimeLimit,
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1", "5.1"],
                      summary: "5 servers keep 4–8 files at k = 2–3; one holder is killed: within 5 s of its detection every file is back at k live copies, moving at most 1.05 × the bytes it held") { seed in
                 try repairsAfterCrash(server, seed: seed)
             },
-            Scenario(id: "deposit.6.1-rejoin", lab: "deposit", exercise: "6.1", points: 3, seeds: 200,
+            Scenario(id: "deposit.6.1-rejoin", lab: "deposit", exercise: "6.1", points: 3, seeds: 200, timeLimit: slowTimeLimit,
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1", "5.1"],
                      summary: "a server comes back after its files were repaired, one changed its count and one got a new version: it reconciles, so each current file has exactly k copies and no old version is left") { seed in
                 try reconcilesOnRejoin(server, seed: seed)
             },
-            Scenario(id: "deposit.6.1-chaos", lab: "deposit", exercise: "6.1", points: 3, seeds: 200,
+            Scenario(id: "deposit.6.1-chaos", lab: "deposit", exercise: "6.1", points: 3, seeds: 200, timeLimit: slowTimeLimit,
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1", "5.1"],
                      summary: "5 servers, loss, copies, partitions that heal, one server at a time crashing and returning while two clients deposit and change counts: every invariant after every event; once calm, exactly k copies of every file and every ok recovered") { seed in
                 try survivesChaos(server, seed: seed)

@@ -1,12 +1,12 @@
 import DepositKit
 
 extension DepositServer {
-    /// Exercise 3.1 — take a DEPOSIT as its coordinator. Refuse (with `answer`, so a resent request gets the
+    /// Exercise 3.1 — take a DEPOSIT as its coordinator. The same name, size, hash and count as the file held:
+    /// `done` at once (a retry), before anything else. Refuse (with `answer`, so a resent request gets the
     /// same reply) an unknown client, a name ``FileName`` refuses, a count outside `1...maxReplicas`, more
-    /// copies than live servers, and a size over the limit or the space left. The same name with the same size
-    /// and hash is no new file: with the same count it is `done` at once (a retry), with another it is
-    /// `changeReplicas` (exercise 5.1). Otherwise make the new version's record
-    /// (version + 1), pick its servers (`placement`), and pull the bytes from the client
+    /// copies than live servers, and a size over the limit or the space left. The same name, size and hash
+    /// with another count is no new file: `changeReplicas` (exercise 5.1). Otherwise make the new version's
+    /// record (version + 1), pick its servers (`placement`), and pull the bytes from the client
     /// (`DepositClient.uploadKey(request)`) into the blob the copies are made from: the final blob if this
     /// server is one of them, `stage-` + the blob name if not.
     ///
@@ -15,14 +15,17 @@ extension DepositServer {
     mutating func handleDeposit(_ key: RequestKey, client: ClientID, name: String, size: UInt64, sha256: [UInt8], replicas: Int,
                                 _ ctx: inout DepositContext) throws {
         try Exercise.begin("3.1")
+        let held = catalog.clients.contains(client) ? catalog.record(owner: client, name: name) : nil
+        if let held, held.sha256 == sha256, held.size == size, held.replicas == replicas {
+            // The same file and count again: a retry (maybe of a deposit this server took before it restarted,
+            // and before it heard its peers again). Already done, whatever is alive now.
+            return answer(.done(request: key.request), to: key, &ctx)
+        }
         if let refusal = try refusal(client: client, name: name, replicas: replicas, ctx) ?? (try sizeRefusal(size, ctx)) {
             return answer(.refused(request: key.request, reason: refusal), to: key, &ctx)
         }
-        let held = catalog.record(owner: client, name: name)
         if let held, held.sha256 == sha256, held.size == size {
-            // The same file again: a retry, or a new count (exercise 5.1). No byte comes from the client.
-            guard held.replicas != replicas else { return answer(.done(request: key.request), to: key, &ctx) }
-            return try changeReplicas(of: held, to: replicas, for: key, &ctx)
+            return try changeReplicas(of: held, to: replicas, for: key, &ctx)  // a new count (exercise 5.1): no byte from the client
         }
         let record = FileRecord(owner: client, name: name, size: size, sha256: sha256, replicas: replicas,
                                 version: (held?.version ?? 0) + 1)
