@@ -17,6 +17,17 @@ extension DepositScenarios {
         return names
     }
 
+    /// Four servers of type `Server` without repair, up to 10 % loss and 10 % copies, that have heard each other.
+    static func fourServers<Server: DepositServerNode>(_ server: Server.Type, seed: UInt64, _ random: inout SeededRandom)
+        throws(ScenarioFailure) -> (DepositSimulation, [NodeID], DepositOracle) {
+        let sim = DepositSimulation(seed: seed, faults: FaultPlan(dropRate: Double.random(in: 0...0.1, using: &random), duplicateRate: 0.1,
+                                                                  delay: .milliseconds(1)...(.milliseconds(30))))
+        let servers = addServers(server, to: sim, count: 4, repairs: false)
+        let oracle = DepositOracle(sim, servers: servers)
+        try oracle.run(until: .milliseconds(300))
+        return (sim, servers, oracle)
+    }
+
     /// Adds a client that tries `servers` in that order, reconnecting with `id` when given.
     @discardableResult
     static func addClient(_ name: NodeID, to sim: DepositSimulation, servers: [NodeID], id: ClientID? = nil) -> NodeHandle<DepositClient> {

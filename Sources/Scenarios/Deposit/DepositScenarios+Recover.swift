@@ -41,11 +41,7 @@ extension DepositScenarios {
     /// then her 2-copy files recovered again after a holder crashed.
     static func recoversAnywhere<Server: DepositServerNode>(_ server: Server.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
-        let sim = DepositSimulation(seed: seed, faults: FaultPlan(dropRate: Double.random(in: 0...0.1, using: &random), duplicateRate: 0.1,
-                                                                  delay: .milliseconds(1)...(.milliseconds(30))))
-        let servers = addServers(server, to: sim, count: 4, repairs: false)
-        let oracle = DepositOracle(sim, servers: servers)
-        try oracle.run(until: .milliseconds(300))
+        let (sim, servers, oracle) = try fourServers(server, seed: seed, &random)
         let files = (1...Int.random(in: 3...4, using: &random)).map { ("file-\($0).bin", smallFile(&random), Int.random(in: 1...2, using: &random)) }
         let id = try depositAll(files, by: addClient("alice", to: sim, servers: servers.shuffled(using: &random)), sim, oracle)
         try oracle.run(until: sim.now + .seconds(1))  // heartbeats carry the new copies
@@ -74,11 +70,7 @@ extension DepositScenarios {
     /// Exercise 4.1: alice and bob, with a file name in common; each lists and recovers only its own files.
     static func isolatesClients<Server: DepositServerNode>(_ server: Server.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
-        let sim = DepositSimulation(seed: seed, faults: FaultPlan(dropRate: Double.random(in: 0...0.1, using: &random), duplicateRate: 0.1,
-                                                                  delay: .milliseconds(1)...(.milliseconds(30))))
-        let servers = addServers(server, to: sim, count: 4, repairs: false)
-        let oracle = DepositOracle(sim, servers: servers)
-        try oracle.run(until: .milliseconds(300))
+        let (sim, servers, oracle) = try fourServers(server, seed: seed, &random)
         let alices = [("notes.txt", smallFile(&random), 2), ("diary.txt", smallFile(&random), 1), ("photo.jpg", smallFile(&random), 2)]
         let bobs = [("notes.txt", smallFile(&random), 1), ("todo.txt", smallFile(&random), 2)]
         let alice = try depositAll(alices, by: addClient("alice", to: sim, servers: servers.shuffled(using: &random)), sim, oracle)

@@ -6,11 +6,7 @@ extension DepositScenarios {
     /// a new version under the same name, which is what recovering it gives.
     static func changesReplicas<Server: DepositServerNode>(_ server: Server.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
-        let sim = DepositSimulation(seed: seed, faults: FaultPlan(dropRate: Double.random(in: 0...0.1, using: &random), duplicateRate: 0.1,
-                                                                  delay: .milliseconds(1)...(.milliseconds(30))))
-        let servers = addServers(server, to: sim, count: 4, repairs: false)
-        let oracle = DepositOracle(sim, servers: servers)
-        try oracle.run(until: .milliseconds(300))
+        let (sim, servers, oracle) = try fourServers(server, seed: seed, &random)
         var file = smallFile(&random)
         while file.size == 0 { file = smallFile(&random) }
         var update = smallFile(&random)
