@@ -21,8 +21,8 @@ public struct DepositClient: NodeLogic {
     private var nextRequest: UInt64 = 1
     /// Commands not yet sent, in order.
     private var queue: [DepositCommand] = []
-    /// The request in flight.
-    private var current: (request: UInt64, command: DepositCommand, message: DepositMessage, started: Duration)?
+    /// The request in flight, and when it is reported **unknown** if still unanswered.
+    private var current: (request: UInt64, command: DepositCommand, message: DepositMessage, deadline: Duration)?
     /// The servers the request in flight went to: when more than one, a refusal from one may be overtaken by
     /// another's success, so only the refusals every server gives alike are final.
     private var askedServers: Set<NodeID> = []
@@ -84,7 +84,7 @@ public struct DepositClient: NodeLogic {
             return sendHello(&ctx)
         }
         guard let current else { return }
-        if ctx.now - current.started >= config.deadline { return finish(.unknown, &ctx) }
+        if ctx.now >= current.deadline { return finish(.unknown, &ctx) }
         if download != nil {
             download!.pull.tick(&ctx)
         } else {
@@ -114,6 +114,7 @@ public struct DepositClient: NodeLogic {
         let request = nextRequest
         nextRequest += 1
         let message: DepositMessage
+        var deadline = ctx.now + config.deadline
         switch command {
         case let .deposit(name, file, replicas):
             if let problem = FileName.problem(with: name) {
@@ -121,11 +122,12 @@ public struct DepositClient: NodeLogic {
                 return sendNext(&ctx)
             }
             message = .deposit(request: request, client: id, name: name, size: file.size, sha256: file.sha256, replicas: replicas)
+            deadline = ctx.now + config.deadline(for: file.size)
         case let .recover(name): message = .recover(request: request, client: id, name: name)
         case .list: message = .list(request: request, client: id)
         case let .replicas(name, replicas): message = .setReplicas(request: request, client: id, name: name, replicas: replicas)
         }
-        current = (request, command, message, ctx.now)
+        current = (request, command, message, deadline)
         tries = 0
         askedServers = [server]
         ctx.send(message, to: server)
@@ -142,6 +144,8 @@ public struct DepositClient: NodeLogic {
             var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sources: holders, pieceSize: config.pieceSize)
             let step = pull.start(&ctx)
             download = (pull, record)
+            let deadline = ctx.now + config.deadline(for: record.size)
+            if let current, current.deadline < deadline { self.current!.deadline = deadline }
             downloadStep(step, &ctx)
         default: return
         }
@@ -177,7 +181,10 @@ public struct DepositClient: NodeLogic {
             return ctx.send(.absent(key: key), to: sender)
         }
         tries = 0
-        ctx.send(.piece(key: key, offset: offset, bytes: file.bytes(at: offset, count: min(max(count, 0), DepositLimits.standard.pieceSize))), to: sender)
+        guard let bytes = file.bytes(at: offset, count: min(max(count, 0), DepositLimits.standard.pieceSize)) else {
+            return ctx.send(.absent(key: key), to: sender)
+        }
+        ctx.send(.piece(key: key, offset: offset, bytes: bytes), to: sender)
     }
 
     /// The key under which a client serves the bytes of its deposit `request`.

@@ -1,7 +1,7 @@
 /// What a deposit client's user asks for: a typed line at `labrunner node deposit client`, a scripted step in a scenario.
 public enum DepositCommand: Hashable, Sendable, CustomStringConvertible {
     /// Deposit `file` as `name` on `replicas` servers.
-    case deposit(name: String, file: GeneratedFile, replicas: Int)
+    case deposit(name: String, file: DepositContent, replicas: Int)
     /// Bring `name` back, verified.
     case recover(name: String)
     /// Show my files.

@@ -6,7 +6,8 @@ public struct DepositServerConfig: Sendable, Equatable {
     public var tick: Duration
     /// A peer unheard for this long is taken for dead (the failure detector's bound).
     public var deadAfter: Duration
-    /// How long a deposit or change of copies may take before it is answered **failed**.
+    /// How long a deposit or change of copies of an empty file may take before it is answered **failed**;
+    /// a bigger file gets more (``transferDeadline(for:)``).
     public var transferDeadline: Duration
     /// How long a blob no current file names is kept before it is deleted (a deposit still in flight may name it).
     public var leftoverGrace: Duration
@@ -26,6 +27,12 @@ public struct DepositServerConfig: Sendable, Equatable {
         self.repairs = repairs
         self.limits = limits
     }
+
+    /// How long a transfer of `size` bytes may take: ``transferDeadline`` plus the time its bytes take to move
+    /// twice (from the client, then to the other copies) at the slowest rate allowed.
+    public func transferDeadline(for size: UInt64) -> Duration {
+        transferDeadline + limits.timeToMove(size) * 2
+    }
 }
 
 /// How a deposit client behaves: the servers it knows, in the order it tries them, and its patience.
@@ -38,7 +45,8 @@ public struct DepositClientConfig: Sendable, Equatable {
     public var retry: Duration
     /// How many silent tries a server gets before the client moves to the next.
     public var triesPerServer: Int
-    /// How long a request may go unanswered before it is reported **unknown**.
+    /// How long a request may go unanswered before it is reported **unknown**; a deposit or a recovery gets
+    /// more for a bigger file (``deadline(for:)``).
     public var deadline: Duration
     /// How many bytes the client asks for at once when it recovers a file.
     public var pieceSize: Int
@@ -51,5 +59,11 @@ public struct DepositClientConfig: Sendable, Equatable {
         self.triesPerServer = triesPerServer
         self.deadline = deadline
         self.pieceSize = pieceSize
+    }
+
+    /// How long a request about `size` bytes may take: ``deadline`` plus the time they take to move twice
+    /// (to the first server, then to the other copies) at the slowest rate the kit allows.
+    public func deadline(for size: UInt64) -> Duration {
+        deadline + DepositLimits.standard.timeToMove(size) * 2
     }
 }

@@ -10,14 +10,23 @@ public struct DepositLimits: Sendable, Equatable {
     public var maxCatalogEntries: Int
     /// The most blobs one server reports holding in a heartbeat.
     public var maxInventory: Int
+    /// The slowest pace, in bytes per second, a transfer is allowed: deadlines grow with a file's size at this
+    /// rate, so a giant file is not failed for being big, and a small one barely waits longer.
+    public var slowestRate: UInt64
 
     public init(maxReplicas: Int = 5, maxFileSize: UInt64 = 1 << 40, pieceSize: Int = 64 << 10,
-                maxCatalogEntries: Int = 100_000, maxInventory: Int = 100_000) {
+                maxCatalogEntries: Int = 100_000, maxInventory: Int = 100_000, slowestRate: UInt64 = 8 << 20) {
         self.maxReplicas = maxReplicas
         self.maxFileSize = maxFileSize
         self.pieceSize = pieceSize
         self.maxCatalogEntries = maxCatalogEntries
         self.maxInventory = maxInventory
+        self.slowestRate = max(1, slowestRate)
+    }
+
+    /// How long moving `size` bytes once takes at ``slowestRate``.
+    public func timeToMove(_ size: UInt64) -> Duration {
+        .seconds(size / slowestRate) + .nanoseconds(Int64((size % slowestRate) * 1_000_000_000 / slowestRate))
     }
 
     /// The limits every node of the kit uses.

@@ -24,6 +24,9 @@ public actor NodeShell<Logic: NodeLogic> {
         public var faults: FaultPlan
         /// Seeds the node's `ctx.random` and the injected faults.
         public var seed: UInt64
+        /// Whether `ctx.random` draws from the OS's secure generator (``SeededRandom/system``) rather than from
+        /// `seed`: for nodes whose random values are secrets. Injected faults still replay from `seed`.
+        public var secureRandom = false
         /// Where `ctx.persist` writes, and `ctx.blobs` in its `blobs` subfolder; `nil` keeps both in memory (lost
         /// when the process dies).
         public var storageFolder: String?
@@ -74,7 +77,8 @@ public actor NodeShell<Logic: NodeLogic> {
         floodLog = LogThrottle { observer(.log($0)) }
         addressBook = AddressBook(configuration.peers)
         faults = FaultInjector(plan: configuration.faults, random: SeededRandom(seed: configuration.seed, stream: "faults \(configuration.id)"))
-        context = NodeContext(id: configuration.id, now: .zero, random: SeededRandom(seed: configuration.seed, stream: "node \(configuration.id)"))
+        context = NodeContext(id: configuration.id, now: .zero,
+                              random: configuration.secureRandom ? .system : SeededRandom(seed: configuration.seed, stream: "node \(configuration.id)"))
     }
 
     /// The bound address, once ``run()`` has opened the socket.

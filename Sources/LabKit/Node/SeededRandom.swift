@@ -3,6 +3,16 @@
 /// Nodes receive one through their context: `Int.random(in: 0..<3, using: &ctx.random)`.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
+    /// Whether every value comes from the OS's secure generator instead (``system``).
+    private var fromSystem = false
+
+    /// A generator whose every value comes from the operating system's cryptographically secure generator: for
+    /// a real node whose random values are secrets (a deposit server's client ids are credentials). It replays nothing.
+    public static var system: SeededRandom {
+        var random = SeededRandom(seed: 0)
+        random.fromSystem = true
+        return random
+    }
 
     /// A generator whose whole sequence is determined by `seed`.
     public init(seed: UInt64) {
@@ -18,6 +28,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     public mutating func next() -> UInt64 {
+        if fromSystem {
+            var system = SystemRandomNumberGenerator()
+            return system.next()
+        }
         let result = rotl(state.1 &* 5, 7) &* 9
         let shifted = state.1 << 17
         state.2 ^= state.0

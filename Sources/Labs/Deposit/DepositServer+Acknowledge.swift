@@ -38,7 +38,7 @@ extension DepositServer {
     }
 
     /// Exercise 3.3 — on every tick while a transfer is past its upload (the given `uploadTick` handles those
-    /// whose bytes still come from the client): a transfer not committed within `transferDeadline` is
+    /// whose bytes still come from the client): a transfer not committed within `config.transferDeadline(for:)` its size is
     /// **failed** (`abandon`); targets that died or refused are replaced by the next live servers in rank
     /// order and every target without a copy is asked again (a change of copies with no known holder as its
     /// source takes one now known); a commit is sent again to the live peers that did not confirm it.

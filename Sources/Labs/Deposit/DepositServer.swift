@@ -61,7 +61,7 @@ public struct DepositServer: DepositServerNode {
         uploadTick(&ctx)
         if transfers.values.contains(where: { $0.upload == nil }) { try transferTick(&ctx) }
         for blob in copies.keys.sorted() {
-            if ctx.now - copies[blob]!.started > config.transferDeadline {
+            if ctx.now - copies[blob]!.started > config.transferDeadline(for: copies[blob]!.record.size) {
                 ctx.blobs.discardPart(blob)
                 try copyStep(blob, .failed(.unavailable), &ctx)
             } else {
@@ -169,10 +169,10 @@ public struct DepositServer: DepositServerNode {
         answer(.refused(request: transfer.client.request, reason: reason), to: transfer.client, &ctx)
     }
 
-    /// Asks again for the uploads still coming from clients, and fails those past `transferDeadline`.
+    /// Asks again for the uploads still coming from clients, and fails those past their deadline.
     private mutating func uploadTick(_ ctx: inout DepositContext) {
         for id in transfers.keys.sorted() where transfers[id]?.upload != nil {
-            if ctx.now - transfers[id]!.started > config.transferDeadline {
+            if ctx.now - transfers[id]!.started > config.transferDeadline(for: transfers[id]!.record.size) {
                 abandon(id, .unavailable, &ctx)
             } else {
                 transfers[id]!.upload!.tick(&ctx)

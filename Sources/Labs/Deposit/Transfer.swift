@@ -35,7 +35,7 @@ struct IncomingCopy: Sendable {
     var record: FileRecord
     /// The coordinators to tell `stored` (or `storeFailed`), with their transfer numbers.
     var waiters: [Waiter]
-    /// When the pull began: one still unfinished after `transferDeadline` fails (its source may be lying).
+    /// When the pull began: one still unfinished past `transferDeadline(for:)` its size fails (its source may be lying).
     let started: Duration
 
     struct Waiter: Hashable, Sendable {

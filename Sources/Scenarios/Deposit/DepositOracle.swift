@@ -30,7 +30,7 @@ final class DepositOracle {
     private var changes: [NodeID: Int] = [:]
     private var witness: [FileKey: NodeID] = [:]
     private var upServers: [NodeID] = []
-    private var hashes: [GeneratedFile: [UInt8]] = [:]
+    private var hashes: [DepositContent: [UInt8]] = [:]
 
     init(_ sim: DepositScenarios.DepositSimulation, servers: [NodeID]) {
         self.sim = sim
@@ -58,7 +58,10 @@ final class DepositOracle {
     }
 
     /// The SHA-256 of a generated file, computed once.
-    func sha256(of file: GeneratedFile) -> [UInt8] {
+    func sha256(of file: GeneratedFile) -> [UInt8] { sha256(of: .generated(file)) }
+
+    /// The SHA-256 of a deposit's content, computed once.
+    func sha256(of file: DepositContent) -> [UInt8] {
         if let hash = hashes[file] { return hash }
         let hash = file.sha256
         hashes[file] = hash

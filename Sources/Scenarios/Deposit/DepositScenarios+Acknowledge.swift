@@ -20,7 +20,7 @@ extension DepositScenarios {
             let files = Int.random(in: 2...3, using: &random)
             counts[client] = files + 1
             for number in 1...files {
-                let command = DepositCommand.deposit(name: "\(client)-\(number).dat", file: smallFile(&random), replicas: Int.random(in: 1...3, using: &random))
+                let command = DepositCommand.deposit(name: "\(client)-\(number).dat", file: .generated(smallFile(&random)), replicas: Int.random(in: 1...3, using: &random))
                 sim.schedule(at: randomTime(300...3_000, &random)) { $0.command(command, to: handle) }
             }
         }
@@ -35,7 +35,7 @@ extension DepositScenarios {
         try oracle.run(until: max(sim.now, at) + .milliseconds(200))
         sim.faults = FaultPlan(delay: .milliseconds(1)...(.milliseconds(20)))
         for client in clients {
-            sim.command(.deposit(name: "\(client)-last.dat", file: smallFile(&random), replicas: 2), to: handles[client]!)
+            sim.command(.deposit(name: "\(client)-last.dat", file: .generated(smallFile(&random)), replicas: 2), to: handles[client]!)
         }
         try oracle.run(until: { sim in clients.allSatisfy { finished($0, counts[$0]!, in: sim) } }, deadline: sim.now + .seconds(15))
         for client in clients {

@@ -16,7 +16,7 @@ extension DepositScenarios {
         for client in ["alice", "bob"] as [NodeID] {
             handles[client] = addClient(client, to: sim, servers: servers.shuffled(using: &random))
             let files = repairFiles(Int.random(in: 2...4, using: &random), &random)
-            var commands: [DepositCommand] = files.map { .deposit(name: "\(client)-\($0.name)", file: $0.file, replicas: $0.replicas) }
+            var commands: [DepositCommand] = files.map { .deposit(name: "\(client)-\($0.name)", file: .generated($0.file), replicas: $0.replicas) }
             for _ in 0..<Int.random(in: 1...2, using: &random) {
                 let file = files[Int.random(in: 0..<files.count, using: &random)]
                 commands.insert(.replicas(name: "\(client)-\(file.name)", replicas: Int.random(in: 2...3, using: &random)),
@@ -48,7 +48,7 @@ extension DepositScenarios {
         }
         try recoverEverything(sim, oracle, &random)
         for (client, handle) in handles.sorted(by: { $0.key < $1.key }) {
-            sim.command(.deposit(name: "\(client)-last.dat", file: smallFile(&random), replicas: 2), to: handle)
+            sim.command(.deposit(name: "\(client)-last.dat", file: .generated(smallFile(&random)), replicas: 2), to: handle)
             try oracle.run(until: { finished(client, counts[client]! + 1, in: $0) }, deadline: sim.now + .seconds(15))
             let last = outcomes(of: client, in: sim).last
             try expect(last?.command.isDeposit(named: "\(client)-last.dat") == true && last?.outcome == .ok,

@@ -63,7 +63,7 @@ extension DepositScenarios {
             try expect(sim.blobs(of: server).names.isEmpty, "\(server) to keep nothing of refused deposits", observed: "it holds \(sim.blobs(of: server).names)", trace: sim.trace)
         }
         let alice = addClient("alice", to: sim, servers: Array(servers.prefix(2)).shuffled(using: &random))
-        sim.command(.deposit(name: "report.pdf", file: file, replicas: 2), to: alice)
+        sim.command(.deposit(name: "report.pdf", file: .generated(file), replicas: 2), to: alice)
         try oracle.run(until: { finished("alice", 1, in: $0) }, deadline: sim.now + .seconds(15))
         let outcome = outcomes(of: "alice", in: sim).first?.outcome
         try expect(outcome == .ok, "then alice's deposit of report.pdf (\(file.size) B, k = 2, 2 servers up) to be ok",

@@ -6,7 +6,7 @@ extension DepositScenarios {
     static func depositAll(_ files: [(name: String, file: GeneratedFile, replicas: Int)], by client: NodeHandle<DepositClient>,
                            _ sim: DepositSimulation, _ oracle: DepositOracle) throws(ScenarioFailure) -> ClientID {
         let before = outcomes(of: client.id, in: sim).count
-        for file in files { sim.command(.deposit(name: file.name, file: file.file, replicas: file.replicas), to: client) }
+        for file in files { sim.command(.deposit(name: file.name, file: .generated(file.file), replicas: file.replicas), to: client) }
         try oracle.run(until: { finished(client.id, before + files.count, in: $0) }, deadline: sim.now + .seconds(20 * files.count))
         let results = Array(outcomes(of: client.id, in: sim).dropFirst(before))
         for (index, file) in files.enumerated() {

@@ -129,7 +129,7 @@ extension DepositScenarios {
         if its.count > 1 {
             var file = smallFile(&random)
             while file.size == 0 { file = smallFile(&random) }
-            changes.append(.deposit(name: its[1].name, file: file, replicas: its[1].replicas))
+            changes.append(.deposit(name: its[1].name, file: .generated(file), replicas: its[1].replicas))
         }
         for change in changes { sim.command(change, to: alice) }
         try oracle.run(until: { finished("alice", files.count + changes.count, in: $0) }, deadline: sim.now + .seconds(30))

@@ -13,9 +13,9 @@ extension DepositScenarios {
         while update.size == 0 { update = smallFile(&random) }
         let alice = addClient("alice", to: sim, servers: servers.shuffled(using: &random))
         let commands: [DepositCommand] = [
-            .deposit(name: "data.bin", file: file, replicas: 1), .deposit(name: "data.bin", file: file, replicas: 3),
+            .deposit(name: "data.bin", file: .generated(file), replicas: 1), .deposit(name: "data.bin", file: .generated(file), replicas: 3),
             .replicas(name: "data.bin", replicas: 2), .replicas(name: "data.bin", replicas: 2), .replicas(name: "missing.bin", replicas: 2),
-            .deposit(name: "data.bin", file: update, replicas: 2), .recover(name: "data.bin"),
+            .deposit(name: "data.bin", file: .generated(update), replicas: 2), .recover(name: "data.bin"),
         ]
         for command in commands { sim.command(command, to: alice) }
         try oracle.run(until: { finished("alice", commands.count, in: $0) }, deadline: .seconds(90))

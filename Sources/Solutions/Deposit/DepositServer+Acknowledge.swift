@@ -68,7 +68,7 @@ extension DepositServer {
     }
 
     /// Exercise 3.3 — on every tick while a transfer is past its upload (the given `uploadTick` handles those
-    /// whose bytes still come from the client): a transfer not committed within `transferDeadline` is
+    /// whose bytes still come from the client): a transfer not committed within `config.transferDeadline(for:)` its size is
     /// **failed** (`abandon`); targets that died or refused are replaced by the next live servers in rank
     /// order and every target without a copy is asked again (a change of copies with no known holder as its
     /// source takes one now known); a commit is sent again to the live peers that did not confirm it.
@@ -77,7 +77,7 @@ extension DepositServer {
         for id in transfers.keys.sorted() {
             guard var transfer = transfers[id] else { continue }
             if transfer.upload != nil { continue }  // its bytes still come from the client: the given uploadTick handles it
-            if transfer.committed == nil, ctx.now - transfer.started > config.transferDeadline {
+            if transfer.committed == nil, ctx.now - transfer.started > config.transferDeadline(for: transfer.record.size) {
                 abandon(id, .unavailable, &ctx)
             } else if let committed = transfer.committed {
                 for peer in membership.live(at: ctx.now) where !committed.contains(peer) {
