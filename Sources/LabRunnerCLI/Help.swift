@@ -94,6 +94,10 @@ enum Help {
       video tracker        keeps the directory of who shares which file (TCP)
       video peer           shares a folder, searches, downloads from other peers (needs --tracker);
                            at its prompt: search TEXT, download NAME, list, help, quit
+      deposit server       keeps clients' files on k servers of its cluster (TCP; needs --store)
+      deposit client       deposits, lists and recovers files (needs --server); at its prompt:
+                           deposit PATH [--replicas K] [--as NAME], recover NAME [--to DIR], list,
+                           replicas NAME K, id, help, quit
       zapszap              a chat member (UDP); type messages; /history, /who, /digest, /quit
 
     Ping client options:
@@ -114,6 +118,17 @@ enum Help {
       --download NAME      peer: download this file, print its SHA-256 and exit
       --min-sources N      peer: with --download, wait until N peers share the file (1 to 20, default 1)
       --stay               peer: keep serving after --search or --download
+
+    Deposit options:
+      --store DIR          server: its files and catalog (required); a restart on the same folder rejoins
+      --id NAME            server: its name (default: the --store folder's name, e.g. s1 for data/s1)
+      --peer NAME=HOST:PORT  server: another server of the cluster (repeatable)
+      --dead-after D       server: a peer silent this long is taken for dead and repaired (default 600ms)
+      --server NAME=HOST:PORT  client: a server and its --id (repeatable; the client moves on when one dies)
+      --id UUID            client: the client id a server issued before (default: ask for a new one)
+      --do COMMAND         client: run a prompt command, e.g. --do 'deposit a.bin --replicas 3'
+                           (repeatable, in order); then exit, 1 if any failed or is unknown
+      --stay               client: keep the prompt open after the --do commands
 
     Zapszap options:
       --name NAME          the member's name (required)

@@ -81,4 +81,12 @@ import Testing
         #expect(draws.allSatisfy { (3...9).contains($0) }, "seed \(seed)")
         #expect(Set(draws) == Set(3...9), "seed \(seed)")
     }
+
+    @Test("the system generator replays nothing: two of them never agree, nor with a seeded one")
+    func systemGenerator() {
+        var first = SeededRandom.system, second = SeededRandom.system, seeded = SeededRandom(seed: 0)
+        let a = (0..<64).map { _ in first.next() }, b = (0..<64).map { _ in second.next() }, c = (0..<64).map { _ in seeded.next() }
+        #expect(Set(a).isDisjoint(with: b) && Set(a).isDisjoint(with: c) && Set(b).isDisjoint(with: c))
+        #expect(Set(a).count == 64)
+    }
 }

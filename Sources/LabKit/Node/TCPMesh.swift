@@ -33,6 +33,8 @@ final class TCPMesh: Sendable {
         var heldTotal = 0
         /// Connections this side closed to stay within its limits (evicted, idle, over budget).
         var closedByLimits = 0
+        /// Peers the last dial to failed: said once, then silent until a dial to them works again.
+        var unreachable: Set<NodeID> = []
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
         var tasks: [Int: Task<Void, Never>] = [:]
         /// The numbers of the tasks that write queued frames out (the others read).
@@ -128,11 +130,15 @@ final class TCPMesh: Sendable {
         track(writer: true) { [self] in
             do {
                 let connection = try await TCPConnection.connect(to: address)
+                if state.withLock({ $0.unreachable.remove(peer) }) != nil { log("reached \(peer) at \(address) again") }
                 if let ticket { try await connection.writeFrame(FrameKind.claim.frame(ticket.bytes), timeout: limits.idleTimeout) }
                 adopt(connection)
                 try await drain(stream, into: connection)
             } catch {
-                log("connection to \(peer) at \(address) failed: \(error)")
+                // A dead peer is dialed on every send: said once, not at every heartbeat.
+                if state.withLock({ $0.unreachable.insert(peer).inserted }) {
+                    log("connection to \(peer) at \(address) failed: \(error) (trying again on each send; said again once it answers)")
+                }
             }
             forget(peer, serial: serial)
         }

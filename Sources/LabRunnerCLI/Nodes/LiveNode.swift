@@ -10,6 +10,8 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     let context: CommandContext
     /// What the node is, for the "listening" line (`ping server`).
     let title: String
+    /// Whether `ctx.random` comes from the OS's secure generator (a deposit server's ids are credentials).
+    var secureRandom = false
     /// Formats an output for the terminal.
     let describe: @Sendable (Logic.Output) -> String
 
@@ -20,7 +22,9 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         let console = context.console, style = context.style
         let trace = TraceRecorder(path: options.tracePath), verbose = options.verbose
         let shellBox = Lock<NodeShell<Logic>?>(nil)
-        let shell = NodeShell(logic, configuration: options.configuration(for: Logic.self, transport: transport)) { event in
+        var configuration = options.configuration(for: Logic.self, transport: transport)
+        configuration.secureRandom = secureRandom
+        let shell = NodeShell(logic, configuration: configuration) { event in
             switch event {
             case let .output(output):
                 console.out(describe(output))

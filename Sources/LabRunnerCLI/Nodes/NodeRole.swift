@@ -17,13 +17,21 @@ struct NodeRole: Sendable {
         NodeRole(lab: "ping", role: "client", options: PingNodes.options, run: { try await PingNodes.runClient($0, $1) }),
         NodeRole(lab: "video", role: "tracker", options: VideoTrackerNode.options, run: { try await VideoTrackerNode.run($0, $1) }),
         NodeRole(lab: "video", role: "peer", options: VideoPeerNode.options, run: { try await VideoPeerNode.run($0, $1) }),
+        NodeRole(lab: "deposit", role: "server", options: DepositNodes.serverOptions, run: { try await DepositNodes.runServer($0, $1) }),
+        NodeRole(lab: "deposit", role: "client", options: DepositNodes.clientOptions, run: { try await DepositNodes.runClient($0, $1) }),
         NodeRole(lab: "zapszap", role: nil, options: ZapNode.options, run: { try await ZapNode.run($0, $1) }),
     ]
 
-    /// Every option some node takes, for the command's parser.
+    /// Every option some node takes, for the command's parser: repeatable if any node repeats it (``check(_:)``
+    /// then refuses a repeat where the node's own option does not).
     static var everyOption: [CommandSpec.Option] {
+        let options = NodeOptions.specs + all.flatMap(\.options)
         var seen = Set<String>()
-        return (NodeOptions.specs + all.flatMap(\.options)).filter { seen.insert($0.name).inserted }
+        return options.filter { seen.insert($0.name).inserted }.map { option in
+            var merged = option
+            merged.repeats = options.contains { $0.name == option.name && $0.repeats }
+            return merged
+        }
     }
 
     /// The node `positionals` (LAB, or LAB ROLE) name, or a usage error listing what there is.
@@ -58,6 +66,9 @@ struct NodeRole: Sendable {
         for name in given.subtracting(mine).sorted() {
             let owners = Self.all.filter { $0.options.contains { $0.name == name } }.map(\.title)
             throw UsageError("--\(name) is an option of \(owners.joined(separator: " and ")), not of \(title)", command: "node")
+        }
+        for option in NodeOptions.specs + options where !option.repeats && (arguments.values[option.name]?.count ?? 0) > 1 {
+            throw UsageError("option '--\(option.name)' was given twice", command: "node")
         }
     }
 }
