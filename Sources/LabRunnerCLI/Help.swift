@@ -152,13 +152,18 @@ enum Help {
                            killed and restarted mid-run; every client still completes its 20 pings
       video                a tracker, two seeders of a generated sample video and a downloader pulling from
                            both; one seeder is killed half-way; the download's SHA-256 is checked
+      deposit              4 servers and 2 clients: alice deposits 3 files (k = 2 and 3); a server holding
+                           one is killed right after its ok; alice reconnects by id elsewhere, lists and
+                           recovers all (SHA-256 checked); repair back to k, shown as it happens; the server
+                           restarts and reconciles; a count changes to 4; bob sees none of alice's files
       zapszap              four chat members, 20 % loss each, chatting by script; bob is killed and
                            restarted, dave joins late; every member's history digest must be equal
 
     Options:
       --nodes N            ping: how many clients (default 3)
-      --size SIZE          video: the sample video's size, e.g. 256MiB (default 1GiB)
-      --keep               video: keep the demo's files (printed at the end)
+      --size SIZE          video: the sample video's size, e.g. 256MiB (default 1GiB);
+                           deposit: the biggest file's size (default 32MiB)
+      --keep               video, deposit: keep the demo's files (printed at the end)
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
     """
 

@@ -45,6 +45,20 @@ private struct Repeater: NodeLogic {
     }
 }
 
+/// Starts a volley with its peer and returns every ball up to 100: two of them that dial each other at once.
+private struct Volley: NodeLogic {
+    let peer: NodeID
+
+    mutating func start(_ ctx: inout NodeContext<UInt64, UInt64>) {
+        ctx.send(1, to: peer)
+    }
+
+    mutating func receive(_ message: UInt64, from sender: NodeID, _ ctx: inout NodeContext<UInt64, UInt64>) {
+        ctx.deliver(message)
+        if message < 100 { ctx.send(message + 1, to: sender) }
+    }
+}
+
 /// Collects a shell's outputs and logs, and lets a test wait for a number of outputs with a deadline.
 private final class Collector: Sendable {
     private let state = Lock<(outputs: [UInt64], logs: [String])>(([], []))
@@ -283,6 +297,34 @@ private final class Collector: Sendable {
         try await serving
         #expect(first && evicted && refused && second, "\(events.logs) / \(alice.logs)")
         #expect(count == 2, "alice's two 1s; the impostor's 1,000 never reached the node")
+    }
+
+    @Test("over TCP, two nodes that dial each other at once keep hearing each other: each answers on the other's connection too")
+    func crossingDials() async throws {
+        func freePort() throws -> SocketAddress {
+            let listener = try TCPListener.bind(loopback)
+            defer { listener.close() }
+            return listener.localAddress
+        }
+        let addresses: [NodeID: SocketAddress] = ["a": try freePort(), "b": try freePort()]
+        let events: [NodeID: Collector] = ["a": Collector(), "b": Collector()]
+        let shells = [NodeID("a"), "b"].map { id in
+            let other: NodeID = id == "a" ? "b" : "a"
+            return NodeShell(Volley(peer: other), configuration: .init(id: id, listen: addresses[id]!, transport: .tcp,
+                                                                        peers: [other: addresses[other]!]), observer: events[id]!.observer)
+        }
+        for shell in shells { try await shell.start() }
+        async let first: Void = shells[0].run()
+        async let second: Void = shells[1].run()
+        // Each volley's balls alternate between the two nodes: each node gets 50 of each, 100 in all.
+        let doneA = await events["a"]!.wait { $0.outputs.count == 100 }
+        let doneB = await events["b"]!.wait { $0.outputs.count == 100 }
+        let refused = [await shells[0].refusedClaims, await shells[1].refusedClaims]
+        for shell in shells { await shell.stop() }
+        try await first
+        try await second
+        #expect(doneA && doneB, "a got \(events["a"]!.outputs.count), b got \(events["b"]!.outputs.count); \(events["a"]!.logs + events["b"]!.logs)")
+        #expect(refused == [0, 0], "\(events["a"]!.logs + events["b"]!.logs)")
     }
 
     @Test("over TCP, a peer that comes back on a new connection gets its answers there")

@@ -73,6 +73,20 @@ import Testing
         #expect(hashes.count == 3 && Set(hashes).count == 1, "\(hashes)")
     }
 
+    @Test("the deposit demo: 4 servers, a SIGKILL right after an ok, recovery by id elsewhere, repair, rejoin, a new k, isolation",
+          .enabled(if: Catalog.hasSolutions, "needs the reference solution"), .timeLimit(.minutes(3)))
+    func depositDemo() throws {
+        let result = try Self.run(["demo", "deposit", "--size", "8MiB", "--impl", "solution"])
+        #expect(result.status == 0, "\(result.out)\n\(result.err)")
+        #expect(result.out.contains("(SIGKILL) right after video.mp4's ok"))
+        #expect(result.out.contains("sha256 matches, photo.jpg sha256 matches, video.mp4 sha256 matches"))
+        #expect(result.out.contains("every file is back at k"))
+        #expect(result.out.contains("reconciled: exactly k copies of every file"))
+        #expect(result.out.contains("notes.txt 2/2 · photo.jpg 4/4 · video.mp4 2/2"))
+        #expect(result.out.contains("bob, another client: sees 0 files and cannot recover alice's"))
+        #expect(result.out.contains("every acknowledged file survived the server's death, came back to k, and matches byte for byte"))
+    }
+
     @Test("the zapszap demo: four chat processes with loss, a crash and a late joiner end with equal history digests",
           .enabled(if: Catalog.hasSolutions, "needs the reference solution"), .timeLimit(.minutes(2)))
     func zapszapDemo() throws {

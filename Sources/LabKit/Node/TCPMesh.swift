@@ -35,6 +35,9 @@ final class TCPMesh: Sendable {
         var closedByLimits = 0
         /// Peers the last dial to failed: said once, then silent until a dial to them works again.
         var unreachable: Set<NodeID> = []
+        /// The connections this node dialed, and the peer whose address each was dialed at: such a connection
+        /// speaks for that peer even while another connection (the one the peer dialed) holds its name.
+        var dialed: [SocketAddress: NodeID] = [:]
         /// Running tasks by number; each removes itself when done, so a flood of connections leaves nothing.
         var tasks: [Int: Task<Void, Never>] = [:]
         /// The numbers of the tasks that write queued frames out (the others read).
@@ -110,28 +113,30 @@ final class TCPMesh: Sendable {
     /// Queues the envelope `bytes` for `peer`, dialing `address` if there is no connection to it yet.
     func send(_ envelope: [UInt8], to peer: NodeID, address: SocketAddress?) {
         let bytes = FrameKind.envelope.frame(envelope)
-        let queued = state.withLock { state -> Bool in
-            guard let outbox = state.outboxes[peer] else { return false }
-            outbox.queue.yield(bytes)
-            return true
-        }
-        if queued { return }
-        guard let address else {
-            log("cannot send to \(peer): its address is unknown (pass --peer \(peer)=HOST:PORT)")
-            return
-        }
         let (stream, outbox) = AsyncStream<[UInt8]>.makeStream()
-        outbox.yield(bytes)
-        let (ticket, serial) = state.withLock { state in
+        // One step under the lock: a reply bound at the same moment (`learn`) is not overwritten by a second dial.
+        let plan = state.withLock { state -> SendPlan in
+            if let outbox = state.outboxes[peer] {
+                outbox.queue.yield(bytes)
+                return .queued
+            }
+            guard let address else { return .addressUnknown }
+            outbox.yield(bytes)
             state.nextOutbox += 1
             state.outboxes[peer] = Outbox(remote: address, queue: outbox, serial: state.nextOutbox)
-            return (state.heldTickets[peer], state.nextOutbox)
+            return .dial(address, ticket: state.heldTickets[peer], serial: state.nextOutbox)
+        }
+        guard case let .dial(address, ticket, serial) = plan else {
+            if case .addressUnknown = plan { log("cannot send to \(peer): its address is unknown (pass --peer \(peer)=HOST:PORT)") }
+            return
         }
         track(writer: true) { [self] in
             do {
                 let connection = try await TCPConnection.connect(to: address)
                 if state.withLock({ $0.unreachable.remove(peer) }) != nil { log("reached \(peer) at \(address) again") }
                 if let ticket { try await connection.writeFrame(FrameKind.claim.frame(ticket.bytes), timeout: limits.idleTimeout) }
+                // Whoever answers at the address this node was given for `peer` is `peer` on this connection.
+                state.withLock { $0.dialed[connection.remoteAddress] = peer }
                 adopt(connection)
                 try await drain(stream, into: connection)
             } catch {
@@ -150,9 +155,12 @@ final class TCPMesh: Sendable {
     /// hangs up cleanly (it stopped, or its process died) the name is free again; when this side ends the
     /// connection (evicted, idle, over budget) or it breaks, only a connection presenting the ticket takes the
     /// name for ``ConnectionLimits/nameHold``. So no connection can speak for a peer that has its own, nor take
-    /// the name of one whose connection it had evicted (a forged JOIN or LEAVE is refused). Returns why not, or `nil`.
+    /// the name of one whose connection it had evicted (a forged JOIN or LEAVE is refused). A connection this node
+    /// dialed speaks only for the peer whose address it dialed, whoever else holds the name. Returns why not, or `nil`.
     func claim(_ name: NodeID, from remote: SocketAddress) -> String? {
         state.withLock { state in
+            // Two servers that dial each other each reply on the connection the other dialed (`learn`).
+            if let dialed = state.dialed[remote] { return dialed == name ? nil : "this connection was dialed to \(dialed), not \(name)" }
             if let speaker = state.speakers[remote] {
                 return speaker == name ? nil : "this connection speaks as \(speaker), not \(name)"
             }
@@ -310,6 +318,7 @@ final class TCPMesh: Sendable {
                 if state.connections[remote] === connection {
                     state.connections[remote] = nil
                     state.lastHeard[remote] = nil
+                    state.dialed[remote] = nil
                     if let name = state.speakers.removeValue(forKey: remote), state.owners[name] == remote {
                         state.owners[name] = nil
                         if hungUp { state.tickets[name] = nil } else { state.released[name] = .now }
@@ -352,6 +361,13 @@ final class TCPMesh: Sendable {
         state.withLock { state in
             if state.outboxes[peer]?.serial == serial { state.outboxes[peer] = nil }
         }
+    }
+
+    /// What a send does: queue on the peer's outbox, dial it, or nothing (no address known).
+    private enum SendPlan {
+        case queued
+        case addressUnknown
+        case dial(SocketAddress, ticket: Ticket?, serial: Int)
     }
 
     /// The queue of frames for one peer, the connection they go out on, and its number (outboxes replace

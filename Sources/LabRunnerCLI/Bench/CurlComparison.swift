@@ -16,7 +16,7 @@ enum CurlComparison {
     /// server served it; `nil` timing when curl or every server is missing.
     static func fetch(_ folder: String, file: String, into destination: String) async throws -> (timing: Timing?, server: String?) {
         guard let curl = Executables.find("curl") else { return (nil, nil) }
-        let port = try freePort()
+        let port = try FreePort.loopback()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("labrunner-http-\(getpid())").path
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -52,12 +52,6 @@ enum CurlComparison {
 
     private static func seconds(_ start: ContinuousClock.Instant, _ end: ContinuousClock.Instant) -> Double {
         Double((end - start).nanoseconds) / 1e9
-    }
-
-    private static func freePort() throws -> UInt16 {
-        let listener = try TCPListener.bind(SocketAddress.parse("127.0.0.1:0"))
-        defer { listener.close() }
-        return listener.localAddress.port
     }
 
     /// Tries to connect for up to 10 s while the server starts.

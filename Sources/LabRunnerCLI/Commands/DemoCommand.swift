@@ -18,6 +18,9 @@ struct DemoCommand: RunnerCommand {
         case "video":
             let size = try arguments.byteCount("size", command: "demo") ?? 1 << 30
             return try await VideoDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), context: context).run()
+        case "deposit":
+            let size = try arguments.byteCount("size", command: "demo") ?? 32 << 20
+            return try await DepositDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), context: context).run()
         case "zapszap":
             return try await ZapDemo(impl: impl, context: context).run()
         default:
@@ -30,5 +33,5 @@ struct DemoCommand: RunnerCommand {
     }
 
     /// The labs with a demo, in the order `run` knows them.
-    static let demos = ["ping", "video", "zapszap"]
+    static let demos = ["ping", "video", "deposit", "zapszap"]
 }

@@ -87,9 +87,12 @@ struct ZapDemo: Sendable {
 /// Why a demo could not go on.
 enum DemoError: Error, CustomStringConvertible {
     case didNotStart(String)
+    /// A client stopped before answering the request.
+    case stopped(String)
     var description: String {
         switch self {
         case let .didNotStart(name): "\(name) did not start (see its output above)"
+        case let .stopped(request): "the client stopped before answering '\(request)' (see its output above)"
         }
     }
 }

@@ -16,6 +16,8 @@ public struct DepositServer: DepositServerNode {
     public internal(set) var catalog = DepositCatalog()
     /// When this run of the server started: repair waits a full failure-detection bound to hear its peers.
     var started: Duration = .zero
+    /// The live servers at the last tick, to log each change of membership once.
+    var lastLive: [NodeID] = []
     /// Ids issued and not yet known to every live peer (exercise 1.1).
     var registrations: [ClientID: Registration] = [:]
     /// The changes this server coordinates, by number.
@@ -57,6 +59,11 @@ public struct DepositServer: DepositServerNode {
         guard timer == Self.tickTimer else { return }
         ctx.setTimer(Self.tickTimer, after: config.tick)
         heartbeat(&ctx)
+        let live = membership.live(at: ctx.now)
+        if live != lastLive {
+            ctx.log("live servers: \(live.map(\.name).joined(separator: ", "))")
+            lastLive = live
+        }
         if !registrations.isEmpty { try identityTick(&ctx) }
         uploadTick(&ctx)
         if transfers.values.contains(where: { $0.upload == nil }) { try transferTick(&ctx) }
