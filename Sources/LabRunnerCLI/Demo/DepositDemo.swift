@@ -32,49 +32,25 @@ struct DepositDemo: Sendable {
         }
         out.say("alice's files, in \(folder)/alice: " + files.map { "\($0.0) (\(DepositClientSession.Session.size(UInt64($0.1))))" }.joined(separator: ", "))
 
-        let ports = try Self.servers.map { _ in try FreePort.loopback() }
-        let address = Dictionary(uniqueKeysWithValues: zip(Self.servers, ports.map { "127.0.0.1:\($0)" }))
-        let listening = Lock<Set<String>>([]), connected = Lock<Set<String>>([])
-        let (announced, announce) = AsyncStream<String>.makeStream()
-        func startServer(_ name: String) throws -> ChildProcess {
-            var arguments = ["node", "deposit", "server", "--id", name, "--listen", address[name]!, "--store", "\(folder)/\(name)"]
-            for peer in Self.servers where peer != name { arguments += ["--peer", "\(peer)=\(address[peer]!)"] }
-            return try spawn(name, names.firstIndex(of: name)!, arguments, out) { line in
-                if NodeOutputLine.address(in: line) != nil {
-                    listening.withLock { _ = $0.insert(name) }
-                    announce.yield(name)
-                }
-                if line.hasSuffix("live servers: \(Self.servers.joined(separator: ", "))") {
-                    connected.withLock { _ = $0.insert(name) }
-                    announce.yield(name)
-                }
-            }
-        }
-        func waitUntil(_ name: String, in set: Lock<Set<String>>) async throws {
-            if set.withLock({ $0.contains(name) }) { return }
-            let seen = try? await withDeadline(.seconds(20)) { await announced.first { $0 == name && set.withLock { $0.contains(name) } } != nil }
-            guard seen == true else { throw DemoError.didNotStart(name) }
+        let cluster = try DepositCluster(names: Self.servers, folder: folder, impl: impl, environment: context.environment) { name, line in
+            out.line(from: name, index: names.firstIndex(of: name)!, line)
         }
         func startClient(_ name: String, through servers: [String], id: String? = nil) throws -> DemoClient {
-            var arguments = ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] }
-            if let id { arguments += ["--id", id] }
             let (lines, feed) = AsyncStream<String>.makeStream()
-            let child = try spawn(name, names.firstIndex(of: name)!, arguments, out) { feed.yield($0) }
+            let child = try cluster.client(name, through: servers, id.map { ["--id", $0] } ?? []) { feed.yield($0) }
             return DemoClient(child: child, lines: lines)
         }
 
-        var servers: [String: ChildProcess] = [:]
         var clients: [DemoClient] = []
         func stopAll() async {
             for client in clients { client.child.send("quit") }
             for client in clients { _ = await client.child.waitForExit() }
-            for server in servers.values { server.terminate() }
-            for server in servers.values { _ = await server.waitForExit() }
+            _ = await cluster.stopAll()
         }
         do {
-            for name in Self.servers { servers[name] = try startServer(name) }
+            for name in Self.servers { try cluster.start(name) }
             // Deposits wait until every server hears every other: placement ranks the live servers.
-            for name in Self.servers { try await waitUntil(name, in: connected) }
+            for name in Self.servers { try await cluster.waitUntilConnected(name) }
             out.say("every server hears the 3 others (heartbeats every 100 ms; silent for 600 ms = dead)")
 
             // alice deposits through s1 (then s2); a holder of the last file dies right after its ok.
@@ -89,16 +65,15 @@ struct DepositDemo: Sendable {
             let blobs = files.map { (file: $0.0, blob: "\(owner)-\(originals[$0.0]!.sha256)") }
             let copies = CopyWatch(folder: folder, servers: Self.servers, blobs: blobs,
                                    replicas: Dictionary(uniqueKeysWithValues: files.map { ($0.0, $0.2) })) { out.say($0) }
-            guard let victim = Self.servers.first(where: { FileManager.default.fileExists(atPath: "\(folder)/\($0)/blobs/\(blobs[2].blob)") }) else {
+            guard let victim = Self.servers.first(where: { cluster.holds($0, blobs[2].blob) }) else {
                 return await fail("no server holds video.mp4 after its ok", out, stopAll)
             }
             out.say(style.red("killing \(victim) (SIGKILL) right after video.mp4's ok: it holds a copy"))
-            servers[victim]?.kill()
             let killed = ContinuousClock.now
+            await cluster.kill(victim)
             copies.set(victim, up: false)
             copies.poll()
             let watching = Task { while !Task.isCancelled { copies.poll(); try? await Task.sleep(for: .milliseconds(100)) } }
-            _ = await servers[victim]?.waitForExit()
             alice.child.send("quit")
             _ = await alice.child.waitForExit()
             clients.removeAll()
@@ -125,10 +100,10 @@ struct DepositDemo: Sendable {
             out.say(repaired ? style.green("every file is back at k, \(repairTime) after the kill") : style.red("not every file came back to k"))
 
             // The dead server comes back with its old copies and reconciles.
-            out.say(style.green("restarting \(victim) on \(address[victim]!) with its folder (old copies included)"))
+            out.say(style.green("restarting \(victim) on \(cluster.address[victim]!) with its folder (old copies included)"))
             let restarted = ContinuousClock.now
-            servers[victim] = try startServer(victim)
-            try await waitUntil(victim, in: listening)
+            try cluster.start(victim)
+            try await cluster.waitUntilListening(victim)
             copies.set(victim, up: true)
             copies.poll()
             let reconciled = await copies.waitUntilAtK(within: .seconds(60))
@@ -180,14 +155,5 @@ struct DepositDemo: Sendable {
         out.say(context.style.red(reason))
         await stopAll()
         return 1
-    }
-
-    private func spawn(_ name: String, _ index: Int, _ arguments: [String], _ out: DemoConsole,
-                       onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + ["--impl", impl.rawValue],
-                         environment: context.environment) { line in
-            out.line(from: name, index: index, line)
-            onLine(line)
-        }
     }
 }

@@ -84,6 +84,8 @@ struct DepositClientSession: Sendable {
         /// Where each recovery still pending puts its file, in the order they were asked (the client runs its
         /// requests one at a time, in order).
         var destinations: [String] = []
+        /// When each pending request was handed to the client, in order: its line says how long it took.
+        var handedOver: [ContinuousClock.Instant] = []
         var inputEnded = false
 
         /// Reacts to one input; `false` ends the client.
@@ -163,6 +165,7 @@ struct DepositClientSession: Sendable {
 
         private mutating func send(_ command: DepositCommand) async {
             pending += 1
+            handedOver.append(.now)
             await shell.command(command)
         }
 
@@ -170,7 +173,8 @@ struct DepositClientSession: Sendable {
         private mutating func finished(_ request: UInt64, _ command: DepositCommand, _ outcome: DepositOutcome) {
             let console = context.console, style = context.style
             if case let .deposit(_, .local(file), _) = command { file.close() }
-            let head = "#\(request) \(Self.describe(command))"
+            let took = handedOver.isEmpty ? Duration.zero : ContinuousClock.now - handedOver.removeFirst()
+            let head = "#\(request) \(Self.describe(command)) in " + String(format: "%.2f s", Double(took.nanoseconds) / 1e9)
             switch outcome {
             case .ok:
                 console.out("\(head): " + style.green("ok"))

@@ -1,0 +1,104 @@
+import Foundation
+import LabKit
+
+/// Deposit servers as processes on loopback, each with its folder and the others as peers: what
+/// `labrunner demo deposit` and `labrunner bench deposit` run. Servers can be killed and started again on
+/// their folder and port; clients are started against them.
+final class DepositCluster: Sendable {
+    private struct State {
+        var processes: [String: ChildProcess] = [:]
+        var listening: Set<String> = []
+        var connected: Set<String> = []
+        /// Each stopped server's peak resident memory, when it was asked to report it.
+        var peaks: [String: Int] = [:]
+    }
+
+    let names: [String]
+    let folder: String
+    /// `127.0.0.1:PORT` of each server, fixed for the cluster's life (a restart reuses it).
+    let address: [String: String]
+    private let impl: Implementation
+    private let environment: [String: String]
+    /// Every line a server or client prints, with its name.
+    private let onLine: @Sendable (String, String) -> Void
+    private let state = Lock(State())
+    private let announced: AsyncStream<String>
+    private let announce: AsyncStream<String>.Continuation
+
+    init(names: [String], folder: String, impl: Implementation, environment: [String: String],
+         onLine: @escaping @Sendable (String, String) -> Void) throws {
+        self.names = names
+        self.folder = folder
+        self.impl = impl
+        self.environment = environment
+        self.onLine = onLine
+        address = Dictionary(uniqueKeysWithValues: try names.map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
+        (announced, announce) = AsyncStream<String>.makeStream()
+    }
+
+    /// Starts (or restarts) server `name` on its folder and port.
+    func start(_ name: String) throws {
+        var arguments = ["node", "deposit", "server", "--id", name, "--listen", address[name]!, "--store", "\(folder)/\(name)"]
+        for peer in names where peer != name { arguments += ["--peer", "\(peer)=\(address[peer]!)"] }
+        state.withLock { state in
+            state.listening.remove(name)
+            state.connected.remove(name)
+        }
+        let everyone = "live servers: \(names.joined(separator: ", "))"
+        let child = try spawn(name, arguments) { [self] line in
+            if NodeOutputLine.address(in: line) != nil { note(name) { $0.listening.insert(name) } }
+            if line.hasSuffix(everyone) { note(name) { $0.connected.insert(name) } }
+            if let peak = PeakMemory.parse(line) { state.withLock { $0.peaks[name] = peak } }
+        }
+        state.withLock { $0.processes[name] = child }
+    }
+
+    /// Waits until server `name` listens.
+    func waitUntilListening(_ name: String) async throws { try await wait(name) { $0.listening.contains(name) } }
+
+    /// Waits until server `name` hears every other server (placement ranks the live servers).
+    func waitUntilConnected(_ name: String) async throws { try await wait(name) { $0.connected.contains(name) } }
+
+    /// Kills server `name` at once (SIGKILL), as a crash would, and waits for it to be gone.
+    func kill(_ name: String) async {
+        guard let child = state.withLock({ $0.processes[name] }) else { return }
+        child.kill()
+        _ = await child.waitForExit()
+    }
+
+    /// Stops every server cleanly; returns the peak memory of those that reported it.
+    func stopAll() async -> [String: Int] {
+        let children = state.withLock { Array($0.processes.values) }
+        for child in children { child.terminate() }
+        for child in children { _ = await child.waitForExit() }
+        return state.withLock { $0.peaks }
+    }
+
+    /// A client process that knows `servers` (first one first), started with `arguments` after them.
+    func client(_ name: String, through servers: [String], _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
+        try spawn(name, ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] } + arguments, onLine: onLine)
+    }
+
+    /// Whether server `name`'s folder holds the blob `blob`.
+    func holds(_ name: String, _ blob: String) -> Bool { FileManager.default.fileExists(atPath: "\(folder)/\(name)/blobs/\(blob)") }
+
+    private func spawn(_ name: String, _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
+        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + ["--impl", impl.rawValue],
+                         environment: environment) { [self] line in
+            self.onLine(name, line)
+            onLine(line)
+        }
+    }
+
+    private func note(_ name: String, _ change: (inout State) -> Void) {
+        state.withLock(change)
+        announce.yield(name)
+    }
+
+    private func wait(_ name: String, until condition: @escaping @Sendable (State) -> Bool) async throws {
+        let state = self.state, announced = self.announced
+        if state.withLock({ condition($0) }) { return }
+        let seen = try? await withDeadline(.seconds(20)) { await announced.first { $0 == name && state.withLock { condition($0) } } != nil }
+        guard seen == true else { throw DemoError.didNotStart(name) }
+    }
+}
