@@ -124,7 +124,8 @@ enum Help {
       --id NAME            server: its name (default: the --store folder's name, e.g. s1 for data/s1)
       --peer NAME=HOST:PORT  server: another server of the cluster (repeatable)
       --dead-after D       server: a peer silent this long is taken for dead and repaired (default 600ms)
-      --server NAME=HOST:PORT  client: a server and its --id (repeatable; the client moves on when one dies)
+      --server NAME=HOST:PORT  client: a server and its --id (repeatable: give every server; the client moves
+                           on when one dies, and recovers from the holders a server names)
       --id UUID            client: the client id a server issued before (default: ask for a new one)
       --do COMMAND         client: run a prompt command, e.g. --do 'deposit a.bin --replicas 3'
                            (repeatable, in order); then exit, 1 if any failed or is unknown
@@ -168,7 +169,7 @@ enum Help {
     """
 
     static let bench = """
-    Usage: labrunner bench net|video|zapszap [options]
+    Usage: labrunner bench net|video|deposit|zapszap [options]
 
     Prints measured figures next to a baseline measured in the same run. Use a release build:
     'swift run -c release labrunner bench net'.
@@ -180,6 +181,9 @@ enum Help {
                            each right after an untimed download, as medians of rounds;
                            a downloader's peak memory for 1 GiB and 4 GiB files; bytes received when a
                            source dies half-way; SHA-256 next to sha256sum and openssl; each goal ✔ or ✘
+      deposit              cp + fsync of a generated file (the baseline); deposits of it with k = 1, 2, 3 on 4
+                           server processes; its recovery; the time and bytes of repair after a server holding
+                           copies is killed; peak memory of a client and a server for 1× and 4× the size
       zapszap              anti-entropy bytes per round when in sync at 100 vs 10,000 messages; virtual
                            time for 8 members to converge at 20 % loss; simulator deliveries per second;
                            ChaCha20-Poly1305 seal + open pairs and single operations per second next to
@@ -187,9 +191,10 @@ enum Help {
 
     Options:
       --bytes MIB          net: how many MiB each transfer moves (default 1024)
-      --size SIZE          video: the file to download, e.g. 512MiB (default 2GiB)
+      --size SIZE          video: the file to download, e.g. 512MiB (default 2GiB); deposit: the file
+                           deposited (default 1GiB; peak memory also at 4× it)
       --rounds N           video: timed rounds of each download and of curl, 1 to 9 (default 3)
-      --impl WHICH         video: student or solution roles
+      --impl WHICH         video, deposit: student or solution code
       --json FILE          also write the figures as JSON
     """
 }

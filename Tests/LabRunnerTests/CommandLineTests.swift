@@ -95,7 +95,7 @@ import Testing
         (["node", "video", "peer"], "error: a video peer needs --tracker HOST:PORT (see 'labrunner node --help')"),
         (["node", "video", "peer", "--tracker", "h:1", "--search", "a", "--download", "b"], "error: give --search or --download, not both (see 'labrunner node --help')"),
         (["demo", "video", "--size", "huge"], "error: option '--size' needs a size such as 256MiB, 1GiB or 500MB, not 'huge' (see 'labrunner demo --help')"),
-        (["bench", "disk"], "error: nothing to bench named 'disk' (subjects: net, video, zapszap) (see 'labrunner bench --help')"),
+        (["bench", "disk"], "error: nothing to bench named 'disk' (subjects: net, video, deposit, zapszap) (see 'labrunner bench --help')"),
         (["handout"], "error: missing --out DIR (see 'labrunner handout --help')"),
         (["grade", "video", "--without", "4.2", "--impl", "student"], "error: --without takes exercises out of the reference solution: use it with --impl solution (see 'labrunner grade --help')"),
     ])

@@ -80,32 +80,32 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
             console.out("  curl: not measured (no curl or HTTP server found)")
         }
         console.out("goals:")
-        console.out(goal("(b) ≥ 0.5 × (a)", single.gigabytesPerSecond / blast.gigabytesPerSecond, atLeast: 0.5))
+        console.out(GoalLine.atLeast("(b) ≥ 0.5 × (a)", single.gigabytesPerSecond / blast.gigabytesPerSecond, 0.5))
         // Every byte is hashed twice (on arrival, and by the finisher's whole-file check): a ceiling before any I/O.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let ceiling = Double(cores) * hashing.labKit.gigabytesPerSecond / 2
         console.out("    ceiling from hashing alone (twice, \(cores) cores): " + String(format: "%.2f GB/s = %.2f × (a)", ceiling, ceiling / blast.gigabytesPerSecond))
         if let curl, let curlSynced {
-            console.out(goal("(b) ≥ curl (to the page cache)", single.gigabytesPerSecond / curl.gigabytesPerSecond, atLeast: 1))
-            console.out(goal("(b) ≥ curl + fsync (both durable)", single.gigabytesPerSecond / curlSynced.gigabytesPerSecond, atLeast: 1))
+            console.out(GoalLine.atLeast("(b) ≥ curl (to the page cache)", single.gigabytesPerSecond / curl.gigabytesPerSecond, 1))
+            console.out(GoalLine.atLeast("(b) ≥ curl + fsync (both durable)", single.gigabytesPerSecond / curlSynced.gigabytesPerSecond, 1))
         }
-        console.out(goal("(c) ≥ (b)", triple.gigabytesPerSecond / single.gigabytesPerSecond, atLeast: 1))
+        console.out(GoalLine.atLeast("(c) ≥ (b)", triple.gigabytesPerSecond / single.gigabytesPerSecond, 1))
 
         console.out("(e) download from 2 sources, one killed half-way…")
         let failover = try await downloadWithFailure(file, from: Array(contacts.prefix(2)), dying: services[0], into: "\(folder)/failover")
-        console.out(goal("received ÷ file size ≤ 1.05", Double(failover) / Double(bytes), atMost: 1.05))
+        console.out(GoalLine.atMost("received ÷ file size ≤ 1.05", Double(failover) / Double(bytes), 1.05))
 
         var peaks: [String: Int] = [:]
         for size in rssSizes {
             console.out("(d) peak memory of a downloader process for a \(SampleFile.describe(bytes: size)) file…")
             let peak = try await downloaderPeak(size: size, folder: "\(folder)/rss-\(size)")
             peaks[SampleFile.describe(bytes: size)] = peak
-            console.out(goal("peak RSS in MiB ≤ 64", Double(peak) / 1_048_576, atMost: 64))
+            console.out(GoalLine.atMost("peak RSS in MiB ≤ 64", Double(peak) / 1_048_576, 64))
         }
         if let smallest = rssSizes.min(), let largest = rssSizes.max(), smallest < largest,
            let low = peaks[SampleFile.describe(bytes: smallest)], let high = peaks[SampleFile.describe(bytes: largest)] {
-            console.out(goal("peak RSS \(SampleFile.describe(bytes: largest)) ÷ \(SampleFile.describe(bytes: smallest)) ≤ 1.1",
-                             Double(high) / Double(low), atMost: 1.1))
+            console.out(GoalLine.atMost("peak RSS \(SampleFile.describe(bytes: largest)) ÷ \(SampleFile.describe(bytes: smallest)) ≤ 1.1",
+                                        Double(high) / Double(low), 1.1))
         }
 
         _ = sample
@@ -178,20 +178,6 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
     /// write-back of files an earlier step wrote (the sample, the previous download).
     private static func writeBack() {
         sync()
-    }
-
-    /// `value` against an upper goal, marked ✔ or ✘.
-    private func goal(_ label: String, _ value: Double, atMost limit: Double) -> String {
-        goal(label, value, met: value <= limit)
-    }
-
-    /// `value` against a lower goal, marked ✔ or ✘.
-    private func goal(_ label: String, _ value: Double, atLeast limit: Double) -> String {
-        goal(label, value, met: value >= limit)
-    }
-
-    private func goal(_ label: String, _ value: Double, met: Bool) -> String {
-        "  " + pad(label, 40) + String(format: "%8.3f  ", value) + (met ? "✔" : "✘")
     }
 
     private func line(_ label: String, _ figure: VideoBenchmarkResult.Figure, baseline: VideoBenchmarkResult.Figure,

@@ -16,9 +16,10 @@ struct BenchCommand: RunnerCommand {
         switch arguments.positionals.first {
         case "net": return try await net(arguments, context)
         case "video": return try await video(arguments, context)
+        case "deposit": return try await deposit(arguments, context)
         case "zapszap": return try zapszap(arguments, context)
         case nil: throw UsageError("bench needs a subject, e.g. 'bench net'", command: "bench")
-        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video, zapszap)", command: "bench")
+        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video, deposit, zapszap)", command: "bench")
         }
     }
 
@@ -39,6 +40,18 @@ struct BenchCommand: RunnerCommand {
     private func open<V: VideoImplementation>(_: V.Type, size: Int, rounds: Int, impl: Implementation,
                                               _ context: CommandContext) async throws -> VideoBenchmarkResult {
         try await VideoBenchmark<V>(bytes: size, rounds: rounds, rssSizes: [1 << 30, 4 << 30], impl: impl, context: context).run()
+    }
+
+    private func deposit(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
+        let size = try arguments.byteCount("size", command: "bench") ?? 1 << 30
+        #if DEBUG
+        context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench deposit'"))
+        #endif
+        let result = try await DepositBenchmark(bytes: size, rssSizes: [size, 4 * size], impl: try context.implementation(arguments), context: context).run()
+        if let path = arguments.value("json") {
+            try JSONResults.write(result, to: path, console: context.console)
+        }
+        return 0
     }
 
     private func zapszap(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
