@@ -39,7 +39,7 @@ struct DepositBenchmark: Sendable {
             console.out(Self.line("deposit, k = \(k)", deposits[k]!, baseline: copy))
         }
         console.out("(c) recover the k = 1 file through a server that holds no copy…")
-        let holder1 = cluster.names.first { cluster.holds($0, Self.blob(ids[1]!, sample.sha256)) }
+        let holder1 = cluster.names.first { cluster.holds($0, DepositCluster.blob(owner: ids[1]!, sha256: sample.sha256)) }
         let elsewhere = cluster.names.first { $0 != holder1 } ?? "s1"
         // The client knows every server (it reads from a holder the server names), the one with no copy first.
         let recovery = try await client(cluster, through: [elsewhere] + cluster.names.filter { $0 != elsewhere }, ["--id", ids[1]!, "--do", "recover k1.bin --to \(folder)/recovered"])
@@ -48,11 +48,12 @@ struct DepositBenchmark: Sendable {
         try? FileManager.default.removeItem(atPath: "\(folder)/recovered")
 
         console.out("(e) kill a server holding copies of the k = 2 and k = 3 files (not the k = 1 one)…")
-        let repair = try await repair(cluster, blobs: [2: Self.blob(ids[2]!, sample.sha256), 3: Self.blob(ids[3]!, sample.sha256)],
-                                      avoiding: Self.blob(ids[1]!, sample.sha256))
+        let repair = try await repair(cluster, blobs: [2: DepositCluster.blob(owner: ids[2]!, sha256: sample.sha256),
+                                                       3: DepositCluster.blob(owner: ids[3]!, sha256: sample.sha256)],
+                                      avoiding: DepositCluster.blob(owner: ids[1]!, sha256: sample.sha256))
         _ = await cluster.stopAll()
-        console.out(String(format: "  every file back at k in %.2f s (failure detection: 600 ms); new copies %@ for an ideal %@",
-                           repair.seconds, SampleFile.describe(bytes: repair.bytesMoved), SampleFile.describe(bytes: repair.idealBytes)))
+        console.out(String(format: "  %@ in %.2f s (failure detection: 600 ms); new copies %@ for an ideal %@",
+                           repair.backAtK ? "every file back at k" : "NOT every file back at k", repair.seconds, SampleFile.describe(bytes: repair.bytesMoved), SampleFile.describe(bytes: repair.idealBytes)))
 
         var peaks: [String: DepositBenchmarkResult.Peak] = [:]
         for rssSize in rssSizes {
@@ -118,15 +119,14 @@ struct DepositBenchmark: Sendable {
         let live = cluster.names.filter { $0 != victim }
         let before = blobs.mapValues { blob in Set(live.filter { cluster.holds($0, blob) }) }
         let lost = blobs.values.filter { cluster.holds(victim, $0) }.count
+        let copies = CopyWatch(folder: cluster.folder, servers: live, blobs: blobs.sorted { $0.key < $1.key }.map { (file: "k\($0.key)", blob: $0.value) },
+                               replicas: Dictionary(uniqueKeysWithValues: blobs.keys.map { ("k\($0)", $0) })) { _ in }
         let started = ContinuousClock.now
         await cluster.kill(victim)
-        let deadline = started + .seconds(600)
-        while ContinuousClock.now < deadline, !blobs.allSatisfy({ k, blob in live.filter { cluster.holds($0, blob) }.count == k }) {
-            try await Task.sleep(for: .milliseconds(50))
-        }
+        let backAtK = await copies.waitUntilAtK(within: .seconds(600))
         let seconds = Double((ContinuousClock.now - started).nanoseconds) / 1e9
         let added = blobs.reduce(0) { sum, entry in sum + live.filter { cluster.holds($0, entry.value) && !before[entry.key]!.contains($0) }.count }
-        return DepositBenchmarkResult.Repair(victim: victim, seconds: seconds, bytesMoved: added * bytes, idealBytes: lost * bytes)
+        return DepositBenchmarkResult.Repair(victim: victim, backAtK: backAtK, seconds: seconds, bytesMoved: added * bytes, idealBytes: lost * bytes)
     }
 
     /// A one-server cluster: a client deposits a generated file of `size` bytes (k = 1) and recovers it; the peak
@@ -166,8 +166,6 @@ struct DepositBenchmark: Sendable {
         return Throughput(bytes: bytes, elapsed: elapsed)
     }
 
-    private static func blob(_ id: String, _ sha256: String) -> String { "\(id.replacingOccurrences(of: "-", with: ""))-\(sha256)" }
-
     private static func line(_ label: String, _ figure: Throughput, baseline: Throughput) -> String {
         "  " + pad(label, 34) + String(format: "%6.3f GB/s  %.2f× baseline  (%.2f s)", figure.gigabytesPerSecond,
                                        figure.gigabytesPerSecond / max(baseline.gigabytesPerSecond, 1e-9), figure.seconds)
@@ -190,7 +188,9 @@ struct DepositBenchmarkResult: Codable, Sendable {
     /// A server's death and the repair it caused.
     struct Repair: Codable, Sendable {
         let victim: String
-        /// From the kill until every file is back at k on the live servers' disks.
+        /// Whether every file came back to k within 600 s.
+        let backAtK: Bool
+        /// From the kill until every file is back at k on the live servers' disks (or until the bench gave up).
         let seconds: Double
         /// The bytes of the copies that appeared on the live servers, and of one copy per copy lost.
         let bytesMoved: Int

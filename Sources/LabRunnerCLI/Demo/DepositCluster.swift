@@ -1,3 +1,4 @@
+import DepositKit
 import Foundation
 import LabKit
 
@@ -78,6 +79,10 @@ final class DepositCluster: Sendable {
     func client(_ name: String, through servers: [String], _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
         try spawn(name, ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] } + arguments, onLine: onLine)
     }
+
+    /// The blob a server keeps a file of `owner` (its id's text) under: ``FileRecord/blobName``, from the content's
+    /// SHA-256 in hex as `SampleFile` gives it.
+    static func blob(owner: String, sha256: String) -> String { "\(ClientID(owner)?.hex ?? owner)-\(sha256)" }
 
     /// Whether server `name`'s folder holds the blob `blob`.
     func holds(_ name: String, _ blob: String) -> Bool { FileManager.default.fileExists(atPath: "\(folder)/\(name)/blobs/\(blob)") }

@@ -61,8 +61,7 @@ struct DepositDemo: Sendable {
                 let (result, _) = try await alice.ask("deposit \(folder)/alice/\(name) --replicas \(replicas)")
                 guard result.hasSuffix(": ok") else { return await fail("alice's deposit of \(name) was not ok: \(result)", out, stopAll) }
             }
-            let owner = id.replacingOccurrences(of: "-", with: "")
-            let blobs = files.map { (file: $0.0, blob: "\(owner)-\(originals[$0.0]!.sha256)") }
+            let blobs = files.map { (file: $0.0, blob: DepositCluster.blob(owner: id, sha256: originals[$0.0]!.sha256)) }
             let copies = CopyWatch(folder: folder, servers: Self.servers, blobs: blobs,
                                    replicas: Dictionary(uniqueKeysWithValues: files.map { ($0.0, $0.2) })) { out.say($0) }
             guard let victim = Self.servers.first(where: { cluster.holds($0, blobs[2].blob) }) else {
@@ -89,7 +88,9 @@ struct DepositDemo: Sendable {
             for (name, _, _) in files {
                 let (result, _) = try await back.ask("recover \(name) --to \(folder)/recovered")
                 guard result.contains(": ok") else { continue }
-                recovered[name] = try LocalFile.open("\(folder)/recovered/\(name)").sha256.hex
+                let file = try LocalFile.open("\(folder)/recovered/\(name)")
+                recovered[name] = file.sha256.hex
+                file.close()
             }
             out.say("recovered with \(victim) down: " + files.map { "\($0.0) " + (recovered[$0.0] == originals[$0.0]!.sha256 ? "sha256 matches" : "MISSING or different") }.joined(separator: ", "))
             watching.cancel()
