@@ -2,7 +2,8 @@ import DepositKit
 
 extension DepositServer {
     /// Exercise 3.1 — take a DEPOSIT as its coordinator. The same name, size, hash and count as the file held:
-    /// `done` at once (a retry), before anything else. Refuse (with `answer`, so a resent request gets the
+    /// a retry, before anything else — `done` once k servers confirm they keep the record (`confirmCommitted`:
+    /// this server may have the record from a commit still under way). Refuse (with `answer`, so a resent request gets the
     /// same reply) an unknown client, a name ``FileName`` refuses, a count outside `1...maxReplicas`, more
     /// copies than live servers, and a size over the limit or the space left. The same name, size and hash
     /// with another count is no new file: `changeReplicas` (exercise 5.1). Otherwise make the new version's

@@ -27,10 +27,31 @@ extension DepositScenarios {
         let missing = results[4].outcome
         try expect(missing == .failed(.notFound(name: "missing.bin")) || missing == .unknown,
                    "alice's \(commands[4]) (no such file) to be refused: \(DepositRefusal.notFound(name: "missing.bin"))", observed: "\(missing)", trace: sim.trace)
-        let again = DepositClient.uploadKey(2)
-        let resent = sim.messages.filter { $0.event == .sent && $0.from == "alice" && { if case .piece(again, _, _) = $0 { true } else { false } }($0.message) }
+        let again = DepositClient.uploadKey(2), sha = oracle.sha256(of: file)
+        // A server the second deposit reached before it heard of the first one (acknowledged by k = 1 server)
+        // rightly takes it for a new file: only the servers that knew the file must not ask for its bytes.
+        let reached = Dictionary(sim.messages.filter { $0.event == .received && $0.from == "alice" && { if case .deposit(2, _, _, _, _, _) = $0 { true } else { false } }($0.message) }
+                                     .map { ($0.to, $0.time) }, uniquingKeysWith: min)
+        let resent = sim.messages.filter { $0.event == .sent && $0.from == "alice" && { if case .piece(again, _, _) = $0 { true } else { false } }($0.message)
+                                           && knew("data.bin", sha, server: $0.to, before: reached[$0.to] ?? .seconds(1 << 40), sim) }
         try expect(resent.isEmpty, "the same name and hash deposited again (\(commands[1])) to send no byte: only the count changes",
                    observed: "alice sent \(resent.count) piece(s) of it, to \(Set(resent.map(\.to.name)).sorted().joined(separator: ", "))", trace: sim.trace)
         try expectRecovered(results[6].outcome, "data.bin", update, "recovering data.bin after its new version was ok", sim)
+    }
+
+    /// Whether `server` held the record of `name` with content `sha256` before `time`: it committed it, or heard
+    /// its commit or a catalog naming it.
+    static func knew(_ name: String, _ sha256: [UInt8], server: NodeID, before time: Duration, _ sim: DepositSimulation) -> Bool {
+        sim.messages.contains { record in
+            guard record.time < time else { return false }
+            switch record.message {
+            case let .commit(_, held) where held.name == name && held.sha256 == sha256:
+                return record.event == .sent ? record.from == server : record.to == server
+            case let .catalogState(_, records) where record.event == .received && record.to == server:
+                return records.contains { $0.name == name && $0.sha256 == sha256 }
+            default:
+                return false
+            }
+        }
     }
 }

@@ -98,6 +98,17 @@ extension DepositServer {
         // end exercise 3.3
     }
 
+    /// A record this server holds asked for again: its copies were counted when it was committed, so the change
+    /// starts at the commit, and is **ok** once k servers confirm they keep the record (`transferTick` asks again).
+    mutating func confirmCommitted(_ record: FileRecord, for key: RequestKey, _ ctx: inout DepositContext) throws {
+        let id = ctx.random.next()
+        transfers[id] = Transfer(id: id, client: key, record: record, upload: nil, source: ctx.id, sourceKey: record.blobName,
+                                 targets: [], committed: [ctx.id], started: ctx.now)
+        inFlight[key] = id
+        for peer in membership.live(at: ctx.now) where peer != ctx.id { ctx.send(.commit(transfer: id, record: record), to: peer) }
+        try checkCommitted(id, &ctx)
+    }
+
     /// Asks `target` for a copy for transfer `id`: a message to a peer, a call for this server.
     private mutating func askForCopy(_ id: UInt64, _ target: NodeID, _ ctx: inout DepositContext) throws {
         guard let transfer = transfers[id] else { return }

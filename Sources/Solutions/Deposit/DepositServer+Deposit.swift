@@ -2,7 +2,8 @@ import DepositKit
 
 extension DepositServer {
     /// Exercise 3.1 — take a DEPOSIT as its coordinator. The same name, size, hash and count as the file held:
-    /// `done` at once (a retry), before anything else. Refuse (with `answer`, so a resent request gets the
+    /// a retry, before anything else — `done` once k servers confirm they keep the record (`confirmCommitted`:
+    /// this server may have the record from a commit still under way). Refuse (with `answer`, so a resent request gets the
     /// same reply) an unknown client, a name ``FileName`` refuses, a count outside `1...maxReplicas`, more
     /// copies than live servers, and a size over the limit or the space left. The same name, size and hash
     /// with another count is no new file: `changeReplicas` (exercise 5.1). Otherwise make the new version's
@@ -17,9 +18,9 @@ extension DepositServer {
         try Exercise.begin("3.1")
         let held = catalog.clients.contains(client) ? catalog.record(owner: client, name: name) : nil
         if let held, held.sha256 == sha256, held.size == size, held.replicas == replicas {
-            // The same file and count again: a retry (maybe of a deposit this server took before it restarted,
-            // and before it heard its peers again). Already done, whatever is alive now.
-            return answer(.done(request: key.request), to: key, &ctx)
+            // The same file and count again: a retry (maybe of a deposit this server took before it restarted, or
+            // sent here while its commit is still under way). Its copies exist; done once k servers keep its record.
+            return try confirmCommitted(held, for: key, &ctx)
         }
         if let refusal = try refusal(client: client, name: name, replicas: replicas, ctx) ?? (try sizeRefusal(size, ctx)) {
             return answer(.refused(request: key.request, reason: refusal), to: key, &ctx)
