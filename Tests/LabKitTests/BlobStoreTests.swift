@@ -75,6 +75,27 @@ import Testing
         }
     }
 
+    @Test("an unfinished blob reads back what was appended so far, fewer at its end, and nothing once committed or discarded",
+          arguments: Kind.allCases)
+    func readPart(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
+            let bytes = Self.pattern(5_000)
+            #expect(throws: StorageError.self) { try store.readPart("growing", at: 0, count: 10) }
+            try store.append(Array(bytes[..<3_000]), to: "growing")
+            #expect(try store.readPart("growing", at: 0, count: 3_000) == Array(bytes[..<3_000]))
+            #expect(try store.readPart("growing", at: 2_990, count: 100) == Array(bytes[2_990..<3_000]), "fewer at its current end")
+            #expect(try store.readPart("growing", at: 3_000, count: 100) == [], "none past it yet")
+            try store.append(Array(bytes[3_000...]), to: "growing")
+            #expect(try store.readPart("growing", at: 2_990, count: 100) == Array(bytes[2_990..<3_090]), "the bytes appended since")
+            #expect(try store.readPart("growing", at: 7, count: 0) == [])
+            try store.commit("growing", size: 5_000, sha256: SHA256.hash(bytes))
+            #expect(throws: StorageError.self) { try store.readPart("growing", at: 0, count: 10) }
+            try store.append([1, 2], to: "dropped")
+            store.discardPart("dropped")
+            #expect(throws: StorageError.self) { try store.readPart("dropped", at: 0, count: 2) }
+        }
+    }
+
     @Test("more blobs than the cached read handles each read back their own bytes", arguments: Kind.allCases)
     func manyBlobsRead(kind: Kind) async throws {
         try await Self.withStore(kind) { store, _ in

@@ -1,13 +1,16 @@
 /// Pulls one blob piece by piece from its sources into an unfinished blob of this node's store: the data
 /// plane of every copy, repair and recovery. Given, not an exercise. Once the pull is ``Step/whole``, its owner
-/// decides whether the bytes are the declared ones and commits them (`ctx.blobs.commit`), or not.
+/// decides whether the bytes are the declared ones and commits them (`ctx.blobs.commit`, which checks the
+/// size and SHA-256 the store computed as the bytes came), or not.
 ///
-/// One piece is asked for at a time; a piece that does not continue the part exactly is ignored, so loss,
-/// duplication and reordering cost only time. A source that says `absent`, or stays silent for four ticks,
-/// is left for the next one, round and round.
+/// Up to `window` pieces are asked for at once, so a transfer is not one round trip per piece. A piece that
+/// continues the part is appended; one further ahead, within the window, waits for the gap before it; any
+/// other is ignored, so loss, duplication and reordering cost only time. After a whole silent tick the pieces
+/// still missing are asked again (never one already here); a source that says `absent`, or stays silent for
+/// four ticks, is left for the next one, round and round. Once whole, held or failed, the pull asks for nothing.
 /// ```swift
-/// var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sha256: record.sha256,
-///                     sources: holders, pieceSize: 64 << 10)
+/// var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sources: holders,
+///                     pieceSize: 64 << 10)
 /// _ = pull.start(&ctx)                                  // asks the first source
 /// // then, for every .piece of pull.key:  pull.received(offset:bytes:from:&ctx); on .whole:
 /// try ctx.blobs.commit(pull.blob, size: pull.size, sha256: record.sha256)
@@ -33,29 +36,37 @@ public struct BlobPull: Sendable {
     /// The nodes asked, in turn.
     public private(set) var sources: [NodeID]
     public let pieceSize: Int
+    /// The most pieces asked for and not yet appended.
+    public let window: Int
     private var sourceIndex = 0
     private var silentTicks = 0
-    private var hash = SHA256()
+    /// Every piece before this offset has been asked for.
+    private var askedUpTo: UInt64 = 0
+    /// Pieces that arrived ahead of the part's end, by offset: appended once the gap before them is filled.
+    private var ahead: [UInt64: [UInt8]] = [:]
+    /// Whether the pull is over (whole, held or failed): it then asks for nothing more.
+    private var over = false
 
-    public init(key: String, blob: String, size: UInt64, sources: [NodeID], pieceSize: Int) {
+    public init(key: String, blob: String, size: UInt64, sources: [NodeID], pieceSize: Int,
+                window: Int = DepositLimits.standard.piecesInFlight) {
         self.key = key
         self.blob = blob
         self.size = size
         self.sources = sources
         self.pieceSize = max(1, pieceSize)
+        self.window = max(1, window)
     }
-
-    /// The SHA-256 of the bytes received so far: of the whole content once the pull is ``Step/whole``.
-    public var receivedSHA256: [UInt8] { var copy = hash; return copy.finalize() }
 
     /// The node asked now.
     public var source: NodeID? { sources.isEmpty ? nil : sources[sourceIndex % sources.count] }
 
-    /// Starts afresh (an old part of the blob is dropped) and asks for the first piece; a blob already held is
+    /// Starts afresh (an old part of the blob is dropped) and asks for the first pieces; a blob already held is
     /// complete at once, since every blob name names its content.
     public mutating func start<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) -> Step {
         ctx.blobs.discardPart(blob)
-        hash = SHA256()
+        askedUpTo = 0
+        ahead = [:]
+        over = true
         if ctx.blobs.size(of: blob) != nil { return .held }
         guard size <= ctx.blobs.freeBytes else { return .failed(.tooLarge(size: size, limit: ctx.blobs.freeBytes)) }
         if size == 0 {
@@ -63,50 +74,95 @@ public struct BlobPull: Sendable {
             return .whole
         }
         guard source != nil else { return .failed(.unavailable) }
-        ask(&ctx)
+        over = false
+        askMore(&ctx)
         return .waiting
     }
 
-    /// Takes a piece of `key` from `sender`: appended if it continues the part, and the blob committed when whole.
+    /// Takes a piece of `key` from `sender`: appended if it continues the part (with the pieces waiting after
+    /// it), kept for later if it is one asked for further ahead; then the window is filled again.
     public mutating func received<Output>(offset: UInt64, bytes: [UInt8], from sender: NodeID,
                                           _ ctx: inout NodeContext<DepositMessage, Output>) -> Step {
-        let have = ctx.blobs.partSize(of: blob) ?? 0
-        guard offset == have, !bytes.isEmpty, UInt64(bytes.count) <= size - have else { return .waiting }
-        do throws(StorageError) { try ctx.blobs.append(bytes, to: blob) } catch {
-            ctx.blobs.discardPart(blob)
-            return .failed(.tooLarge(size: size, limit: ctx.blobs.freeBytes))
+        var have = ctx.blobs.partSize(of: blob) ?? 0
+        guard !over, !bytes.isEmpty, offset >= have, offset < size, UInt64(bytes.count) <= size - offset else { return .waiting }
+        guard offset == have else {
+            // Ahead of the part: kept only if it is a whole piece asked for, inside the window.
+            if offset < askedUpTo, offset - have < UInt64(window * pieceSize), bytes.count == expectedCount(at: offset) {
+                ahead[offset] = bytes
+            }
+            return .waiting
         }
-        hash.update(bytes)
+        var next: [UInt8]? = bytes
+        while let piece = next {
+            do throws(StorageError) { try ctx.blobs.append(piece, to: blob) } catch {
+                ctx.blobs.discardPart(blob)
+                ahead = [:]
+                over = true
+                return .failed(.tooLarge(size: size, limit: ctx.blobs.freeBytes))
+            }
+            have += UInt64(piece.count)
+            next = ahead.removeValue(forKey: have)
+        }
+        ahead = ahead.filter { $0.key > have }
         silentTicks = 0
-        if have + UInt64(bytes.count) == size { return .whole }
-        ask(&ctx)
+        if have == size {
+            over = true
+            return .whole
+        }
+        askMore(&ctx)
         return .waiting
     }
 
     /// `sender` holds nothing under `key`: the next source is asked; after every source said so, the pull fails.
     public mutating func absent<Output>(from sender: NodeID, _ ctx: inout NodeContext<DepositMessage, Output>) -> Step {
-        guard sender == source else { return .waiting }
+        guard !over, sender == source else { return .waiting }
         sources.removeAll { $0 == sender }
-        guard !sources.isEmpty else { ctx.blobs.discardPart(blob); return .failed(.unavailable) }
-        ask(&ctx)
+        guard !sources.isEmpty else {
+            ctx.blobs.discardPart(blob)
+            ahead = [:]
+            over = true
+            return .failed(.unavailable)
+        }
+        askAgain(&ctx)
         return .waiting
     }
 
-    /// Called on every tick of the node: after a whole tick with no piece, asks again (a piece on its way is
-    /// not asked twice), and after four silent ticks asks the next source.
+    /// Called on every tick of the node: after a whole tick with no piece, asks again for the pieces still
+    /// missing (a piece on its way is not asked twice), and after four silent ticks asks the next source.
     public mutating func tick<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) {
+        guard !over else { return }
         silentTicks += 1
         guard silentTicks >= 2 else { return }
         if silentTicks >= 4 {
             silentTicks = 0
             sourceIndex += 1
         }
-        ask(&ctx)
+        askAgain(&ctx)
     }
 
-    private func ask<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) {
+    /// How many bytes the piece at `offset` has: a whole piece, fewer at the end.
+    private func expectedCount(at offset: UInt64) -> Int { Int(min(UInt64(pieceSize), size - offset)) }
+
+    /// Asks for the pieces after those asked for already, up to `window` pieces past the part's end.
+    private mutating func askMore<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) {
         guard let source else { return }
         let have = ctx.blobs.partSize(of: blob) ?? 0
-        ctx.send(.fetch(key: key, offset: have, count: Int(min(UInt64(pieceSize), size - have))), to: source)
+        askedUpTo = max(askedUpTo, have)
+        let end = min(size, have + UInt64(window * pieceSize))
+        while askedUpTo < end {
+            ctx.send(.fetch(key: key, offset: askedUpTo, count: expectedCount(at: askedUpTo)), to: source)
+            askedUpTo += UInt64(expectedCount(at: askedUpTo))
+        }
+    }
+
+    /// Asks the current source again for every piece asked for and not here, then for more.
+    private mutating func askAgain<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) {
+        guard let source else { return }
+        var offset = ctx.blobs.partSize(of: blob) ?? 0
+        while offset < askedUpTo {
+            if ahead[offset] == nil { ctx.send(.fetch(key: key, offset: offset, count: expectedCount(at: offset)), to: source) }
+            offset += UInt64(expectedCount(at: offset))
+        }
+        askMore(&ctx)
     }
 }

@@ -28,6 +28,9 @@ public protocol BlobStore: AnyObject, Sendable {
     func discardPart(_ name: String)
     /// Up to `count` bytes of the committed blob `name` from `offset` (fewer at its end, none past it).
     func read(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8]
+    /// Up to `count` bytes of the unfinished blob `name` from `offset` (fewer at its current end): its bytes can
+    /// be passed on while they still arrive, as a pipeline does. With no part open, `.notFound`.
+    func readPart(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8]
     /// Deletes the committed blob `name` durably, if it exists.
     func remove(_ name: String)
 }

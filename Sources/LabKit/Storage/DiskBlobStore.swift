@@ -121,22 +121,33 @@ public final class DiskBlobStore: BlobStore {
     public func read(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8] {
         try BlobName.check(name)
         guard count > 0 else { return [] }
-        var buffer = [UInt8](repeating: 0, count: count)
         // A handle closed by a commit or remove between fetching and reading it is opened afresh, once.
         for attempt in 0..<2 {
-            let file = try reader(name)
-            let outcome = buffer.withUnsafeMutableBytes { buffer -> Result<Int, StorageError> in
-                do throws(StorageError) { return .success(try file.read(at: offset, into: buffer)) } catch { return .failure(error) }
-            }
-            switch outcome {
-            case let .success(done):
-                buffer.removeLast(count - done)
-                return buffer
-            case let .failure(error):
+            do throws(StorageError) { return try Self.bytes(of: try reader(name), at: offset, count: count) } catch {
                 guard case .closed = error, attempt == 0 else { throw error }
             }
         }
         throw .closed(path(name))
+    }
+
+    public func readPart(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8] {
+        try BlobName.check(name)
+        // Under the lock, so the part is neither committed nor discarded while it is read.
+        return try state.withLock { state throws(StorageError) -> [UInt8] in
+            guard let part = state.parts[name] else { throw .notFound(path(name) + BlobName.partSuffix) }
+            guard offset < part.size, count > 0 else { return [] }
+            return try Self.bytes(of: part.file, at: offset, count: Int(min(UInt64(count), part.size - offset)))
+        }
+    }
+
+    /// Up to `count` bytes of `file` from `offset`.
+    private static func bytes(of file: RandomAccessFile, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        let outcome = buffer.withUnsafeMutableBytes { buffer -> Result<Int, StorageError> in
+            do throws(StorageError) { return .success(try file.read(at: offset, into: buffer)) } catch { return .failure(error) }
+        }
+        buffer.removeLast(count - (try outcome.get()))
+        return buffer
     }
 
     public func remove(_ name: String) {

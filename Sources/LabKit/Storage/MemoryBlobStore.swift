@@ -82,9 +82,22 @@ public final class MemoryBlobStore: BlobStore {
         try BlobName.check(name)
         return try state.withLock { state throws(StorageError) -> [UInt8] in
             guard let bytes = state.committed[name] else { throw .notFound(name) }
-            guard offset < UInt64(bytes.count), count > 0 else { return [] }
-            let start = Int(offset)
-            return Array(bytes[start..<(start + min(count, bytes.count - start))])
+            return Self.slice(bytes, at: offset, count: count)
+        }
+    }
+
+    /// Up to `count` of `bytes` from `offset`.
+    private static func slice(_ bytes: [UInt8], at offset: UInt64, count: Int) -> [UInt8] {
+        guard offset < UInt64(bytes.count), count > 0 else { return [] }
+        let start = Int(offset)
+        return Array(bytes[start..<(start + min(count, bytes.count - start))])
+    }
+
+    public func readPart(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8] {
+        try BlobName.check(name)
+        return try state.withLock { state throws(StorageError) -> [UInt8] in
+            guard let part = state.parts[name] else { throw .notFound(name) }
+            return Self.slice(part.bytes, at: offset, count: count)
         }
     }
 

@@ -26,11 +26,19 @@ extension DepositServer {
         try todo("3.2")
     }
 
-    /// The upload of transfer `id` from its client moved on: once whole and kept, the copies are made.
+    /// The upload of transfer `id` from its client moved on. As soon as it began, the other targets are asked for
+    /// their copies, which they pull from this server while the upload still arrives (their fetches wait for the
+    /// bytes): a pipeline, not one copy after another. Once whole and kept, the copies are counted (`startCopies`).
     mutating func uploadStep(_ id: UInt64, _ step: BlobPull.Step, _ ctx: inout DepositContext) throws {
         guard let transfer = transfers[id], let upload = transfer.upload else { return }
         switch step {
-        case .waiting: return
+        case .waiting:
+            guard !transfer.pipelined else { return }
+            transfers[id]!.pipelined = true
+            for target in transfer.targets where target != ctx.id {
+                ctx.send(.store(transfer: id, record: transfer.record, source: ctx.id, key: transfer.sourceKey), to: target)
+            }
+            return
         case let .failed(reason): return abandon(id, reason, &ctx)
         case .whole:
             guard try keep(upload, as: transfer.record, &ctx) else { return abandon(id, .contentMismatch, &ctx) }

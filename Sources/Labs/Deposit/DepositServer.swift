@@ -31,9 +31,19 @@ public struct DepositServer: DepositServerNode {
     /// When a coordinator last asked this server for a copy of each blob: a copy it may count toward an
     /// acknowledgement is not dropped as surplus or leftover before the coordinator's record arrives.
     var copyAsked: [String: Duration] = [:]
+    /// Servers' fetches of bytes an upload has not brought yet, by key: answered as the upload grows, so the
+    /// copies are made while the client still sends (a pipeline), not after.
+    var waitingFetches: [String: [WaitingFetch]] = [:]
     /// The answers sent to mutating requests, to send again when a request comes again.
     var answers: [RequestKey: DepositMessage] = [:]
     var answerOrder: [RequestKey] = []
+
+    /// A fetch waiting for the bytes of an upload in progress.
+    struct WaitingFetch: Hashable, Sendable {
+        let node: NodeID
+        let offset: UInt64
+        let count: Int
+    }
 
     /// An id waiting for the peers to know it, and the hellos to welcome once they do.
     struct Registration: Sendable {
@@ -172,6 +182,7 @@ public struct DepositServer: DepositServerNode {
         guard let transfer = transfers.removeValue(forKey: id) else { return }
         if let upload = transfer.upload { ctx.blobs.discardPart(upload.blob) }
         if transfer.sourceKey.hasPrefix(Self.stagePrefix) { ctx.blobs.remove(transfer.sourceKey) }
+        answerWaitingFetches(of: transfer.sourceKey, &ctx)
         ctx.log("transfer \(id) of \(transfer.record) failed: \(reason)")
         answer(.refused(request: transfer.client.request, reason: reason), to: transfer.client, &ctx)
     }
@@ -193,21 +204,43 @@ public struct DepositServer: DepositServerNode {
     }
 
     /// Serves a piece of a committed blob, to a server or a client (blob names are unguessable: they carry the
-    /// owner's id and the content's hash).
-    private func serveFetch(key: String, offset: UInt64, count: Int, to sender: NodeID, _ ctx: inout DepositContext) {
-        guard ctx.blobs.size(of: key) != nil,
-              let bytes = try? ctx.blobs.read(key, at: offset, count: min(max(count, 0), config.limits.pieceSize)) else {
-            return ctx.send(.absent(key: key), to: sender)
+    /// owner's id and the content's hash); a server's fetch of an upload still arriving here waits for its bytes.
+    private mutating func serveFetch(key: String, offset: UInt64, count: Int, to sender: NodeID, _ ctx: inout DepositContext) {
+        let fetch = WaitingFetch(node: sender, offset: offset, count: min(max(count, 0), config.limits.pieceSize))
+        if ctx.blobs.size(of: key) == nil, membership.isServer(sender),
+           let upload = transfers.values.first(where: { $0.upload != nil && $0.sourceKey == key })?.upload,
+           offset + UInt64(fetch.count) > (ctx.blobs.partSize(of: key) ?? 0), offset < upload.size {
+            // Bounded: the pieces in flight of as many copies as a file may have.
+            var waiting = waitingFetches[key, default: []]
+            if !waiting.contains(fetch), waiting.count < config.limits.piecesInFlight * config.limits.maxReplicas { waiting.append(fetch) }
+            waitingFetches[key] = waiting
+            return
         }
+        let bytes: [UInt8]?
+        if ctx.blobs.size(of: key) != nil {
+            bytes = try? ctx.blobs.read(key, at: offset, count: fetch.count)
+        } else if membership.isServer(sender), transfers.values.contains(where: { $0.upload != nil && $0.sourceKey == key }) {
+            bytes = try? ctx.blobs.readPart(key, at: offset, count: fetch.count)
+        } else {
+            bytes = nil
+        }
+        guard let bytes else { return ctx.send(.absent(key: key), to: sender) }
         ctx.send(.piece(key: key, offset: offset, bytes: bytes), to: sender)
+    }
+
+    /// Answers the fetches waiting on `key` whose bytes are here now, and all of them once no upload brings it.
+    private mutating func answerWaitingFetches(of key: String, _ ctx: inout DepositContext) {
+        guard let waiting = waitingFetches.removeValue(forKey: key) else { return }
+        for fetch in waiting { serveFetch(key: key, offset: fetch.offset, count: fetch.count, to: fetch.node, &ctx) }
     }
 
     /// Hands a piece (or an `absent`) of `key` to the pull it belongs to: a client's upload or a copy.
     private mutating func routePiece(key: String, from sender: NodeID, _ ctx: inout DepositContext,
                                      _ step: (inout BlobPull, inout DepositContext) -> BlobPull.Step) throws {
         if let id = transfers.first(where: { $0.value.upload?.key == key && $0.value.client.node == sender })?.key {
-            let result = step(&transfers[id]!.upload!, &ctx)
-            return try uploadStep(id, result, &ctx)
+            let result = step(&transfers[id]!.upload!, &ctx), stage = transfers[id]!.sourceKey
+            try uploadStep(id, result, &ctx)
+            return answerWaitingFetches(of: stage, &ctx)
         }
         if let blob = copies.first(where: { $0.value.pull.key == key })?.key {
             let result = step(&copies[blob]!.pull, &ctx)

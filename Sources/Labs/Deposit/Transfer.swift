@@ -16,6 +16,8 @@ struct Transfer: Sendable {
     var record: FileRecord
     /// While the bytes come from the client: the pull of the upload into `sourceKey`.
     var upload: BlobPull?
+    /// Whether the targets were asked for their copies while the upload still arrives.
+    var pipelined = false
     /// The node the copies are pulled from, and the key they know the bytes by there.
     var source: NodeID
     var sourceKey: String
