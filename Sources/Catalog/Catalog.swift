@@ -34,7 +34,7 @@ public enum Catalog {
         [
             PingScenarios.lab(server: PingImplementations.server(impl), client: PingImplementations.client(impl)),
             VideoScenarios.lab(VideoImplementations.bundle(impl)),
-            DepositScenarios.lab(DepositImplementations.server(impl)),
+            DepositScenarios.lab(DepositImplementations.server(impl), processes: .labRunner(impl)),
             ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl), processes: .labRunner(impl)),
         ]
     }

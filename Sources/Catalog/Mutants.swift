@@ -55,10 +55,11 @@ extension Catalog {
     }
 
     #if canImport(DepositSolution)
-    /// The deposit lab's mutants, each bound to every deposit scenario.
+    /// The deposit lab's mutants, each bound to every simulated deposit scenario.
     private static var depositMutants: [Mutant] {
         DepositMutants.servers.map { mutant in
-            let scenarios: [Scenario] = DepositScenarios.all(mutant.server)
+            // Only the simulated scenarios: the live one starts `labrunner node` processes, which cannot run a mutant.
+            let scenarios: [Scenario] = DepositScenarios.simulated(mutant.server)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
         }
     }

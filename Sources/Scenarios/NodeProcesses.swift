@@ -19,6 +19,11 @@ public struct NodeProcesses: Sendable {
         NodeProcesses(executable: LabRunnerExecutable.find(), impl: impl)
     }
 
+    /// Nodes of `impl` started from this very `labrunner` (``LabRunnerExecutable/running``): a demo's or a bench's.
+    package static func running(_ impl: Implementation) -> NodeProcesses {
+        NodeProcesses(executable: LabRunnerExecutable.running, impl: impl)
+    }
+
     /// Starts `labrunner node ARGUMENTS --impl IMPL` as `name`; `onLine` receives each line it prints.
     func start(_ name: String, _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws(ScenarioFailure) -> ChildProcess {
         guard let executable else {

@@ -17,6 +17,8 @@ struct MutantTests {
     static let excused: [String: String] = [
         "ping.3.1-live-udp": "live: real `labrunner node` processes cannot run a mutant; its simulated twins "
             + "ping.2.2-retry-under-loss and ping.3.1-rtt are caught",
+        "deposit.6.1-live-kill": "live: real `labrunner node` processes cannot run a mutant; its simulated twins "
+            + "deposit.6.1-repair and deposit.4.1-recover-anywhere are caught",
         "zapszap.5.2-live-udp": "live: real `labrunner node` processes cannot run a mutant; its simulated twins "
             + "zapszap.5.2-converge-under-loss and zapszap.5.2-chaos are caught",
     ]

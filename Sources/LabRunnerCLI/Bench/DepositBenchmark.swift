@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import Scenarios
 
 /// `labrunner bench deposit`: the deposit lab on loopback, as processes, against the disk's own pace.
 ///
@@ -25,7 +26,7 @@ struct DepositBenchmark: Sendable {
         let copy = try copyThenSync(sample.path, to: "\(folder)/copy.bin")
         console.out(Self.line("cp + fsync (baseline)", copy, baseline: copy))
 
-        let cluster = try DepositCluster(names: ["s1", "s2", "s3", "s4"], folder: "\(folder)/cluster", impl: impl,
+        let cluster = try DepositCluster(names: ["s1", "s2", "s3", "s4"], folder: "\(folder)/cluster", processes: .running(impl),
                                          environment: context.environment) { _, _ in }
         for name in cluster.names { try cluster.start(name) }
         for name in cluster.names { try await cluster.waitUntilConnected(name) }
@@ -135,7 +136,7 @@ struct DepositBenchmark: Sendable {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = try SampleFile.generate(at: "\(folder)/file.bin", bytes: size, seed: 11)
         let environment = context.environment.merging([PeakMemory.environmentKey: "1"]) { $1 }
-        let cluster = try DepositCluster(names: ["r1"], folder: "\(folder)/cluster", impl: impl, environment: environment) { _, _ in }
+        let cluster = try DepositCluster(names: ["r1"], folder: "\(folder)/cluster", processes: .running(impl), environment: environment) { _, _ in }
         try cluster.start("r1")
         try await cluster.waitUntilConnected("r1")
         let deposit = try await client(cluster, through: ["r1"], ["--do", "deposit \(file.path) --replicas 1"])

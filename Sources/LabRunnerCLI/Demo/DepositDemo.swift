@@ -1,6 +1,7 @@
 import DepositKit
 import Foundation
 import LabKit
+import Scenarios
 
 /// `labrunner demo deposit`: 4 servers and 2 clients as processes on loopback. alice deposits three files
 /// (k = 2 and 3); a server holding one of them is killed (SIGKILL) right after its acknowledgement; alice
@@ -32,7 +33,7 @@ struct DepositDemo: Sendable {
         }
         out.say("alice's files, in \(folder)/alice: " + files.map { "\($0.0) (\(DepositClientSession.Session.size(UInt64($0.1))))" }.joined(separator: ", "))
 
-        let cluster = try DepositCluster(names: Self.servers, folder: folder, impl: impl, environment: context.environment) { name, line in
+        let cluster = try DepositCluster(names: Self.servers, folder: folder, processes: .running(impl), environment: context.environment) { name, line in
             out.line(from: name, index: names.firstIndex(of: name)!, line)
         }
         func startClient(_ name: String, through servers: [String], id: String? = nil) throws -> DemoClient {

@@ -1,7 +1,8 @@
 import DepositKit
 
-/// Lab 2 — deposit: the graded scenarios of the replicated file deposit. All run the server type under test
-/// in the simulator, 200 seeds each, beside the given client (``DepositClient``) and grader-owned probes.
+/// Lab 2 — deposit: the graded scenarios of the replicated file deposit. All but one run the server type under
+/// test in the simulator, 200 seeds each, beside the given client (``DepositClient``) and grader-owned probes;
+/// the live one runs four servers and their clients as real processes.
 ///
 /// Invariants are checked after every simulated event (``DepositOracle``): no acknowledged file becomes
 /// unreadable while fewer than k servers are down, an **ok** means k distinct servers hold a verified copy and
@@ -25,13 +26,20 @@ public enum DepositScenarios {
     /// servers: 200 of them take 60–72 s in a debug build on an idle 2-core machine, so they get twice the default.
     static let slowTimeLimit = Duration.seconds(240)
 
-    /// The lab as the runner shows it, bound to the server type `Server`.
-    public static func lab<Server: DepositServerNode>(_ server: Server.Type) -> LabDescriptor {
-        LabDescriptor(id: "deposit", number: 2, title: "Replicated file deposit", exercises: exercises, scenarios: all(server))
+    /// The lab as the runner shows it, bound to the server type `Server` and to `processes`, which run the same code.
+    public static func lab<Server: DepositServerNode>(_ server: Server.Type, processes: NodeProcesses) -> LabDescriptor {
+        LabDescriptor(id: "deposit", number: 2, title: "Replicated file deposit", exercises: exercises,
+                      scenarios: all(server, processes: processes))
     }
 
-    /// Every scenario, bound to `Server`: the student's, the reference, or a mutant.
-    public static func all<Server: DepositServerNode>(_ server: Server.Type) -> [Scenario] {
+    /// Every scenario: the simulated ones bound to `Server`, then the live one starting `processes`, which must
+    /// run the same code (the student's or the reference).
+    public static func all<Server: DepositServerNode>(_ server: Server.Type, processes: NodeProcesses) -> [Scenario] {
+        simulated(server) + [live(processes)]
+    }
+
+    /// The scenarios that run the server type `Server` in the simulator: the student's, the reference, or a mutant.
+    public static func simulated<Server: DepositServerNode>(_ server: Server.Type) -> [Scenario] {
         [
             Scenario(id: "deposit.1.1-identity", lab: "deposit", exercise: "1.1", points: 4, seeds: 200,
                      summary: "4–6 clients say hello to 3–4 servers through loss and copies: distinct ids of 128 random bits; each id welcomed back at every server, also after the server that issued it crashed at once; an id no server issued refused") { seed in

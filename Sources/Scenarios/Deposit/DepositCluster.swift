@@ -3,9 +3,9 @@ import Foundation
 import LabKit
 
 /// Deposit servers as processes on loopback, each with its folder and the others as peers: what
-/// `labrunner demo deposit` and `labrunner bench deposit` run. Servers can be killed and started again on
-/// their folder and port; clients are started against them.
-final class DepositCluster: Sendable {
+/// `labrunner demo deposit`, `labrunner bench deposit` and the live scenario run. Servers can be killed and
+/// started again on their folder and port; clients are started against them.
+package final class DepositCluster: Sendable {
     private struct State {
         var processes: [String: ChildProcess] = [:]
         var listening: Set<String> = []
@@ -14,11 +14,11 @@ final class DepositCluster: Sendable {
         var peaks: [String: Int] = [:]
     }
 
-    let names: [String]
-    let folder: String
+    package let names: [String]
+    package let folder: String
     /// `127.0.0.1:PORT` of each server, fixed for the cluster's life (a restart reuses it).
-    let address: [String: String]
-    private let impl: Implementation
+    package let address: [String: String]
+    private let processes: NodeProcesses
     private let environment: [String: String]
     /// Every line a server or client prints, with its name.
     private let onLine: @Sendable (String, String) -> Void
@@ -26,11 +26,13 @@ final class DepositCluster: Sendable {
     private let announced: AsyncStream<String>
     private let announce: AsyncStream<String>.Continuation
 
-    init(names: [String], folder: String, impl: Implementation, environment: [String: String],
-         onLine: @escaping @Sendable (String, String) -> Void) throws {
+    /// Servers `names`, each with its subfolder of `folder`, run as `processes` with `environment`; `onLine`
+    /// receives every line each one prints, with its name.
+    package init(names: [String], folder: String, processes: NodeProcesses, environment: [String: String],
+                 onLine: @escaping @Sendable (String, String) -> Void) throws {
         self.names = names
         self.folder = folder
-        self.impl = impl
+        self.processes = processes
         self.environment = environment
         self.onLine = onLine
         address = Dictionary(uniqueKeysWithValues: try names.map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
@@ -38,7 +40,7 @@ final class DepositCluster: Sendable {
     }
 
     /// Starts (or restarts) server `name` on its folder and port.
-    func start(_ name: String) throws {
+    package func start(_ name: String) throws {
         var arguments = ["node", "deposit", "server", "--id", name, "--listen", address[name]!, "--store", "\(folder)/\(name)"]
         for peer in names where peer != name { arguments += ["--peer", "\(peer)=\(address[peer]!)"] }
         state.withLock { state in
@@ -55,20 +57,20 @@ final class DepositCluster: Sendable {
     }
 
     /// Waits until server `name` listens.
-    func waitUntilListening(_ name: String) async throws { try await wait(name) { $0.listening.contains(name) } }
+    package func waitUntilListening(_ name: String) async throws { try await wait(name) { $0.listening.contains(name) } }
 
     /// Waits until server `name` hears every other server (placement ranks the live servers).
-    func waitUntilConnected(_ name: String) async throws { try await wait(name) { $0.connected.contains(name) } }
+    package func waitUntilConnected(_ name: String) async throws { try await wait(name) { $0.connected.contains(name) } }
 
     /// Kills server `name` at once (SIGKILL), as a crash would, and waits for it to be gone.
-    func kill(_ name: String) async {
+    package func kill(_ name: String) async {
         guard let child = state.withLock({ $0.processes[name] }) else { return }
         child.kill()
         _ = await child.waitForExit()
     }
 
     /// Stops every server cleanly; returns the peak memory of those that reported it.
-    func stopAll() async -> [String: Int] {
+    package func stopAll() async -> [String: Int] {
         let children = state.withLock { Array($0.processes.values) }
         for child in children { child.terminate() }
         for child in children { _ = await child.waitForExit() }
@@ -76,20 +78,21 @@ final class DepositCluster: Sendable {
     }
 
     /// A client process that knows `servers` (first one first), started with `arguments` after them.
-    func client(_ name: String, through servers: [String], _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
+    package func client(_ name: String, through servers: [String], _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
         try spawn(name, ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] } + arguments, onLine: onLine)
     }
 
     /// The blob a server keeps a file of `owner` (its id's text) under: ``FileRecord/blobName``, from the content's
     /// SHA-256 in hex as `SampleFile` gives it.
-    static func blob(owner: String, sha256: String) -> String { "\(ClientID(owner)?.hex ?? owner)-\(sha256)" }
+    package static func blob(owner: String, sha256: String) -> String { "\(ClientID(owner)?.hex ?? owner)-\(sha256)" }
 
     /// Whether server `name`'s folder holds the blob `blob`.
-    func holds(_ name: String, _ blob: String) -> Bool { FileManager.default.fileExists(atPath: "\(folder)/\(name)/blobs/\(blob)") }
+    package func holds(_ name: String, _ blob: String) -> Bool { FileManager.default.fileExists(atPath: "\(folder)/\(name)/blobs/\(blob)") }
 
     private func spawn(_ name: String, _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + ["--impl", impl.rawValue],
-                         environment: environment) { [self] line in
+        guard let executable = processes.executable else { throw DepositClusterError.noExecutable(name) }
+        return try ChildProcess(name: name, executable: executable, arguments: arguments + ["--impl", processes.impl.rawValue],
+                                environment: environment) { [self] line in
             self.onLine(name, line)
             onLine(line)
         }
@@ -104,6 +107,21 @@ final class DepositCluster: Sendable {
         let state = self.state, announced = self.announced
         if state.withLock({ condition($0) }) { return }
         let seen = try? await withDeadline(.seconds(20)) { await announced.first { $0 == name && state.withLock { condition($0) } } != nil }
-        guard seen == true else { throw DemoError.didNotStart(name) }
+        guard seen == true else { throw DepositClusterError.didNotStart(name) }
+    }
+}
+
+/// Why a ``DepositCluster`` could not start a process.
+package enum DepositClusterError: Error, CustomStringConvertible {
+    /// No `labrunner` binary was found to start `name` with.
+    case noExecutable(String)
+    /// `name` did not say it listens, or did not hear every server, within 20 s.
+    case didNotStart(String)
+
+    package var description: String {
+        switch self {
+        case let .noExecutable(name): "cannot start \(name): no labrunner executable found beside this program (build it: swift build)"
+        case let .didNotStart(name): "\(name) did not start (see its output above)"
+        }
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The process's peak resident memory, reported at exit when a parent asks (for `labrunner bench video`).
-enum PeakMemory {
+package enum PeakMemory {
     /// Set in a child's environment to make it print its peak memory as it exits.
-    static let environmentKey = "LABRUNNER_REPORT_PEAK_RSS"
+    package static let environmentKey = "LABRUNNER_REPORT_PEAK_RSS"
     private static let prefix = "peak-rss-bytes "
 
     /// The most memory this process has had resident, in bytes. On Linux this is `VmHWM` from
     /// /proc/self/status: `getrusage`'s `ru_maxrss` survives `execve`, so a child started by a big parent
     /// would report the parent's peak.
-    static var bytes: Int {
+    package static var bytes: Int {
         #if canImport(Darwin)
         var usage = rusage()
         getrusage(RUSAGE_SELF, &usage)
@@ -22,10 +22,10 @@ enum PeakMemory {
     }
 
     /// The line a child prints.
-    static var line: String { prefix + "\(bytes)" }
+    package static var line: String { prefix + "\(bytes)" }
 
     /// The byte count in a child's line, if the line is one.
-    static func parse(_ line: String) -> Int? {
+    package static func parse(_ line: String) -> Int? {
         line.hasPrefix(prefix) ? Int(line.dropFirst(prefix.count)) : nil
     }
 }
