@@ -181,9 +181,10 @@ enum Help {
                            each right after an untimed download, as medians of rounds;
                            a downloader's peak memory for 1 GiB and 4 GiB files; bytes received when a
                            source dies half-way; SHA-256 next to sha256sum and openssl; each goal ✔ or ✘
-      deposit              cp + fsync of a generated file (the baseline); deposits of it with k = 1, 2, 3 on 4
-                           server processes; its recovery; the time and bytes of repair after a server holding
-                           copies is killed; peak memory of a client and a server for 1× and 4× the size
+      deposit              cp + fsync of a generated file (the baseline) and deposits of it with k = 1, 2, 3 on
+                           4 server processes, in interleaved rounds, as medians; its recovery; the time and
+                           bytes of repair after a server holding copies is killed; peak memory of a client
+                           and a server for 1× and 4× the size
       zapszap              anti-entropy bytes per round when in sync at 100 vs 10,000 messages; virtual
                            time for 8 members to converge at 20 % loss; simulator deliveries per second;
                            ChaCha20-Poly1305 seal + open pairs and single operations per second next to
@@ -193,7 +194,8 @@ enum Help {
       --bytes MIB          net: how many MiB each transfer moves (default 1024)
       --size SIZE          video: the file to download, e.g. 512MiB (default 2GiB); deposit: the file
                            deposited (default 1GiB; peak memory also at 4× it)
-      --rounds N           video: timed rounds of each download and of curl, 1 to 9 (default 3)
+      --rounds N           video: timed rounds of each download and of curl; deposit: rounds of the
+                           baseline and the deposits; 1 to 9 (default 3)
       --impl WHICH         video, deposit: student or solution code
       --json FILE          also write the figures as JSON
     """

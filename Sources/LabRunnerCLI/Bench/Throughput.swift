@@ -19,4 +19,10 @@ public struct Throughput: Sendable, Codable, Equatable {
         self.seconds = seconds
         gigabytesPerSecond = seconds > 0 ? Double(bytes) / seconds / 1e9 : 0
     }
+
+    /// The median of `figures` by time (the lower middle one of an even count); `figures` must not be empty.
+    public static func median(_ figures: [Throughput]) -> Throughput {
+        precondition(!figures.isEmpty, "a median needs figures")
+        return figures.sorted { $0.seconds < $1.seconds }[(figures.count - 1) / 2]
+    }
 }

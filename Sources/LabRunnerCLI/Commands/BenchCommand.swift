@@ -47,7 +47,9 @@ struct BenchCommand: RunnerCommand {
         #if DEBUG
         context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench deposit'"))
         #endif
-        let result = try await DepositBenchmark(bytes: size, rssSizes: [size, 4 * size], impl: try context.implementation(arguments), context: context).run()
+        let rounds = try arguments.integer("rounds", in: 1...9, command: "bench") ?? 3
+        let result = try await DepositBenchmark(bytes: size, rounds: rounds, rssSizes: [size, 4 * size], impl: try context.implementation(arguments),
+                                                context: context).run()
         if let path = arguments.value("json") {
             try JSONResults.write(result, to: path, console: context.console)
         }

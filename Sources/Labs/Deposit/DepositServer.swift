@@ -127,10 +127,12 @@ public struct DepositServer: DepositServerNode {
         case let .store(transfer, record, source, key) where fromServer:
             copyAsked[record.blobName] = ctx.now
             try handleStore(transfer: transfer, record: record, source: source, key: key, from: sender, &ctx)
-        case let .stored(transfer, blob) where fromServer:
+        case let .stored(transfer, blob) where fromServer && isCounting(transfer):
             try handleStored(transfer: transfer, blob: blob, from: sender, &ctx)
-        case let .storeFailed(transfer, reason) where fromServer:
+        case let .storeFailed(transfer, reason) where fromServer && isCounting(transfer):
             try handleStoreFailed(transfer: transfer, reason: reason, from: sender, &ctx)
+        case .stored where fromServer, .storeFailed where fromServer:
+            return  // about a transfer over, or still uploading (once whole, `startCopies` asks every target again)
         case let .commit(transfer, record) where fromServer:
             catalog.merge(record, in: &ctx)
             ctx.send(.committed(transfer: transfer), to: sender)
@@ -145,6 +147,12 @@ public struct DepositServer: DepositServerNode {
 
     /// What blob names of files being uploaded to a coordinator that keeps no copy start with.
     static let stagePrefix = "stage-"
+
+    /// Whether transfer `id` is this server's and past its upload: only then are answers about copies counted.
+    /// Targets asked while the upload still arrives (the pipeline) are asked again once it is whole.
+    func isCounting(_ id: UInt64) -> Bool {
+        transfers[id].map { $0.upload == nil } ?? false
+    }
 
     /// Whether a coordinator may still be counting this server's copy of `blob` (it asked for one within two
     /// transfer deadlines): such a copy is kept whatever this server's catalog says.
