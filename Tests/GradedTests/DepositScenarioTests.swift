@@ -13,14 +13,14 @@ struct DepositScenarioTests {
         await SkeletonCheck.failsAsNotImplemented(DepositScenarios.all(DepositLab.DepositServer.self, processes: .labRunner(.student)))
     }
 
-    @Test("scenario ids name the lab and an exercise; every exercise is graded; 42 points; 200 seeds each but the live one")
+    @Test("scenario ids name the lab and an exercise; every exercise is graded; 46 points; 200 seeds each but the live one")
     func pointsAndIDs() {
         let all = DepositScenarios.all(DepositSolution.DepositServer.self, processes: .labRunner(.solution))
         let simulated = all.filter { $0.mode == .simulated }
         #expect(all.allSatisfy { $0.lab == "deposit" && $0.id.hasPrefix("deposit.\($0.exercise)-") })
         #expect(all.filter { $0.mode == .live }.map(\.id) == ["deposit.6.1-live-kill"])
         #expect(Set(simulated.map(\.exercise)) == Set(DepositScenarios.exercises.map(\.id)))
-        #expect(all.reduce(0) { $0 + $1.points } == 42)
+        #expect(all.reduce(0) { $0 + $1.points } == 46)
         #expect(simulated.allSatisfy { $0.seeds >= 200 })
         #expect(Set(all.map(\.id)).count == all.count)
     }

@@ -139,14 +139,14 @@ import Testing
           6.1  Hand out chunks across sources — 5 points, 2 scenarios; graded with exercises 3.1, 4.2, 5.1, 5.2
           6.2  Requeue the chunks of a failed source — 2 points, 1 scenario; graded with exercises 3.1, 4.2, 5.1, 5.2, 6.1
           7.1  Ban a peer that sends a corrupt chunk — 3 points, 1 scenario; graded with exercises 3.1, 4.2, 5.1, 5.2, 6.1
-        deposit — lab 2: Replicated file deposit (42 points, exercises/deposit.md)
+        deposit — lab 2: Replicated file deposit (46 points, exercises/deposit.md)
           1.1  Identity: issue random ids the whole cluster knows — 4 points, 1 scenario
           2.1  Placement: rendezvous hashing over the live servers — 3 points, 1 scenario
           3.1  Deposit: refuse what cannot be kept, pull the bytes — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 3.2, 3.3
           3.2  Verified copies: keep only the declared bytes — 4 points, 1 scenario; graded with exercises 1.1, 2.1, 3.1
-          3.3  The acknowledgement rule: k durable copies, then ok — 5 points, 1 scenario; graded with exercises 1.1, 2.1, 3.1, 3.2
+          3.3  The acknowledgement rule: k durable copies, then ok — 7 points, 2 scenarios; graded with exercises 1.1, 2.1, 3.1, 3.2
           4.1  Recover from any server; list only your own files — 7 points, 2 scenarios; graded with exercises 1.1, 2.1, 3.1, 3.2, 3.3
-          5.1  The same file again: change the copies, send no bytes — 4 points, 1 scenario; graded with exercises 1.1, 2.1, 3.1, 3.2, 3.3, 4.1
+          5.1  The same file again: change the copies, send no bytes — 6 points, 2 scenarios; graded with exercises 1.1, 2.1, 3.1, 3.2, 3.3, 4.1
           6.1  Repair: back to k copies after any failure — 12 points, 4 scenarios; graded with exercises 1.1, 2.1, 3.1, 3.2, 3.3, 4.1, 5.1
         zapszap — lab 3: Serverless encrypted group chat over UDP (42 points, exercises/zapszap.md)
           1.1  Seal a datagram: epoch, nonce, header as associated data — 5 points, 1 scenario

@@ -79,6 +79,15 @@ extension DepositScenarios {
         servers.filter { sim.blobs(of: $0).size(of: blob) != nil }
     }
 
+    /// `Server`'s placement order of `servers` for `owner`'s file `name` (exercise 2.1), its failure a scenario's.
+    static func rank<Server: DepositServerNode>(_: Server.Type, owner: ClientID, name: String, among servers: [NodeID]) throws(ScenarioFailure) -> [NodeID] {
+        do { return try Server.rank(owner: owner, name: name, among: servers) } catch let missing as NotImplemented {
+            throw ScenarioFailure(.notImplemented(exercise: missing.exercise))
+        } catch {
+            throw ScenarioFailure(.wrong(expected: "rank over \(servers.map(\.name)) to give an order", observed: "it threw \(error)"))
+        }
+    }
+
     /// `bytes` in a failure message: `12.3 KB`.
     static func show(bytes: UInt64) -> String { bytes < 1_000 ? "\(bytes) B" : "\((Double(bytes) / 100).rounded() / 10) KB" }
 }

@@ -68,11 +68,7 @@ extension DepositScenarios {
     static func ranksServers<Server: DepositServerNode>(_: Server.Type, seed: UInt64) throws(ScenarioFailure) {
         var random = SeededRandom(seed: seed, stream: "script")
         func rank(_ owner: ClientID, _ name: String, _ servers: [NodeID]) throws(ScenarioFailure) -> [NodeID] {
-            do { return try Server.rank(owner: owner, name: name, among: servers) } catch let missing as NotImplemented {
-                throw ScenarioFailure(.notImplemented(exercise: missing.exercise))
-            } catch {
-                throw ScenarioFailure(.wrong(expected: "rank over \(servers.map(\.name)) to give an order", observed: "it threw \(error)"))
-            }
+            try DepositScenarios.rank(Server.self, owner: owner, name: name, among: servers)
         }
         let pool = (1...12).map { NodeID("srv-\($0)") }
         for round in 0..<40 {

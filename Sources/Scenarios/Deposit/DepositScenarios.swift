@@ -64,6 +64,11 @@ public enum DepositScenarios {
                      summary: "two clients deposit 3–6 files with k = 1–3 on 4–5 servers through loss and copies while servers crash and restart: at each ok, k distinct servers hold a verified copy and the record durably; no ok file is ever unreadable while fewer than k servers are down") { seed in
                 try acknowledgesDurably(server, seed: seed)
             },
+            Scenario(id: "deposit.3.3-costs", lab: "deposit", exercise: "3.3", points: 2, seeds: 200,
+                     needs: ["1.1", "2.1", "3.1", "3.2"],
+                     summary: "no fault, 4 servers: deposits with k = 1, 2, 3 are ok, each moving at most 1.05 × the ideal bytes (the upload once, one copy to each other server that should hold it) in at most 2 + 4k + 4(n − 1) control messages") { seed in
+                try depositsWithinBudget(server, seed: seed)
+            },
             Scenario(id: "deposit.4.1-recover-anywhere", lab: "deposit", exercise: "4.1", points: 4, seeds: 200,
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3"],
                      summary: "a client's files (empty ones too) recovered through every server, holders or not, and again after a holder of each 2-copy file crashed: the right bytes each time; its list shows each file with k and its live copies") { seed in
@@ -78,6 +83,11 @@ public enum DepositScenarios {
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1"],
                      summary: "the same file deposited again and its count changed up and down, then a new version: the same name and hash again sends no byte, every ok holds its new count, an unknown name is notFound, the new version replaces the old") { seed in
                 try changesReplicas(server, seed: seed)
+            },
+            Scenario(id: "deposit.5.1-costs", lab: "deposit", exercise: "5.1", points: 2, seeds: 200,
+                     needs: ["1.1", "2.1", "3.1", "3.2", "3.3"],
+                     summary: "no fault, 4 servers: a file's count raised from 1 to 3, then lowered to 1: each change ok, moving at most 1.05 × the ideal bytes between servers (two new copies, then none) in at most 2 + 4k + 4(n − 1) control messages") { seed in
+                try changesWithinBudget(server, seed: seed)
             },
             Scenario(id: "deposit.6.1-repair", lab: "deposit", exercise: "6.1", points: 4, seeds: 200, timeLimit: slowTimeLimit,
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1", "5.1"],

@@ -12,6 +12,7 @@ public enum DepositMutants {
         ("deposit: ok counting the servers asked, not those that stored", CountingTargetsServer.self, ["deposit.3.3-acknowledgement"]),
         ("deposit: ok counting stored messages, not servers", RecountingServer.self, ["deposit.3.3-acknowledgement", "deposit.6.1-chaos"]),
         ("deposit: ok before k servers keep the record", UncommittedDoneServer.self, ["deposit.3.3-acknowledgement"]),
+        ("deposit: a copy on every live server, not k", CopyEverywhereServer.self, ["deposit.3.3-costs", "deposit.5.1-costs"]),
         ("deposit: recover only from a local copy", LocalOnlyRecoverServer.self, ["deposit.4.1-recover-anywhere"]),
         ("deposit: list shows every client's files", EveryoneListServer.self, ["deposit.4.1-isolation"]),
         ("deposit: recover finds another client's file by name", NameOnlyRecoverServer.self, ["deposit.4.1-isolation"]),
