@@ -96,6 +96,20 @@ import Testing
         }
     }
 
+    @Test("a blob committed without syncs is checked and visible like any; a wrong hash still keeps nothing", arguments: Kind.allCases)
+    func passingThrough(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, _ in
+            let bytes = Self.pattern(4_000)
+            try store.append(bytes, to: "stage-a")
+            try store.commit("stage-a", size: 4_000, sha256: SHA256.hash(bytes), durable: false)
+            #expect(try store.read("stage-a", at: 0, count: 4_000) == bytes)
+            try store.append(bytes, to: "stage-b")
+            #expect(throws: StorageError.self) { try store.commit("stage-b", size: 4_000, sha256: SHA256.hash([1]), durable: false) }
+            #expect(store.size(of: "stage-b") == nil)
+            #expect(store.partSize(of: "stage-b") == nil)
+        }
+    }
+
     @Test("more blobs than the cached read handles each read back their own bytes", arguments: Kind.allCases)
     func manyBlobsRead(kind: Kind) async throws {
         try await Self.withStore(kind) { store, _ in

@@ -9,7 +9,13 @@ extension AtomicFile {
     /// durable. Both must be in the same file system, usually the same folder: readers see the old name or
     /// the new one, never a half-written file.
     public static func move(_ source: String, to destination: String) throws(StorageError) {
+        try move(source, to: destination, durable: true)
+    }
+
+    /// ``move(_:to:)``, syncing the folder only when `durable`: a file that only passes through skips it.
+    public static func move(_ source: String, to destination: String, durable: Bool) throws(StorageError) {
         guard rename(source, destination) == 0 else { throw StorageError(errno: errno, path: destination, writing: true) }
+        guard durable else { return }
         let slash = destination.lastIndex(of: "/")
         let folder = slash.map { String(destination[..<$0]) } ?? "."
         let fd = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_CLOEXEC)

@@ -20,10 +20,11 @@ public protocol BlobStore: AnyObject, Sendable {
     /// Appends `bytes` to the unfinished blob `name` (opening it empty when absent), hashing them as they come.
     /// Throws `.diskFull` when they do not fit in `freeBytes`, `.invalidBlobName` for a bad name.
     func append(_ bytes: [UInt8], to name: String) throws(StorageError)
-    /// Makes the unfinished blob durable under `name` when its size and SHA-256 are `size` and `sha256`
-    /// (data synced, renamed, folder synced), replacing a committed blob of that name. On a mismatch the part is discarded and
+    /// Makes the unfinished blob visible under `name` when its size and SHA-256 are `size` and `sha256`, replacing a
+    /// committed blob of that name; `durable`: data synced, renamed, folder synced (a blob that only passes through,
+    /// deleted soon after, skips the syncs and may never reach the disk). On a mismatch the part is discarded and
     /// `.contentMismatch` thrown; with no part open, `.notFound`.
-    func commit(_ name: String, size: UInt64, sha256: [UInt8]) throws(StorageError)
+    func commit(_ name: String, size: UInt64, sha256: [UInt8], durable: Bool) throws(StorageError)
     /// Forgets the unfinished blob `name`, if any.
     func discardPart(_ name: String)
     /// Up to `count` bytes of the committed blob `name` from `offset` (fewer at its end, none past it).
@@ -33,6 +34,13 @@ public protocol BlobStore: AnyObject, Sendable {
     func readPart(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8]
     /// Deletes the committed blob `name` durably, if it exists.
     func remove(_ name: String)
+}
+
+extension BlobStore {
+    /// Makes the unfinished blob `name` durable once its size and SHA-256 are checked: ``commit(_:size:sha256:durable:)``.
+    public func commit(_ name: String, size: UInt64, sha256: [UInt8]) throws(StorageError) {
+        try commit(name, size: size, sha256: sha256, durable: true)
+    }
 }
 
 /// The rule both stores apply to blob names, so that a name is always one plain file in the store's folder.

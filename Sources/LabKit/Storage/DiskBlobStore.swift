@@ -89,7 +89,7 @@ public final class DiskBlobStore: BlobStore {
         }
     }
 
-    public func commit(_ name: String, size: UInt64, sha256: [UInt8]) throws(StorageError) {
+    public func commit(_ name: String, size: UInt64, sha256: [UInt8], durable: Bool) throws(StorageError) {
         try BlobName.check(name)
         let final = path(name), partPath = final + BlobName.partSuffix
         let part = try state.withLock { state throws(StorageError) -> Part in
@@ -101,9 +101,9 @@ public final class DiskBlobStore: BlobStore {
             guard part.size == size else { throw .contentMismatch(name, reason: "size \(part.size) instead of \(size)") }
             var hasher = part.hasher
             guard hasher.finalize() == sha256 else { throw .contentMismatch(name, reason: "SHA-256 differs") }
-            try part.file.synchronize()
+            if durable { try part.file.synchronize() }
             part.file.close()
-            try AtomicFile.move(partPath, to: final)
+            try AtomicFile.move(partPath, to: final, durable: durable)
         } catch {
             part.file.close()
             AtomicFile.remove(partPath)

@@ -62,7 +62,8 @@ public final class MemoryBlobStore: BlobStore {
         }
     }
 
-    public func commit(_ name: String, size: UInt64, sha256: [UInt8]) throws(StorageError) {
+    /// Whether the blob is `durable` makes no difference here: a committed blob outlives a crash either way.
+    public func commit(_ name: String, size: UInt64, sha256: [UInt8], durable: Bool) throws(StorageError) {
         try BlobName.check(name)
         try state.withLock { state throws(StorageError) in
             guard var part = state.parts.removeValue(forKey: name) else { throw .notFound(name) }

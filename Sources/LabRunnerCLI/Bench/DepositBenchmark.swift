@@ -46,8 +46,9 @@ struct DepositBenchmark: Sendable {
             try? FileManager.default.removeItem(atPath: timing.folder)
         }
         let copy = Throughput.median(copies), deposit = deposits.mapValues(Throughput.median)
-        console.out(Self.line("cp + fsync (baseline)", copy, baseline: copy))
-        for k in 1...3 { console.out(Self.line("deposit, k = \(k)", deposit[k]!, baseline: copy)) }
+        console.out("medians of \(rounds) round\(rounds == 1 ? "" : "s") (slowest–fastest):")
+        console.out(Self.line("cp + fsync (baseline)", copy, baseline: copy, rounds: copies))
+        for k in 1...3 { console.out(Self.line("deposit, k = \(k)", deposit[k]!, baseline: copy, rounds: deposits[k]!)) }
         console.out("(c) recover the k = 1 file through a server that holds no copy…")
         let holder1 = cluster.names.first { cluster.holds($0, DepositCluster.blob(owner: ids[1]!, sha256: sample.sha256)) }
         let elsewhere = cluster.names.first { $0 != holder1 } ?? "s1"
@@ -185,9 +186,10 @@ struct DepositBenchmark: Sendable {
         return Throughput(bytes: bytes, elapsed: elapsed)
     }
 
-    private static func line(_ label: String, _ figure: Throughput, baseline: Throughput) -> String {
-        "  " + pad(label, 34) + String(format: "%6.3f GB/s  %.2f× baseline  (%.2f s)", figure.gigabytesPerSecond,
-                                       figure.gigabytesPerSecond / max(baseline.gigabytesPerSecond, 1e-9), figure.seconds)
+    private static func line(_ label: String, _ figure: Throughput, baseline: Throughput, rounds: [Throughput] = []) -> String {
+        let spread = rounds.count > 1 ? String(format: "; %.3f–%.3f GB/s", rounds.map(\.gigabytesPerSecond).min()!, rounds.map(\.gigabytesPerSecond).max()!) : ""
+        return "  " + pad(label, 34) + String(format: "%6.3f GB/s  %.2f× baseline  (%.2f s", figure.gigabytesPerSecond,
+                                              figure.gigabytesPerSecond / max(baseline.gigabytesPerSecond, 1e-9), figure.seconds) + spread + ")"
     }
 }
 

@@ -81,7 +81,7 @@ public enum DepositScenarios {
             },
             Scenario(id: "deposit.5.1-same-file", lab: "deposit", exercise: "5.1", points: 4, seeds: 200,
                      needs: ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1"],
-                     summary: "the same file deposited again and its count changed up and down, then a new version: the same name and hash again sends no byte, every ok holds its new count, an unknown name is notFound, the new version replaces the old") { seed in
+                     summary: "the same file deposited again and its count changed up and down, then a new version, deposited twice: the same name and hash again (a new count or a retry) sends no byte, every ok holds its new count, an unknown name is notFound, the new version replaces the old") { seed in
                 try changesReplicas(server, seed: seed)
             },
             Scenario(id: "deposit.5.1-costs", lab: "deposit", exercise: "5.1", points: 2, seeds: 200,

@@ -16,6 +16,7 @@ public enum DepositMutants {
         ("deposit: recover only from a local copy", LocalOnlyRecoverServer.self, ["deposit.4.1-recover-anywhere"]),
         ("deposit: list shows every client's files", EveryoneListServer.self, ["deposit.4.1-isolation"]),
         ("deposit: recover finds another client's file by name", NameOnlyRecoverServer.self, ["deposit.4.1-isolation"]),
+        ("deposit: a retry of the same file uploads it again", UploadAgainServer.self, ["deposit.5.1-same-file"]),
         ("deposit: a change of copies answered ok and not made", NominalReplicasServer.self, ["deposit.5.1-same-file"]),
         ("deposit: no repair", NoRepairServer.self, ["deposit.6.1-repair", "deposit.6.1-rejoin", "deposit.6.1-chaos"]),
     ]
