@@ -29,16 +29,20 @@ struct DepositBenchmark: Sendable {
         // run on a cluster of their own, deleted after them (a kill there could take a k = 1 file's only copy).
         let cluster = try await startCluster(in: "\(folder)/cluster")
         var copies: [Throughput] = [], deposits: [Int: [Throughput]] = [:], ids: [Int: String] = [:]
+        // How many deposits of each k had their coordinator (s1, s2, s3) keep a copy: one that does not stages the
+        // upload, a second full write of the file on that server, and the figure is slower for it.
+        var kept: [Int: Int] = [:]
         let timing = rounds > 1 ? try await startCluster(in: "\(folder)/timing") : nil
         for round in 1...rounds {
             console.out("round \(round) of \(rounds): (a) cp of the \(size) file, then fsync (the disk's pace here); (b) deposits with k = 1, 2, 3, each by a new client, through s1, s2, s3…")
             copies.append(try copyThenSync(sample.path, to: "\(folder)/copy.bin"))
             for k in 1...3 {
-                let run = try await client(round == 1 ? cluster : timing!, through: ["s\(k)"],
-                                           ["--do", "deposit \(sample.path) --replicas \(k) --as k\(k).bin"])
+                let servers = round == 1 ? cluster : timing!
+                let run = try await client(servers, through: ["s\(k)"], ["--do", "deposit \(sample.path) --replicas \(k) --as k\(k).bin"])
                 deposits[k, default: []].append(Throughput(bytes: bytes, seconds: try run.seconds()))
                 guard let id = run.id else { throw DepositBenchmarkError.clientFailed(run.lines.joined(separator: "\n")) }
                 if round == 1 { ids[k] = id }
+                if servers.holds("s\(k)", DepositCluster.blob(owner: id, sha256: sample.sha256)) { kept[k, default: 0] += 1 }
             }
         }
         if let timing {
@@ -48,7 +52,10 @@ struct DepositBenchmark: Sendable {
         let copy = Throughput.median(copies), deposit = deposits.mapValues(Throughput.median)
         console.out("medians of \(rounds) round\(rounds == 1 ? "" : "s") (slowest–fastest):")
         console.out(Self.line("cp + fsync (baseline)", copy, baseline: copy, rounds: copies))
-        for k in 1...3 { console.out(Self.line("deposit, k = \(k)", deposit[k]!, baseline: copy, rounds: deposits[k]!)) }
+        for k in 1...3 {
+            console.out(Self.line("deposit, k = \(k)", deposit[k]!, baseline: copy, rounds: deposits[k]!)
+                        + "  coordinator kept a copy in \(kept[k, default: 0]) of \(rounds)")
+        }
         console.out("(c) recover the k = 1 file through a server that holds no copy…")
         let holder1 = cluster.names.first { cluster.holds($0, DepositCluster.blob(owner: ids[1]!, sha256: sample.sha256)) }
         let elsewhere = cluster.names.first { $0 != holder1 } ?? "s1"
@@ -86,7 +93,7 @@ struct DepositBenchmark: Sendable {
                                         Double(max(high.client, high.server)) / Double(max(low.client, low.server)), 1.1))
         }
         console.out(GoalLine.atMost("repair bytes ÷ ideal ≤ 1.05", Double(repair.bytesMoved) / Double(max(repair.idealBytes, 1)), 1.05))
-        return DepositBenchmarkResult(fileBytes: bytes, rounds: rounds, copyThenSync: copy, deposits: deposit.sorted { $0.key < $1.key }.map(\.value),
+        return DepositBenchmarkResult(fileBytes: bytes, rounds: rounds, coordinatorKeptCopy: (1...3).map { kept[$0, default: 0] }, copyThenSync: copy, deposits: deposit.sorted { $0.key < $1.key }.map(\.value),
                                       recover: recovered, repair: repair, peakRSS: peaks)
     }
 
@@ -227,6 +234,9 @@ struct DepositBenchmarkResult: Codable, Sendable {
     let fileBytes: Int
     /// How many interleaved rounds of (a) and (b) were run; those figures are their medians.
     let rounds: Int
+    /// For k = 1, 2, 3: in how many rounds the server the client deposited through kept a copy (one that did not
+    /// staged the upload, writing the file once more).
+    let coordinatorKeptCopy: [Int]
     let copyThenSync: Throughput
     /// k = 1, 2, 3.
     let deposits: [Throughput]
