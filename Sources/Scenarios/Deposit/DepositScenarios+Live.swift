@@ -116,7 +116,7 @@ extension DepositScenarios {
     }
 
     /// Writes `content` to `path`, a mebibyte at a time.
-    private static func write(_ content: GeneratedFile, to path: String) throws(StorageError) {
+    package static func write(_ content: GeneratedFile, to path: String) throws(StorageError) {
         let file = try RandomAccessFile.open(path, mode: .create)
         defer { file.close() }
         var offset: UInt64 = 0
