@@ -124,6 +124,8 @@ enum Help {
       --id NAME            server: its name (default: the --store folder's name, e.g. s1 for data/s1)
       --peer NAME=HOST:PORT  server: another server of the cluster (repeatable)
       --dead-after D       server: a peer silent this long is taken for dead and repaired (default 600ms)
+      --cluster-key TEXT   server: a passphrase every server of the cluster is given; a connection speaks as
+                           one of the --peer servers only once it proved it holds it (without: a warning)
       --server NAME=HOST:PORT  client: a server and its --id (repeatable: give every server; the client moves
                            on when one dies, and recovers from the holders a server names)
       --id UUID            client: the client id a server issued before (default: ask for a new one)

@@ -1,5 +1,5 @@
 import Foundation
-import LabKit
+@testable import LabKit
 import Testing
 
 /// A node that counts the messages it gets, persists the count, and answers each with the new count.
@@ -263,6 +263,85 @@ private final class Collector: Sendable {
         #expect(count == 2, "alice's 1 and mallory's 1; the forged 1,000s never reached the node")
         #expect(events.logs.contains { $0.contains("claiming to be alice: alice already speaks from") })
         #expect(events.logs.contains { $0.contains("claiming to be bob: this connection speaks as mallory, not bob") })
+    }
+
+    @Test("over TCP with a cluster key, a connection speaks as a configured server only once it proved the key: impostors are refused while that server is away, the server itself is served")
+    func clusterNamesNeedTheKey() async throws {
+        let events = Collector()
+        let key = ClusterKey(passphrase: "the servers' secret")
+        var configuration = NodeShell<Counter>.Configuration(id: "s1", listen: loopback, transport: .tcp,
+                                                             peers: ["s2": try SocketAddress.parse("127.0.0.1:9")])
+        configuration.clusterKey = key
+        let server = NodeShell(Counter(), configuration: configuration, observer: events.observer)
+        let address = try await server.start()
+        async let serving: Void = server.run()
+        /// A message envelope as a shell writes it: its frame kind (0), sender, destination, message.
+        func envelope(from sender: NodeID, _ value: UInt64) -> [UInt8] { [0] + sender.encoded() + NodeID("s1").encoded() + value.encoded() }
+
+        // s2 is away: a connection that only says it is s2, or proves it with another key, is refused.
+        let bare = try await TCPConnection.connect(to: address, timeout: .seconds(60))
+        try await bare.writeFrame(envelope(from: "s2", 1_000))
+        let forger = try await TCPConnection.connect(to: address, timeout: .seconds(60))
+        let wrongProof = ClusterKey(passphrase: "a guess").proof(name: "s2", as: .dialer, dialer: forger.localAddress, acceptor: forger.remoteAddress, time: ClusterKey.now)
+        try await forger.writeFrame(FrameKind.proof.frame(wrongProof))
+        try await forger.writeFrame(envelope(from: "s2", 1_000))
+        // A proof made for another connection proves nothing on this one.
+        let replayer = try await TCPConnection.connect(to: address, timeout: .seconds(60))
+        let copied = key.proof(name: "s2", as: .dialer, dialer: forger.localAddress, acceptor: forger.remoteAddress, time: ClusterKey.now)
+        try await replayer.writeFrame(FrameKind.proof.frame(copied))
+        try await replayer.writeFrame(envelope(from: "s2", 1_000))
+        let deadline = ContinuousClock.now + .seconds(30)
+        while await server.refusedClaims < 3, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        let refused = await server.refusedClaims
+        for connection in [bare, forger, replayer] { connection.close() }
+
+        // The real s2, with the key, is served; a client, whose name is no server's, needs no key.
+        var s2Configuration = NodeShell<Asker>.Configuration(id: "s2", listen: loopback, transport: .tcp, peers: ["s1": address])
+        s2Configuration.clusterKey = key
+        let s2Answers = Collector()
+        let s2 = NodeShell(Asker(peer: "s1", times: 1), configuration: s2Configuration, observer: s2Answers.observer)
+        async let s2Running: Void = s2.run()
+        let client = NodeShell(Asker(peer: "s1", times: 1), configuration: .init(id: "client", listen: loopback, transport: .tcp,
+                                                                                  peers: ["s1": address])) { _ in }
+        async let clientRunning: Void = client.run()
+        let answered = await s2Answers.wait { $0.outputs.count == 1 }
+        let count = await server.inspect(\.count)
+        await s2.stop()
+        await client.stop()
+        try await s2Running
+        try await clientRunning
+        await server.stop()
+        try await serving
+        #expect(refused == 3, "\(events.logs)")
+        #expect(events.logs.contains { $0.contains("claiming to be s2: s2 is a server of this cluster, and this connection did not prove it holds the cluster key") },
+                "\(events.logs)")
+        #expect(events.logs.contains { $0.contains("proved no name: a proof for s2 made without this cluster's key, or for another connection") }, "\(events.logs)")
+        #expect(answered)
+        #expect(count <= 2 && count >= 1, "s2's 1 (and the client's 1); none of the impostors' 1,000s: \(count)")
+    }
+
+    @Test("over TCP with a cluster key, a process that answers at a server's address without the key is not believed")
+    func clusterAnswersNeedTheKey() async throws {
+        let impostor = NodeShell(Counter(), configuration: .init(id: "s2", listen: loopback, transport: .tcp)) { _ in }
+        let impostorAddress = try await impostor.start()
+        async let impersonating: Void = impostor.run()
+        var configuration = NodeShell<Asker>.Configuration(id: "s1", listen: loopback, transport: .tcp, peers: ["s2": impostorAddress])
+        configuration.clusterKey = ClusterKey(passphrase: "the servers' secret")
+        let heard = Collector()
+        let s1 = NodeShell(Asker(peer: "s2", times: 1), configuration: configuration, observer: heard.observer)
+        async let asking: Void = s1.run()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while await s1.refusedClaims < 1, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        let refused = await s1.refusedClaims
+        let asked = await impostor.inspect(\.count)
+        await s1.stop()
+        try await asking
+        await impostor.stop()
+        try await impersonating
+        #expect(asked == 1, "the impostor got s1's message, and answered it")
+        #expect(refused >= 1 && heard.outputs.isEmpty, "s1 believed the answer of a process with no key: \(heard.outputs) \(heard.logs)")
+        #expect(heard.logs.contains { $0.contains("claiming to be s2: s2 is a server of this cluster, and this connection did not prove it holds the cluster key") },
+                "\(heard.logs)")
     }
 
     @Test("over TCP, a peer whose connection was evicted takes its name back with its ticket; an impostor cannot take it meanwhile")

@@ -7,6 +7,9 @@ enum FrameKind: UInt8 {
     case ticket = 1
     /// The first frame on a new connection of a peer that holds a ticket: "I am the name this was issued to".
     case claim = 2
+    /// The first frame on a connection dialed by a node of a cluster: "I am this name, and I hold the key"
+    /// (``ClusterKey``).
+    case proof = 3
 
     /// `payload` as a frame of this kind.
     func frame(_ payload: some Collection<UInt8>) -> [UInt8] {

@@ -35,6 +35,9 @@ public actor NodeShell<Logic: NodeLogic> {
         /// Whether the shell hands its observer trace events. Off, it never formats a message for one: a
         /// chunk of a file is not turned into text at every hop when nobody records a trace.
         public var traces: Bool
+        /// Over TCP: the key the servers of this node's cluster share. With it, this node proves its name on every
+        /// connection it dials, and a connection speaks as one of `peers` only once it proved it (``ClusterKey``).
+        public var clusterKey: ClusterKey?
 
         public init(id: NodeID, listen: SocketAddress, transport: Transport = .udp, peers: [NodeID: SocketAddress] = [:],
                     faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil, connectionLimits: ConnectionLimits = .standard,
@@ -110,7 +113,8 @@ public actor NodeShell<Logic: NodeLogic> {
             udp = socket
             localAddress = socket.localAddress
         case .tcp:
-            let mesh = try TCPMesh(listen: configuration.listen, limits: configuration.connectionLimits) { [weak self] bytes, address in
+            let cluster = configuration.clusterKey.map { (name: configuration.id, key: $0, members: Set(configuration.peers.keys)) }
+            let mesh = try TCPMesh(listen: configuration.listen, limits: configuration.connectionLimits, cluster: cluster) { [weak self] bytes, address in
                 await self?.incoming(bytes, from: address)
             } log: { [observer] line in
                 observer(.log(line))

@@ -35,6 +35,8 @@ final class TCPMesh: Sendable {
         var closedByLimits = 0
         /// Peers the last dial to failed: said once, then silent until a dial to them works again.
         var unreachable: Set<NodeID> = []
+        /// The name each connection proved with the cluster key (``ClusterKey``).
+        var proven: [SocketAddress: NodeID] = [:]
         /// The connections this node dialed, and the peer whose address each was dialed at: such a connection
         /// speaks for that peer even while another connection (the one the peer dialed) holds its name.
         var dialed: [SocketAddress: NodeID] = [:]
@@ -54,13 +56,18 @@ final class TCPMesh: Sendable {
     private let floodLog: LogThrottle
     private let state = Lock(State())
     private let limits: ConnectionLimits
+    /// With a cluster key: the name this node proves on the connections it dials, the key, and the names a
+    /// connection must prove to speak as (the cluster's servers).
+    private let cluster: (name: NodeID, key: ClusterKey, members: Set<NodeID>)?
 
     /// How many connections this side closed to stay within its limits.
     var closedByLimits: Int { state.withLock { $0.closedByLimits } }
 
-    init(listen: SocketAddress, limits: ConnectionLimits = .standard, deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
+    init(listen: SocketAddress, limits: ConnectionLimits = .standard, cluster: (name: NodeID, key: ClusterKey, members: Set<NodeID>)? = nil,
+         deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
         listener = try TCPListener.bind(listen)
         self.limits = limits
+        self.cluster = cluster
         localAddress = listener.localAddress
         self.deliver = deliver
         self.log = log
@@ -107,7 +114,18 @@ final class TCPMesh: Sendable {
             victim.close()
             floodLog.say("evicted", "closed the connection from \(remote), silent the longest: \(limits.maxConnections) connections is the limit")
         }
-        adopt(connection)
+        guard let cluster else { return adopt(connection) }
+        // A node of a cluster proves its name to whoever dialed it before anything else goes out, off the accept loop.
+        track(writer: true) { [self] in
+            let proof = cluster.key.proof(name: cluster.name, as: .acceptor, dialer: connection.remoteAddress, acceptor: connection.localAddress,
+                                          time: ClusterKey.now)
+            do {
+                try await connection.writeFrame(FrameKind.proof.frame(proof), timeout: limits.idleTimeout)
+                adopt(connection)
+            } catch {
+                connection.close()
+            }
+        }
     }
 
     /// Queues the envelope `bytes` for `peer`, dialing `address` if there is no connection to it yet.
@@ -134,6 +152,11 @@ final class TCPMesh: Sendable {
             do {
                 let connection = try await TCPConnection.connect(to: address)
                 if state.withLock({ $0.unreachable.remove(peer) }) != nil { log("reached \(peer) at \(address) again") }
+                if let cluster {
+                    let proof = cluster.key.proof(name: cluster.name, as: .dialer, dialer: connection.localAddress, acceptor: connection.remoteAddress,
+                                                  time: ClusterKey.now)
+                    try await connection.writeFrame(FrameKind.proof.frame(proof), timeout: limits.idleTimeout)
+                }
                 if let ticket { try await connection.writeFrame(FrameKind.claim.frame(ticket.bytes), timeout: limits.idleTimeout) }
                 // Whoever answers at the address this node was given for `peer` is `peer` on this connection.
                 state.withLock { $0.dialed[connection.remoteAddress] = peer }
@@ -160,6 +183,9 @@ final class TCPMesh: Sendable {
     func claim(_ name: NodeID, from remote: SocketAddress) -> String? {
         state.withLock { state in
             // Two servers that dial each other each reply on the connection the other dialed (`learn`).
+            if let cluster, cluster.members.contains(name), state.proven[remote] != name {
+                return "\(name) is a server of this cluster, and this connection did not prove it holds the cluster key"
+            }
             if let dialed = state.dialed[remote] { return dialed == name ? nil : "this connection was dialed to \(dialed), not \(name)" }
             if let speaker = state.speakers[remote] {
                 return speaker == name ? nil : "this connection speaks as \(speaker), not \(name)"
@@ -202,6 +228,18 @@ final class TCPMesh: Sendable {
             return old
         }
         replaced?.close()
+    }
+
+    /// A connection's opening proof (``ClusterKey``): with this node's key, for this connection, and fresh, it
+    /// lets the connection speak as the cluster's server it names; otherwise it proves nothing, said once a second.
+    private func prove(_ payload: ArraySlice<UInt8>, on connection: TCPConnection) {
+        guard let cluster else { return }
+        let dialedHere = state.withLock { $0.dialed[connection.remoteAddress] != nil }
+        let (dialer, acceptor) = dialedHere ? (connection.localAddress, connection.remoteAddress) : (connection.remoteAddress, connection.localAddress)
+        switch cluster.key.verify(payload, as: dialedHere ? .acceptor : .dialer, dialer: dialer, acceptor: acceptor, now: ClusterKey.now) {
+        case let .success(name): state.withLock { $0.proven[connection.remoteAddress] = name }
+        case let .failure(refusal): floodLog.say("unproven", "the connection from \(connection.remoteAddress) proved no name: \(refusal)")
+        }
     }
 
     /// Keeps a ticket another node issued to this one on `remote`, to present when dialing that node again.
@@ -294,6 +332,7 @@ final class TCPMesh: Sendable {
                     case let (.envelope, payload): await deliver(Array(payload), remote)
                     case let (.ticket, payload): keep(try Ticket(payload), from: remote)
                     case let (.claim, payload): present(try Ticket(payload), from: remote)
+                    case let (.proof, payload): prove(payload, on: connection)
                     }
                 }
                 hungUp = true
@@ -310,6 +349,7 @@ final class TCPMesh: Sendable {
             state.withLock { state in
                 state.heldTotal -= state.held.removeValue(forKey: remote) ?? 0
                 state.unsentTickets[remote] = nil
+                state.proven[remote] = nil
                 // Frames sent from now on dial again instead of going down a connection known to be gone.
                 for (peer, outbox) in state.outboxes where outbox.remote == remote && state.connections[remote] === connection {
                     outbox.queue.finish()

@@ -7,7 +7,7 @@ import LabKit
 /// prompt (or scripted with `--do`).
 enum DepositNodes {
     /// The options only the server reads.
-    static let serverOptions: [CommandSpec.Option] = [.init(name: "dead-after", takesValue: true)]
+    static let serverOptions: [CommandSpec.Option] = [.init(name: "dead-after", takesValue: true), .init(name: "cluster-key", takesValue: true)]
     /// The options only the client reads (its `--id` is the client id a server issued, not a node name).
     static let clientOptions: [CommandSpec.Option] = [
         .init(name: "server", takesValue: true, repeats: true), .init(name: "do", takesValue: true, repeats: true),
@@ -31,7 +31,14 @@ enum DepositNodes {
             guard bound > config.tick else { throw UsageError("--dead-after must be longer than the tick (\(config.tick))", command: "node") }
             config.deadAfter = bound
         }
-        return await serve(DepositImplementations.server(impl), config: config, options: options, context: context)
+        var key: ClusterKey?
+        if let passphrase = arguments.value("cluster-key") {
+            guard !passphrase.isEmpty else { throw UsageError("--cluster-key needs the passphrase every server of the cluster is given", command: "node") }
+            key = ClusterKey(passphrase: passphrase)
+        } else if !options.peers.isEmpty {
+            context.console.out(context.style.yellow("warning: without --cluster-key, the servers' names are not proven: any process that reaches this port can speak as a server with no connection here (give every server the same --cluster-key)"))
+        }
+        return await serve(DepositImplementations.server(impl), config: config, key: key, options: options, context: context)
     }
 
     /// `node deposit client`: knows the servers by `--server NAME=HOST:PORT` (several, to carry on when one dies).
@@ -74,9 +81,9 @@ enum DepositNodes {
                                           ownsFolder: arguments.value("store") == nil, context: context).run()
     }
 
-    private static func serve<Server: DepositServerNode>(_: Server.Type, config: DepositServerConfig, options: NodeOptions,
+    private static func serve<Server: DepositServerNode>(_: Server.Type, config: DepositServerConfig, key: ClusterKey?, options: NodeOptions,
                                                          context: CommandContext) async -> Int32 {
         await LiveNode(logic: Server(config: config), options: options, transport: .tcp, context: context, title: "deposit server",
-                       secureRandom: true) { "\($0)" }.run()
+                       secureRandom: true, clusterKey: key) { "\($0)" }.run()
     }
 }

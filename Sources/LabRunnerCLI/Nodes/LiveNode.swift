@@ -12,6 +12,8 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     let title: String
     /// Whether `ctx.random` comes from the OS's secure generator (a deposit server's ids are credentials).
     var secureRandom = false
+    /// Over TCP, the key the servers of the node's cluster share: the peers' names must be proven with it.
+    var clusterKey: ClusterKey?
     /// Formats an output for the terminal.
     let describe: @Sendable (Logic.Output) -> String
 
@@ -24,6 +26,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         let shellBox = Lock<NodeShell<Logic>?>(nil)
         var configuration = options.configuration(for: Logic.self, transport: transport)
         configuration.secureRandom = secureRandom
+        configuration.clusterKey = clusterKey
         let shell = NodeShell(logic, configuration: configuration) { event in
             switch event {
             case let .output(output):

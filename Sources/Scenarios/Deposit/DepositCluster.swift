@@ -19,6 +19,8 @@ package final class DepositCluster: Sendable {
     /// `127.0.0.1:PORT` of each server, fixed for the cluster's life (a restart reuses it).
     package let address: [String: String]
     private let processes: NodeProcesses
+    /// The passphrase every server is given (`--cluster-key`): 128 random bits, new for each cluster.
+    private let clusterKey: String
     private let environment: [String: String]
     /// Every line a server or client prints, with its name.
     private let onLine: @Sendable (String, String) -> Void
@@ -33,6 +35,8 @@ package final class DepositCluster: Sendable {
         self.names = names
         self.folder = folder
         self.processes = processes
+        var generator = SystemRandomNumberGenerator()
+        clusterKey = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex
         self.environment = environment
         self.onLine = onLine
         address = Dictionary(uniqueKeysWithValues: try names.map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
@@ -41,7 +45,8 @@ package final class DepositCluster: Sendable {
 
     /// Starts (or restarts) server `name` on its folder and port.
     package func start(_ name: String) throws {
-        var arguments = ["node", "deposit", "server", "--id", name, "--listen", address[name]!, "--store", "\(folder)/\(name)"]
+        var arguments = ["node", "deposit", "server", "--id", name, "--listen", address[name]!, "--store", "\(folder)/\(name)",
+                         "--cluster-key", clusterKey]
         for peer in names where peer != name { arguments += ["--peer", "\(peer)=\(address[peer]!)"] }
         state.withLock { state in
             state.listening.remove(name)
