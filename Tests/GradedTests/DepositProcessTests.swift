@@ -26,12 +26,20 @@ struct DepositProcessTests {
         let client = try cluster.client("alice", through: ["s1"], ["--do", "deposit \(folder)/big.bin --replicas 1"]) { line in
             lines.withLock { $0.append(line) }
         }
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !entries().contains(where: { $0.hasSuffix(".part") }), client.ending == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(2))
+        // Watched from a thread of its own, not the cooperative pool, which other tests may keep busy for longer
+        // than the upload lasts: the client is killed as soon as the server's part appears.
+        let sawPart = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(60)
+                var seen = false
+                while !seen, client.ending == nil, Date() < deadline {
+                    seen = ((try? FileManager.default.contentsOfDirectory(atPath: blobs)) ?? []).contains { $0.hasSuffix(".part") }
+                    if !seen { usleep(500) }
+                }
+                client.kill()
+                continuation.resume(returning: seen)
+            }
         }
-        let sawPart = entries().contains { $0.hasSuffix(".part") }
-        client.kill()
         _ = await client.waitForExit()
         #expect(sawPart, "no upload under way was seen: \(entries())")
         #expect(!lines.withLock { $0 }.contains { $0.hasPrefix("#1 ") }, "the upload ended before the client could be killed")
