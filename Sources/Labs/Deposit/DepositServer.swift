@@ -215,23 +215,18 @@ public struct DepositServer: DepositServerNode {
     /// owner's id and the content's hash); a server's fetch of an upload still arriving here waits for its bytes.
     private mutating func serveFetch(key: String, offset: UInt64, count: Int, to sender: NodeID, _ ctx: inout DepositContext) {
         let fetch = WaitingFetch(node: sender, offset: offset, count: min(max(count, 0), config.limits.pieceSize))
-        if ctx.blobs.size(of: key) == nil, membership.isServer(sender),
-           let upload = transfers.values.first(where: { $0.upload != nil && $0.sourceKey == key })?.upload,
-           offset + UInt64(fetch.count) > (ctx.blobs.partSize(of: key) ?? 0), offset < upload.size {
+        let committed = ctx.blobs.size(of: key) != nil
+        // An upload still arriving here is read only by servers (the targets pulling their copies).
+        let upload = committed || !membership.isServer(sender) ? nil : transfers.values.first { $0.upload != nil && $0.sourceKey == key }?.upload
+        if let upload, offset + UInt64(fetch.count) > (ctx.blobs.partSize(of: key) ?? 0), offset < upload.size {
             // Bounded: the pieces in flight of as many copies as a file may have.
             var waiting = waitingFetches[key, default: []]
             if !waiting.contains(fetch), waiting.count < config.limits.piecesInFlight * config.limits.maxReplicas { waiting.append(fetch) }
             waitingFetches[key] = waiting
             return
         }
-        let bytes: [UInt8]?
-        if ctx.blobs.size(of: key) != nil {
-            bytes = try? ctx.blobs.read(key, at: offset, count: fetch.count)
-        } else if membership.isServer(sender), transfers.values.contains(where: { $0.upload != nil && $0.sourceKey == key }) {
-            bytes = try? ctx.blobs.readPart(key, at: offset, count: fetch.count)
-        } else {
-            bytes = nil
-        }
+        let bytes = committed ? try? ctx.blobs.read(key, at: offset, count: fetch.count)
+            : upload != nil ? try? ctx.blobs.readPart(key, at: offset, count: fetch.count) : nil
         guard let bytes else { return ctx.send(.absent(key: key), to: sender) }
         ctx.send(.piece(key: key, offset: offset, bytes: bytes), to: sender)
     }
