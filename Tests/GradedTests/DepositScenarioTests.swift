@@ -27,12 +27,7 @@ struct DepositScenarioTests {
 
     @Test("without a labrunner to start the servers, the live scenario fails saying so")
     func liveWithoutExecutable() async {
-        let failure = await ScenarioRunner.runOnce(DepositScenarios.live(NodeProcesses(executable: nil, impl: .solution)), seed: 1)
-        guard case let .crashed(reason)? = failure?.reason else {
-            Issue.record("expected a crash naming the missing labrunner, got \(failure.map(\.description) ?? "a pass")")
-            return
-        }
-        #expect(reason.contains("no labrunner executable"))
+        await LiveScenarioCheck.failsWithoutExecutable(DepositScenarios.live(NodeProcesses(executable: nil, impl: .solution)))
     }
 
     @Test("the live scenario passes the reference with a 256 MiB file: pipelined copies over real sockets, SIGKILL, recovery, repair")

@@ -14,3 +14,16 @@ enum SkeletonCheck {
         }
     }
 }
+
+/// What every live scenario must do when no `labrunner` can be found to start its nodes: fail, saying so.
+enum LiveScenarioCheck {
+    /// Records an issue unless `scenario`, started with no executable, crashes naming the missing labrunner.
+    static func failsWithoutExecutable(_ scenario: Scenario) async {
+        let failure = await ScenarioRunner.runOnce(scenario, seed: 1)
+        guard case let .crashed(reason)? = failure?.reason else {
+            Issue.record("expected a crash naming the missing labrunner, got \(failure.map(\.description) ?? "a pass")")
+            return
+        }
+        #expect(reason.contains("no labrunner executable"))
+    }
+}

@@ -18,12 +18,7 @@ struct ZapsZapScenarioTests {
 
     @Test("without a labrunner to start the members, the live scenario fails saying so")
     func liveWithoutExecutable() async {
-        let failure = await ScenarioRunner.runOnce(ZapsZapScenarios.live(NodeProcesses(executable: nil, impl: .solution)), seed: 1)
-        guard case let .crashed(reason)? = failure?.reason else {
-            Issue.record("expected a crash naming the missing labrunner, got \(failure.map(\.description) ?? "a pass")")
-            return
-        }
-        #expect(reason.contains("no labrunner executable"))
+        await LiveScenarioCheck.failsWithoutExecutable(ZapsZapScenarios.live(NodeProcesses(executable: nil, impl: .solution)))
     }
 
     @Test("scenario ids name the lab and an exercise; every exercise is graded; 42 points; 200 seeds each simulated one")
