@@ -106,34 +106,9 @@ struct DepositBenchmark: Sendable {
         return cluster
     }
 
-    /// What one client process printed, and its exit.
-    private struct ClientRun {
-        let lines: [String]
-        let status: Int32
-        let peak: Int?
-
-        /// The client id it was welcomed with.
-        var id: String? { lines.first { $0.hasPrefix("client id ") }?.split(separator: " ").dropFirst(2).first.map(String.init) }
-
-        /// How long its one scripted request took, from its result line (`#1 … in 3.21 s: ok`).
-        func seconds() throws -> Double {
-            guard status == 0, let line = lines.first(where: { $0.hasPrefix("#1 ") }), line.hasSuffix(": ok") || line.contains(": ok →"),
-                  let range = line.range(of: " in "), let end = line.range(of: " s: ", range: range.upperBound..<line.endIndex),
-                  let seconds = Double(line[range.upperBound..<end.lowerBound]) else {
-                throw DepositBenchmarkError.clientFailed(lines.suffix(5).joined(separator: "\n"))
-            }
-            return seconds
-        }
-    }
-
     /// Runs one client to its end (`--do` commands), collecting what it printed.
-    private func client(_ cluster: DepositCluster, through servers: [String], _ arguments: [String]) async throws -> ClientRun {
-        let lines = Lock<[String]>([]), peak = Lock<Int?>(nil)
-        let child = try cluster.client("client", through: servers, arguments) { line in
-            if let value = PeakMemory.parse(line) { peak.withLock { $0 = value } } else { lines.withLock { $0.append(line) } }
-        }
-        let status = await child.waitForExit()
-        return ClientRun(lines: lines.withLock { $0 }, status: status, peak: peak.withLock { $0 })
+    private func client(_ cluster: DepositCluster, through servers: [String], _ arguments: [String]) async throws -> DepositCluster.ClientRun {
+        try await cluster.run(client: servers, arguments, limit: .seconds(3_600))
     }
 
     /// Kills a server holding the most of `blobs` (never `avoiding`'s holder, whose only copy it would take) and
@@ -243,4 +218,16 @@ struct DepositBenchmarkResult: Codable, Sendable {
     let recover: Throughput
     let repair: Repair
     let peakRSS: [String: Peak]
+}
+
+extension DepositCluster.ClientRun {
+    /// How long its one scripted request took, from its result line (`#1 … in 3.21 s: ok`).
+    func seconds() throws -> Double {
+        guard status == 0, let line = lines.first(where: { $0.hasPrefix("#1 ") }), line.hasSuffix(": ok") || line.contains(": ok →"),
+              let range = line.range(of: " in "), let end = line.range(of: " s: ", range: range.upperBound..<line.endIndex),
+              let seconds = Double(line[range.upperBound..<end.lowerBound]) else {
+            throw DepositBenchmarkError.clientFailed(lines.suffix(5).joined(separator: "\n"))
+        }
+        return seconds
+    }
 }

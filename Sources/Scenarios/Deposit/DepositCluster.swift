@@ -87,6 +87,38 @@ package final class DepositCluster: Sendable {
         try spawn(name, ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] } + arguments, onLine: onLine)
     }
 
+    /// What one client process printed (but its peak-memory line), and how it exited.
+    package struct ClientRun: Sendable {
+        package let lines: [String]
+        /// Its exit status; -1 when it was killed for taking too long or being told to stop.
+        package let status: Int32
+        /// The peak memory it reported, when asked to (``PeakMemory``).
+        package let peak: Int?
+
+        /// The client id it was welcomed with (`client id UUID (…)`).
+        package var id: String? { lines.first { $0.hasPrefix("client id ") }?.split(separator: " ").dropFirst(2).first.map(String.init) }
+    }
+
+    /// Runs one scripted client (`--do` commands) that knows `servers` to its end, collecting what it printed; it
+    /// is killed after `limit`, or as soon as `stop` says so (it is asked every 50 ms).
+    package func run(client servers: [String], _ arguments: [String], limit: Duration,
+                     stop: @escaping @Sendable () -> Bool = { false }) async throws -> ClientRun {
+        let lines = Lock<[String]>([]), peak = Lock<Int?>(nil)
+        let child = try client("client", through: servers, arguments) { line in
+            if let value = PeakMemory.parse(line) { peak.withLock { $0 = value } } else { lines.withLock { $0.append(line) } }
+        }
+        let status = try? await withDeadline(limit) { () async throws -> Int32 in
+            while child.ending == nil, !stop() { try await Task.sleep(for: .milliseconds(50)) }
+            if child.ending == nil { throw CancellationError() }
+            return await child.waitForExit()
+        }
+        if status == nil {
+            child.kill()
+            _ = await child.waitForExit()
+        }
+        return ClientRun(lines: lines.withLock { $0 }, status: status ?? -1, peak: peak.withLock { $0 })
+    }
+
     /// The blob a server keeps a file of `owner` (its id's text) under: ``FileRecord/blobName``, from the content's
     /// SHA-256 in hex as `SampleFile` gives it.
     package static func blob(owner: String, sha256: String) -> String { "\(ClientID(owner)?.hex ?? owner)-\(sha256)" }

@@ -54,7 +54,7 @@ extension DepositScenarios {
         try expect(deposit.status == 0 && deposit.lines.contains { $0.hasPrefix("#1 deposit ") && $0.hasSuffix(": ok") },
                    "a deposit of \(show(bytes: content.size)) with k = 2 on 4 live servers to be ok",
                    observed: "the client printed: " + deposit.lines.suffix(3).joined(separator: " | "))
-        guard let id = deposit.lines.first(where: { $0.hasPrefix("client id ") })?.split(separator: " ").dropFirst(2).first.map(String.init) else {
+        guard let id = deposit.id else {
             throw ScenarioFailure(.wrong(expected: "the client to print its id", observed: deposit.lines.prefix(3).joined(separator: " | ")))
         }
         let blob = DepositCluster.blob(owner: id, sha256: content.sha256.hex)
@@ -84,35 +84,14 @@ extension DepositScenarios {
                    observed: "copies on \(copies.isEmpty ? "no live server" : copies.joined(separator: ", "))")
     }
 
-    /// What one client process printed, and how it exited.
-    private struct ClientRun {
-        let lines: [String]
-        let status: Int32
-    }
-
-    /// Runs one scripted client to its end, collecting what it printed; it is killed after 120 s, or as soon as a
-    /// process names an unfinished exercise.
+    /// Runs one scripted client to its end (at most 120 s), stopped as soon as a process names an unfinished exercise.
     private static func runClient(_ cluster: DepositCluster, missing: Lock<NotImplemented?>, through servers: [String],
-                                  _ arguments: [String]) async throws -> ClientRun {
-        let lines = Lock<[String]>([])
-        let child: ChildProcess
+                                  _ arguments: [String]) async throws -> DepositCluster.ClientRun {
         do {
-            child = try cluster.client("client", through: servers, arguments) { line in lines.withLock { $0.append(line) } }
+            return try await cluster.run(client: servers, arguments, limit: .seconds(120)) { missing.withLock { $0 } != nil }
         } catch {
             throw ScenarioFailure(.crashed("\(error)"))
         }
-        let status = try? await withDeadline(.seconds(120)) { () async throws -> Int32 in
-            while child.ending == nil {
-                if missing.withLock({ $0 }) != nil { throw missing.withLock { $0 }! }
-                try await Task.sleep(for: .milliseconds(50))
-            }
-            return await child.waitForExit()
-        }
-        if status == nil {
-            child.kill()
-            _ = await child.waitForExit()
-        }
-        return ClientRun(lines: lines.withLock { $0 }, status: status ?? -1)
     }
 
     /// Writes `content` to `path`, a mebibyte at a time.
