@@ -8,12 +8,12 @@ import Darwin
 /// unfinished one `folder/NAME.part`, which never survives a restart of the store.
 ///
 /// Each open part keeps its file and a running SHA-256 in memory, so a commit checks the hash without reading the
-/// file again, then syncs it and renames it into place. Reads go through a few cached read handles.
+/// file again, then syncs it and renames it into place. The hash is computed on a queue of its own, beside the writes. Reads go through a few cached read handles.
 public final class DiskBlobStore: BlobStore {
     /// An unfinished blob being written.
     private struct Part {
         let file: RandomAccessFile
-        var hasher = SHA256()
+        let hasher = BackgroundHasher()
         var size: UInt64 = 0
     }
 
@@ -84,7 +84,7 @@ public final class DiskBlobStore: BlobStore {
             }
             let part = state.parts[name]!
             try part.file.write(at: part.size, bytes)
-            state.parts[name]!.hasher.update(bytes)
+            part.hasher.update(bytes)
             state.parts[name]!.size += UInt64(bytes.count)
         }
     }
@@ -99,8 +99,7 @@ public final class DiskBlobStore: BlobStore {
         // The check needs no lock (the part is no longer shared), nor do the sync and the rename, which may take a while.
         do throws(StorageError) {
             guard part.size == size else { throw .contentMismatch(name, reason: "size \(part.size) instead of \(size)") }
-            var hasher = part.hasher
-            guard hasher.finalize() == sha256 else { throw .contentMismatch(name, reason: "SHA-256 differs") }
+            guard part.hasher.finalize() == sha256 else { throw .contentMismatch(name, reason: "SHA-256 differs") }
             if durable { try part.file.synchronize() }
             part.file.close()
             try AtomicFile.move(partPath, to: final, durable: durable)
