@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["LabKit"] + kits),
         .target(name: "Catalog", dependencies: ["LabKit", "Scenarios"] + kits + implementations),
         .target(name: "LabRunnerCLI", dependencies: ["LabKit", "Scenarios", "Catalog"] + kits),
-        .executableTarget(name: "labrunner", dependencies: ["LabRunnerCLI"]),
+        .executableTarget(name: "labrunner", dependencies: ["LabKit", "LabRunnerCLI"]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit"] + kits),
         .testTarget(name: "LabRunnerTests", dependencies: ["LabRunnerCLI", "Catalog", "labrunner"]),
         .testTarget(name: "GradedTests", dependencies: ["LabKit", "Catalog"] + kits),
