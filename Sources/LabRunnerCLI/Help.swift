@@ -10,9 +10,11 @@ enum Help {
       grade [LAB]          run the graded scenarios and print the score
       demo LAB             run a lab's multi-process demo on loopback
       node LAB ROLE        run one real node of a lab (interactive where a person would type)
-      bench WHAT           measure against baselines run alongside: net, video or zapszap
+      bench WHAT           measure against baselines run alongside: net, video, deposit or zapszap
+      report LAB           write report/<lab>/REPORT.md and its figures from the lab's latest outputs
       handout --out DIR    write the student copy of the kit (no solutions, no mutants)
       skeleton [--check]   write the student skeletons from the solutions' marked exercise bodies
+      view TRACE.jsonl     write a trace's interactive page: step through events, filter nodes, search
 
     Run 'labrunner <command> --help' for a command's options.
     The implementation under test is --impl student|solution, else $LAB_IMPL, else the solution if present.
@@ -33,8 +35,9 @@ enum Help {
 
     Runs the graded scenarios (all labs, or LAB) and prints the score table. Exits 0 only if every
     scenario passed. A failure names its exercise, what was expected and observed, its seed, the command
-    that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run. A scenario that
-    runs an unwritten exercise it needs says so: "needs video exercise 4.2, not implemented yet".
+    that replays it, the trace (JSONL) and space-time diagram (SVG) of the failing run, and the command
+    that writes its interactive page ('labrunner view'). A scenario that runs an unwritten exercise it
+    needs says so: "needs video exercise 4.2, not implemented yet".
 
     Options:
       --exercise X.Y       only the scenarios of exercise X.Y of LAB (or LAB.X.Y, e.g. ping.2.2)
@@ -149,7 +152,8 @@ enum Help {
     Usage: labrunner demo LAB [options]
 
     Runs the lab's system as separate processes on loopback, with prefixed, colored output (plain when
-    piped), injects a fault or two, and ends with a summary.
+    piped), injects a fault or two, and ends with a summary and the run's trace: traces/demo-LAB.jsonl and
+    its space-time diagram (.svg), merged from the traces its processes wrote ('labrunner view' opens it).
 
       ping                 a server and 3 clients; the clients drop 10 % of their messages, the server is
                            killed and restarted mid-run; every client still completes its 20 pings
@@ -167,7 +171,45 @@ enum Help {
       --size SIZE          video: the sample video's size, e.g. 256MiB (default 1GiB);
                            deposit: the biggest file's size (default 32MiB)
       --keep               video, deposit: keep the demo's files (printed at the end)
+      --trace FILE         write the run's trace to FILE (.jsonl) and its diagram beside it (default:
+                           traces/demo-LAB.jsonl)
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
+    """
+
+    static let view = """
+    Usage: labrunner view TRACE.jsonl [--out FILE]
+
+    Writes the interactive page of a trace (one HTML file that works offline, nothing loaded from the
+    network): its space-time diagram, stepped through event by event with the keyboard, with a filter by
+    node, a search, a jump to the failure (or the first crash), and each event's details with its message's
+    other events and its node's log lines around it. Traces come from a failing 'labrunner grade' (it prints
+    this command) and from 'labrunner node ... --trace FILE'.
+
+    Keys: → or j next event, ← or k previous, Home/End first/last, f the failure, / search, Enter next match.
+
+    Options:
+      --out FILE           where to write the page (default: beside the trace, .jsonl replaced by .html)
+    """
+
+    static let report = """
+    Usage: labrunner report LAB [--out DIR] [--lang en|pt-BR] [--run] [--data DIR]
+
+    Writes report/<lab>/REPORT.md and its figures (SVG, beside it) from the lab's latest outputs, found in
+    report/<lab>/data/: grade.json ('grade LAB --json'), failure-rates.json ('grade LAB --runs N --json'),
+    bench.json ('bench LAB --json'; 'bench net' for ping), demo.txt (the demo's output) and
+    demo-trace.jsonl (a trace, for 'labrunner view'). Sections: Introduction, Methodology (architecture
+    diagram, protocol table, fault model), Results (score, failure rates, benchmark charts, the demo's
+    space-time diagram, environment), Conclusion, References. The kit rewrites only its own parts: what you
+    write between '<!-- student:begin NAME -->' and '<!-- student:end NAME -->' is kept. Templates, one folder
+    per language, are in report/templates/.
+
+    Options:
+      --run                first run what is missing (grade, grade --runs \(ReportRecipe.runs), bench and demo at laptop
+                           sizes), saying what it runs and when
+      --lang CODE          en (default) or pt-BR (Brazilian Portuguese)
+      --out DIR            where to write REPORT.md and its figures (default: report/<lab>)
+      --data DIR           where the outputs are (default: report/<lab>/data)
+      --impl WHICH         with --run: student (Sources/Labs) or solution (Sources/Solutions)
     """
 
     static let bench = """

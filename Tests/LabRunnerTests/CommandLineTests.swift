@@ -24,8 +24,9 @@ import Testing
 
         Runs the graded scenarios (all labs, or LAB) and prints the score table. Exits 0 only if every
         scenario passed. A failure names its exercise, what was expected and observed, its seed, the command
-        that replays it, and the trace (JSONL) and space-time diagram (SVG) of the failing run. A scenario that
-        runs an unwritten exercise it needs says so: "needs video exercise 4.2, not implemented yet".
+        that replays it, the trace (JSONL) and space-time diagram (SVG) of the failing run, and the command
+        that writes its interactive page ('labrunner view'). A scenario that runs an unwritten exercise it
+        needs says so: "needs video exercise 4.2, not implemented yet".
 
         Options:
           --exercise X.Y       only the scenarios of exercise X.Y of LAB (or LAB.X.Y, e.g. ping.2.2)

@@ -45,6 +45,8 @@ package struct ContainedRunner: Sendable {
         package let seedsRun: [UInt64]
         /// Each failing seed, as the student reads it.
         package let failures: [FailureReport]
+        /// The faults the scenario's simulations injected, as the worker counted them (`nil` if it died first).
+        package var faults: FaultModel?
 
         package var passed: Bool { failures.isEmpty && !seedsRun.isEmpty }
         package var earned: Int { passed ? scenario.points : 0 }
@@ -91,7 +93,7 @@ package struct ContainedRunner: Sendable {
                         current?.seeds.append(seed)
                         seedWatchdog?.cancel()
                         seedWatchdog = current?.scenario.seedTimeLimit.map { Self.deadline($0, scenario: id, seed: seed, sink) }
-                    case let .finished(id, seedsRun, failures)?:
+                    case let .finished(id, seedsRun, failures, faults)?:
                         watchdog?.cancel()
                         seedWatchdog?.cancel()
                         current = nil
@@ -100,7 +102,7 @@ package struct ContainedRunner: Sendable {
                         await onOutcome(Outcome(scenario: scenario, seedsRun: seedsRun, failures: failures.map { failure in
                             let files = failure.trace.flatMap { trace in failure.diagram.map { (jsonl: trace, svg: $0) } }
                             return FailureReport(scenario: scenario, seed: failure.seed, failure: ScenarioFailure(failure.reason), traceFiles: files)
-                        }))
+                        }, faults: faults))
                     case nil:
                         continue
                     }

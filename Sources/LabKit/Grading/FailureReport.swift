@@ -1,5 +1,5 @@
 /// The text a student reads when a scenario fails: which exercise, what was expected and observed, the seed,
-/// the one command that replays it, and where its trace and diagram were written.
+/// the one command that replays it, where its trace and diagram were written, and the command that views it.
 public struct FailureReport: Sendable {
     public let scenario: Scenario
     public let seed: UInt64
@@ -44,6 +44,7 @@ public struct FailureReport: Sendable {
         if let traceFiles {
             lines.append("  trace:    \(traceFiles.jsonl)")
             lines.append("  diagram:  \(traceFiles.svg)  (open it in a browser; \(traceFiles.svg.split(separator: "/").last ?? "")#failure opens at the failing event)")
+            lines.append("  view:     \(TraceViewer.command(for: traceFiles.jsonl))  (a page to step through the run, filter nodes, search)")
         }
         return lines.joined(separator: "\n")
     }

@@ -3,8 +3,8 @@
 package enum WorkerReport: Codable, Sendable, Equatable {
     /// A seed of a scenario is about to run.
     case started(scenario: String, seed: UInt64)
-    /// The scenario ran to its end: the seeds it ran, and each failing seed.
-    case finished(scenario: String, seedsRun: [UInt64], failures: [SeedFailure])
+    /// The scenario ran to its end: the seeds it ran, each failing seed, and the faults its simulations injected.
+    case finished(scenario: String, seedsRun: [UInt64], failures: [SeedFailure], faults: FaultModel? = nil)
 
     /// A failing seed as the worker saw it, with where it wrote the run's trace.
     package struct SeedFailure: Codable, Sendable, Equatable {

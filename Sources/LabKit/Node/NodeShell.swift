@@ -290,7 +290,7 @@ public actor NodeShell<Logic: NodeLogic> {
         let bytes = Envelope(from: configuration.id, to: destination, message: message).encoded()
         switch faults.nextFate() {
         case .lost:
-            emit(.drop, peer: destination, detail: "\(message) (injected loss)")
+            emit(.drop, peer: destination, detail: "\(message)" + TraceEvent.injectedLoss)
         case let .delivered(delay):
             transmit(bytes, to: destination, after: delay)
         case let .duplicated(first, second):

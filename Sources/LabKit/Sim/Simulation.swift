@@ -22,7 +22,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
     /// The faults applied to every message from now on; a scenario may change them mid-run.
     public var faults: FaultPlan {
         get { network.plan }
-        set { network.plan = newValue }
+        set { network.plan = newValue; FaultCensus.note(newValue) }
     }
     /// The current virtual time.
     public var now: Duration { .nanoseconds(nowNanoseconds) }
@@ -85,6 +85,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         self.seed = seed
         self.tracing = tracing
         network = FaultInjector(plan: faults, random: SeededRandom(seed: seed, stream: "network"))
+        FaultCensus.noteSimulation(faults)
     }
 
     /// Adds a node that starts at the current time; `make` builds it now and again after every restart.
@@ -127,6 +128,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         slot.routes.removeAll()
         slot.blobs.loseUnfinished()
         slot.incarnation += 1
+        FaultCensus.noteCrash()
         record(.crash, node: id)
     }
 
@@ -137,6 +139,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         let node = slot.make()
         slot.node = node
         slot.context.random = SeededRandom(seed: seed, stream: "node \(id)#\(slot.incarnation)")
+        FaultCensus.noteRestart()
         record(.restart, node: id)
         // `start` runs at once, so nothing queued for this same instant reaches the node before it.
         dispatch(slot, "start") { try node.start(&$0) }
@@ -148,6 +151,7 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         var map: [NodeID: Int] = [:]
         for (number, group) in groups.enumerated() { for id in group { map[id] = number + 1 } }
         groupOf = map
+        FaultCensus.notePartition()
         record(.partition, node: groups.first?.first ?? nodes[0].id, detail: groups.map { $0.map(\.name).joined(separator: ",") }.joined(separator: " | "))
     }
 

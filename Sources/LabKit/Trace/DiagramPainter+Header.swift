@@ -67,7 +67,7 @@ extension DiagramPainter {
         }
     }
 
-    private mutating func drawSymbol(_ entry: LegendEntry, x: Double, y: Double) {
+    mutating func drawSymbol(_ entry: LegendEntry, x: Double, y: Double) {
         switch entry {
         case .message: arrow(x, y - 5, x + 26, y + 5, color: DiagramPalette.message)
         case .duplicate: arrow(x, y - 5, x + 26, y + 5, color: DiagramPalette.duplicate)

@@ -32,6 +32,9 @@ public struct TraceEvent: Sendable, Equatable {
         case failure
     }
 
+    /// What a real node's shell appends to the detail of a message it drops on purpose (`--drop`).
+    static let injectedLoss = " (injected loss)"
+
     /// Time since the run started.
     public var time: Duration
     public var kind: Kind

@@ -5,24 +5,25 @@ import LabKit
 struct DemoCommand: RunnerCommand {
     let spec = CommandSpec(name: "demo", maxPositionals: 1, options: [
         .init(name: "nodes", takesValue: true), .init(name: "impl", takesValue: true),
-        .init(name: "size", takesValue: true), .init(name: "keep", takesValue: false),
+        .init(name: "size", takesValue: true), .init(name: "keep", takesValue: false), .init(name: "trace", takesValue: true),
     ], help: Help.demo)
 
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         guard let lab = arguments.positionals.first else { throw UsageError("demo needs a lab, e.g. 'demo ping'", command: "demo") }
         let impl = try context.implementation(arguments)
+        let trace = { DemoTrace(lab: lab, path: arguments.value("trace")) }
         switch lab {
         case "ping":
             let clients = try arguments.integer("nodes", in: 1...16, command: "demo") ?? 3
-            return try await PingDemo(clients: clients, impl: impl, context: context).run()
+            return try await PingDemo(clients: clients, impl: impl, trace: trace(), context: context).run()
         case "video":
             let size = try arguments.byteCount("size", command: "demo") ?? 1 << 30
-            return try await VideoDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), context: context).run()
+            return try await VideoDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), trace: trace(), context: context).run()
         case "deposit":
             let size = try arguments.byteCount("size", command: "demo") ?? 32 << 20
-            return try await DepositDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), context: context).run()
+            return try await DepositDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), trace: trace(), context: context).run()
         case "zapszap":
-            return try await ZapDemo(impl: impl, context: context).run()
+            return try await ZapDemo(impl: impl, trace: trace(), context: context).run()
         default:
             let known = Catalog.labIDs
             if known.contains(lab) {

@@ -47,6 +47,8 @@ struct GradeReport: Codable, Sendable {
         let earned: Int
         var failedSeeds = 0
         var failure: Failure?
+        /// The faults the scenario's simulations injected (the report's fault model).
+        var faults: FaultModel?
 
         init(scenario: Scenario, seedsRun: Int, earned: Int) {
             id = scenario.id

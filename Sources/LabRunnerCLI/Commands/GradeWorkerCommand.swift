@@ -47,10 +47,11 @@ struct GradeWorkerCommand: RunnerCommand {
             if let traceDirectory { TraceFiles.remove(in: traceDirectory, prefix: "\(scenario.id).seed") }  // no stale runs beside new ones
             var ran: [UInt64] = []
             var failures: [WorkerReport.SeedFailure] = []
+            let census = FaultCensus()
             for seed in plan.seeds(for: scenario) {
                 reports.send(.started(scenario: scenario.id, seed: seed))
                 ran.append(seed)
-                guard let failure = await ScenarioRunner.runOnce(scenario, seed: seed) else { continue }
+                guard let failure = await census.record({ await ScenarioRunner.runOnce(scenario, seed: seed) }) else { continue }
                 var reported = WorkerReport.SeedFailure(seed: seed, reason: failure.reason)
                 if let traceDirectory, let files = saveTrace(failure, scenario: scenario, seed: seed, to: traceDirectory, context) {
                     reported.trace = files.jsonl
@@ -59,7 +60,7 @@ struct GradeWorkerCommand: RunnerCommand {
                 failures.append(reported)
                 if !plan.keepGoing { break }
             }
-            reports.send(.finished(scenario: scenario.id, seedsRun: ran, failures: failures))
+            reports.send(.finished(scenario: scenario.id, seedsRun: ran, failures: failures, faults: census.faults))
         }
         return 0
     }

@@ -37,6 +37,7 @@ struct Grader: Sendable {
         await runner(traces: traceDirectory).run(scenarios, plan: plan) { outcome in
             let scenario = outcome.scenario
             var row = GradeReport.Row(scenario: scenario, seedsRun: outcome.seedsRun.count, earned: outcome.earned)
+            row.faults = outcome.faults
             if let report = outcome.failures.first {
                 row.failure = .init(report)
                 // "not implemented" says all there is to say in its row; other failures get the full story.
@@ -71,6 +72,7 @@ struct Grader: Sendable {
             let scenario = outcome.scenario
             var row = GradeReport.Row(scenario: scenario, seedsRun: outcome.seedsRun.count, earned: outcome.earned)
             row.failedSeeds = outcome.failures.count
+            row.faults = outcome.faults
             row.failure = outcome.failures.first.map(GradeReport.Failure.init)
             let rate = String(format: "%.1f %%", 100 * Double(outcome.failures.count) / Double(max(outcome.seedsRun.count, 1)))
             let first = row.failure.map { "seed \($0.seed): \($0.summary)" } ?? "-"

@@ -66,6 +66,7 @@ struct HandoutCommand: RunnerCommand {
         for name in try fileManager.contentsOfDirectory(atPath: source.path).sorted() {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
             if Self.excluded.contains(path) || name.hasPrefix(".build") { continue }
+            if relative == "report" && !["templates", "README.md"].contains(name) { continue }  // reports written here, not templates
             let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard fileManager.fileExists(atPath: from.path, isDirectory: &isFolder) else { continue }

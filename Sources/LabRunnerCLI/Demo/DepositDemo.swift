@@ -12,6 +12,8 @@ struct DepositDemo: Sendable {
     let size: Int
     let impl: Implementation
     let keep: Bool
+    /// Where the run's trace goes.
+    let trace: DemoTrace
     let context: CommandContext
 
     static let servers = ["s1", "s2", "s3", "s4"]
@@ -33,7 +35,8 @@ struct DepositDemo: Sendable {
         }
         out.say("alice's files, in \(folder)/alice: " + files.map { "\($0.0) (\(DepositClientSession.Session.size(UInt64($0.1))))" }.joined(separator: ", "))
 
-        let cluster = try DepositCluster(names: Self.servers, folder: folder, processes: .running(impl), environment: context.environment) { name, line in
+        let cluster = try DepositCluster(names: Self.servers, folder: folder, processes: .running(impl), environment: context.environment,
+                                         options: trace.arguments) { name, line in
             out.line(from: name, index: names.firstIndex(of: name)!, line)
         }
         func startClient(_ name: String, through servers: [String], id: String? = nil) throws -> DemoClient {
@@ -71,6 +74,7 @@ struct DepositDemo: Sendable {
             out.say(style.red("killing \(victim) (SIGKILL) right after video.mp4's ok: it holds a copy"))
             let killed = ContinuousClock.now
             await cluster.kill(victim)
+            trace.note(.crash, victim)
             copies.set(victim, up: false)
             copies.poll()
             let watching = Task { while !Task.isCancelled { copies.poll(); try? await Task.sleep(for: .milliseconds(100)) } }
@@ -104,6 +108,7 @@ struct DepositDemo: Sendable {
             // The dead server comes back with its old copies and reconciles.
             out.say(style.green("restarting \(victim) on \(cluster.address[victim]!) with its folder (old copies included)"))
             let restarted = ContinuousClock.now
+            trace.note(.restart, victim)
             try cluster.start(victim)
             try await cluster.waitUntilListening(victim)
             copies.set(victim, up: true)
@@ -146,6 +151,7 @@ struct DepositDemo: Sendable {
                 && repaired && reconciled && changed && isolated
             out.say(success ? style.green("every acknowledged file survived the server's death, came back to k, and matches byte for byte")
                             : style.red("the deposit demo did not go as it should (see above)"))
+            trace.finish(out)
             if keep { out.say("files kept in \(folder)") }
             return success ? 0 : 1
         } catch {

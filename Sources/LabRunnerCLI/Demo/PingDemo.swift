@@ -7,6 +7,8 @@ import LabKit
 struct PingDemo: Sendable {
     let clients: Int
     let impl: Implementation
+    /// Where the run's trace goes.
+    let trace: DemoTrace
     let context: CommandContext
 
     func run() async throws -> Int32 {
@@ -50,8 +52,10 @@ struct PingDemo: Sendable {
         out.say(context.style.red("killing the server (SIGKILL) at \(elapsed())"))
         server.kill()
         _ = await server.waitForExit()
+        trace.note(.crash, "server")
         try await Task.sleep(for: .milliseconds(1500))
         out.say(context.style.green("restarting the server on \(serverAddress) at \(elapsed())"))
+        trace.note(.restart, "server")
         server = try spawn("server", index: 0, serverArguments(serverAddress), out) { _ in }
 
         let clientProcesses = children
@@ -77,12 +81,13 @@ struct PingDemo: Sendable {
         let success = statuses.allSatisfy { $0 == 0 }
         out.say(success ? context.style.green("every client finished every ping despite the loss and the server's crash")
                         : context.style.red("some clients did not finish every ping (see above)"))
+        trace.finish(out)
         return success ? 0 : 1
     }
 
     private func spawn(_ name: String, index: Int, _ arguments: [String], _ out: DemoConsole,
                        onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments, environment: context.environment) { line in
+        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + trace.arguments(for: name), environment: context.environment) { line in
             out.line(from: name, index: index, line)
             onLine(line)
         }

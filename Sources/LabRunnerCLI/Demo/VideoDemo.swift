@@ -8,6 +8,8 @@ struct VideoDemo: Sendable {
     let size: Int
     let impl: Implementation
     let keep: Bool
+    /// Where the run's trace goes.
+    let trace: DemoTrace
     let context: CommandContext
 
     static let fileName = "sample-video.mp4"
@@ -56,6 +58,7 @@ struct VideoDemo: Sendable {
             guard await halfWay.first(where: { true }) != nil else { return }
             out.say(style.red("killing seeder-1 (SIGKILL) half-way through the download, at \(elapsed())"))
             seeders[0].kill()
+            trace.note(.crash, "seeder-1")
         }
         let status = try? await withDeadline(.seconds(1800)) { await downloader.waitForExit() }
         killer.cancel()
@@ -73,13 +76,14 @@ struct VideoDemo: Sendable {
         let success = status == 0 && received == original.sha256
         out.say(success ? style.green("the download survived the seeder's death and matches the original byte for byte")
                         : style.red("the download failed or does not match (see above)"))
+        trace.finish(out)
         if keep { out.say("files kept in \(folder)") }
         return success ? 0 : 1
     }
 
     private func spawn(_ name: String, _ index: Int, _ arguments: [String], _ out: DemoConsole,
                        onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + ["--impl", impl.rawValue], environment: context.environment) { line in
+        try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + trace.arguments(for: name) + ["--impl", impl.rawValue], environment: context.environment) { line in
             out.line(from: name, index: index, line)
             onLine(line)
         }

@@ -7,6 +7,8 @@ import ZapsZapKit
 /// storage folder); dave joins late. At the end every member prints its history digest: all must be equal.
 struct ZapDemo: Sendable {
     let impl: Implementation
+    /// Where the run's trace goes.
+    let trace: DemoTrace
     let context: CommandContext
 
     func run() async throws -> Int32 {
@@ -26,10 +28,11 @@ struct ZapDemo: Sendable {
                              "--listen", "127.0.0.1:\(port)", "--drop", "0.2", "--seed", "\(index + 1)", "--sync-interval", "1s",
                              "--store", "\(folder)/\(name)", "--impl", impl.rawValue]
             for peer in peers { arguments += ["--peer", peer] }
-            return try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments, environment: context.environment) { line in
+            return try ChildProcess(name: name, executable: LabRunnerExecutable.running, arguments: arguments + trace.arguments(for: name), environment: context.environment) { line in
                 out.line(from: name, index: index, line)
                 if let address = NodeOutputLine.address(in: line) {
                     addresses.withLock { $0[name] = address }
+                    trace.note(address: address, of: name)
                     announce.yield(name)
                 }
                 if let digest = NodeOutputLine.historyDigest(in: line) { digests.withLock { $0[name] = digest } }
@@ -57,12 +60,14 @@ struct ZapDemo: Sendable {
         out.say(style.red("killing bob (SIGKILL)"))
         members["bob"]?.kill()
         _ = await members["bob"]?.waitForExit()
+        trace.note(.crash, "bob")
         for round in 4...5 {
             for name in ["alice", "carol"] { members[name]?.send("\(name) talks while bob is away #\(round)") }
             try await Task.sleep(for: .milliseconds(400))
         }
         let port = bob.split(separator: ":").last.map(String.init) ?? "0"
         out.say(style.green("restarting bob on \(bob) from his storage folder"))
+        trace.note(.restart, "bob")
         members["bob"] = try start("bob", peers: [alice], port: port)
         out.say("dave joins late")
         members["dave"] = try start("dave", peers: [alice])
@@ -80,6 +85,7 @@ struct ZapDemo: Sendable {
         let converged = collected.count == names.count && Set(collected.values).count == 1
         out.say(converged ? style.green("all four members hold the same history, in the same order")
                           : style.red("the members' histories differ (see above)"))
+        trace.finish(out)
         return converged ? 0 : 1
     }
 }

@@ -12,7 +12,7 @@ struct ChatSession<Member: ChatPeerNode>: Sendable {
         let console = context.console, style = context.style
         let clock = Lock(DateFormatter.chatClock)
         let presence = Presence()
-        let trace = TraceRecorder(path: options.tracePath)
+        let trace = TraceRecorder(options)
         let shell = NodeShell(Member(config: config), configuration: options.configuration(for: Member.self, transport: .udp)) { event in
             switch event {
             case let .output(.message(message)):

@@ -29,7 +29,7 @@ struct DepositClientSession: Sendable {
     func run() async -> Int32 {
         let console = context.console
         let (inputs, feed) = AsyncStream<Input>.makeStream()
-        let trace = TraceRecorder(path: options.tracePath), verbose = options.verbose
+        let trace = TraceRecorder(options), verbose = options.verbose
         let shell = NodeShell(DepositClient(config: config), configuration: options.configuration(for: DepositClient.self, transport: .tcp)) { event in
             switch event {
             case let .output(output): feed.yield(.event(output))

@@ -22,7 +22,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     func run(finished: @escaping @Sendable (Logic.Output) -> Bool = { _ in false },
              ready: @escaping @Sendable (NodeShell<Logic>) -> Void = { _ in }) async -> Int32 {
         let console = context.console, style = context.style
-        let trace = TraceRecorder(path: options.tracePath), verbose = options.verbose
+        let trace = TraceRecorder(options), verbose = options.verbose
         let shellBox = Lock<NodeShell<Logic>?>(nil)
         var configuration = options.configuration(for: Logic.self, transport: transport)
         configuration.secureRandom = secureRandom

@@ -8,7 +8,7 @@ struct NodeOptions: Sendable {
         .init(name: "peer", takesValue: true, repeats: true), .init(name: "impl", takesValue: true),
         .init(name: "drop", takesValue: true), .init(name: "dup", takesValue: true),
         .init(name: "delay", takesValue: true), .init(name: "seed", takesValue: true),
-        .init(name: "trace", takesValue: true), .init(name: "store", takesValue: true),
+        .init(name: "trace", takesValue: true), .init(name: "trace-origin", takesValue: true), .init(name: "store", takesValue: true),
         .init(name: "verbose", takesValue: false),
     ]
 
@@ -21,7 +21,10 @@ struct NodeOptions: Sendable {
       --dup P              inject duplication of outgoing messages (0 to 1)
       --delay MIN..MAX     inject a random delay on outgoing messages, e.g. 10ms..80ms
       --seed N             seed for injected faults and the node's random choices (default 1)
-      --trace FILE         when the node stops, write its trace (FILE.jsonl) and diagram (FILE.svg)
+      --trace FILE         write the node's trace to FILE.jsonl as it runs, and its diagram (FILE.svg)
+                           when it stops
+      --trace-origin MS    count the trace's times from this Unix time in milliseconds, not from the
+                           node's start (a demo's processes share one, so their traces line up)
       --store DIR          keep the node's durable storage in DIR (default: in memory)
       --verbose            print every message sent and received, and every timer
       --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
@@ -33,6 +36,8 @@ struct NodeOptions: Sendable {
     var faults = FaultPlan.none
     var seed: UInt64 = 1
     var tracePath: String?
+    /// When the trace's times count from (`--trace-origin`); `nil`: the node's start.
+    var traceOrigin: Date?
     var storageFolder: String?
     var verbose = false
 
@@ -65,6 +70,7 @@ struct NodeOptions: Sendable {
         faults = FaultPlan(dropRate: drop, duplicateRate: dup, delay: delay)
         seed = try arguments.integer("seed", in: 0...Int.max, command: command).map(UInt64.init) ?? 1
         tracePath = arguments.value("trace")
+        traceOrigin = try arguments.integer("trace-origin", in: 0...Int.max, command: command).map { Date(timeIntervalSince1970: Double($0) / 1000) }
         storageFolder = arguments.value("store")
         verbose = arguments.flags.contains("verbose")
     }

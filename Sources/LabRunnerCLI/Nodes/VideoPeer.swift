@@ -45,7 +45,7 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         if files.count < shared.count {
             console.out(style.yellow("announcing the first \(files.count) of \(shared.count) files (by name): a tracker registers at most \(TrackerLimits.filesPerPeer) per peer; all are served"))
         }
-        let trace = TraceRecorder(path: settings.options.tracePath)
+        let trace = TraceRecorder(settings.options)
         let agent = NodeShell(V.Agent(config: PeerAgentConfig(tracker: settings.trackerID, address: "\(service.localAddress)", files: files)),
                               configuration: .init(id: id, listen: (try? SocketAddress(host: service.localAddress.host, port: 0)) ?? settings.options.listen,
                                                    transport: .tcp, peers: [settings.trackerID: settings.tracker], seed: settings.options.seed,

@@ -22,22 +22,25 @@ package final class DepositCluster: Sendable {
     /// The passphrase every server is given (`--cluster-key`): 128 random bits, new for each cluster.
     private let clusterKey: String
     private let environment: [String: String]
+    /// More options for the process of each name (a demo's `--trace`).
+    private let options: @Sendable (String) -> [String]
     /// Every line a server or client prints, with its name.
     private let onLine: @Sendable (String, String) -> Void
     private let state = Lock(State())
     private let announced: AsyncStream<String>
     private let announce: AsyncStream<String>.Continuation
 
-    /// Servers `names`, each with its subfolder of `folder`, run as `processes` with `environment`; `onLine`
-    /// receives every line each one prints, with its name.
+    /// Servers `names`, each with its subfolder of `folder`, run as `processes` with `environment` and `options`
+    /// for each process started; `onLine` receives every line each one prints, with its name.
     package init(names: [String], folder: String, processes: NodeProcesses, environment: [String: String],
-                 onLine: @escaping @Sendable (String, String) -> Void) throws {
+                 options: @escaping @Sendable (String) -> [String] = { _ in [] }, onLine: @escaping @Sendable (String, String) -> Void) throws {
         self.names = names
         self.folder = folder
         self.processes = processes
         var generator = SystemRandomNumberGenerator()
         clusterKey = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex
         self.environment = environment
+        self.options = options
         self.onLine = onLine
         address = Dictionary(uniqueKeysWithValues: try names.map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
         (announced, announce) = AsyncStream<String>.makeStream()
@@ -128,7 +131,7 @@ package final class DepositCluster: Sendable {
 
     private func spawn(_ name: String, _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
         guard let executable = processes.executable else { throw DepositClusterError.noExecutable(name) }
-        return try ChildProcess(name: name, executable: executable, arguments: arguments + ["--impl", processes.impl.rawValue],
+        return try ChildProcess(name: name, executable: executable, arguments: arguments + options(name) + ["--impl", processes.impl.rawValue],
                                 environment: environment) { [self] line in
             self.onLine(name, line)
             onLine(line)
