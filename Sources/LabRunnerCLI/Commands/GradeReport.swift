@@ -43,6 +43,8 @@ struct GradeReport: Codable, Sendable {
         /// The other exercises of the lab the scenario runs (``Scenario/needs``).
         let needs: [String]
         let points: Int
+        /// Where it ran: `simulated` or `live` (``Scenario/Mode``).
+        let mode: String?
         let seedsRun: Int
         let earned: Int
         var failedSeeds = 0
@@ -56,6 +58,7 @@ struct GradeReport: Codable, Sendable {
             exercise = scenario.exercise
             needs = scenario.needs
             points = scenario.points
+            mode = scenario.mode.rawValue
             self.seedsRun = seedsRun
             self.earned = earned
         }

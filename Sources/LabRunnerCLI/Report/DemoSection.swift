@@ -34,7 +34,7 @@ struct DemoSection {
             parts.append(language("demo.trace", "[\(Self.traceFile)](\(Self.traceFile))", language.number(events.count),
                                   language.number(nodes), "`swift run labrunner view \(viewPath)`"))
         } else {
-            parts.append(language("demo.noTrace", "`data/\(Self.traceFile)`", "`labrunner node … --trace FILE`"))
+            parts.append(language("demo.noTrace", "`data/\(Self.traceFile)`", "`labrunner demo \(lab) --trace report/\(lab)/data/\(Self.traceFile)`"))
         }
         return parts.joined(separator: "\n\n")
     }

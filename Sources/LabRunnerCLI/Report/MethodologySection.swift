@@ -40,7 +40,8 @@ struct MethodologySection {
         var total = FaultModel()
         for row in grade.scenarios {
             guard let faults = row.faults, faults.simulations > 0 else {
-                table.add("`\(row.id)`", language("faults.live"), "", "", "", "")
+                // A simulated scenario that builds no network checks the code directly (placement, vectors).
+                table.add("`\(row.id)`", language(row.mode == Scenario.Mode.simulated.rawValue ? "faults.direct" : "faults.live"), "", "", "", "")
                 continue
             }
             total.simulations += faults.simulations
