@@ -39,7 +39,7 @@ struct ReportCommand: RunnerCommand {
                 context.console.out("Not found in \(shown): \(missing.map(\.rawValue).joined(separator: ", ")) — 'labrunner report \(id) --run' runs what is missing.")
             }
             if !inputs.has(.demoTrace) {
-                context.console.out("No trace in \(shown): save one as \(shown)/\(ReportInputs.Name.demoTrace.rawValue) (labrunner node … --trace FILE) to draw its space-time diagram.")
+                context.console.out("No trace in \(shown): run the demo with --trace \(shown)/\(ReportInputs.Name.demoTrace.rawValue) to draw its space-time diagram.")
             }
             return 0
         } catch let error as ReportError {

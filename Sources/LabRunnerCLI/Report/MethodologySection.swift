@@ -3,13 +3,15 @@ import LabKit
 /// The kit's parts of the Methodology: the architecture diagram, the protocol table and the fault model.
 struct MethodologySection {
     let lab: LabDescriptor
+    /// The lab's title in the report's language.
+    let title: String
     let architecture: LabArchitecture
     let inputs: ReportInputs
     let language: ReportLanguage
 
     /// The architecture diagram's SVG, drawn from the lab's declared roles and messages.
     var diagram: String {
-        ArchitectureDiagram(title: language("architecture.title", lab.title), subtitle: language("architecture.subtitle"))
+        ArchitectureDiagram(title: language("architecture.title", title), subtitle: language("architecture.subtitle"))
             .render(architecture)
     }
 

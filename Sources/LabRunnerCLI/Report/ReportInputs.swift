@@ -9,7 +9,7 @@ import LabKit
 /// | `failure-rates.json` | `labrunner grade LAB --runs N --json …` |
 /// | `bench.json` | `labrunner bench LAB --json …` (`bench net` for ping) |
 /// | `demo.txt` | `labrunner demo LAB`'s output |
-/// | `demo-trace.jsonl` | a trace of the demo (or of any node: `labrunner node … --trace`) |
+/// | `demo-trace.jsonl` | the demo's trace (`labrunner demo LAB --trace …`), or any node's (`labrunner node … --trace`) |
 /// | `environment.json` | `labrunner report --run`: the machine and the kit's commit when it ran them |
 struct ReportInputs {
     /// One file of the data folder.

@@ -23,13 +23,15 @@ struct ReportWriter {
         let templatePath = templates.appendingPathComponent("REPORT.md").path
         guard let text = try? String(contentsOfFile: templatePath, encoding: .utf8) else { throw ReportError.missingTemplate(path: templatePath) }
         let recipe = ReportRecipe(lab: lab.id, data: relative(inputs.folder))
-        let methodology = MethodologySection(lab: lab, architecture: architecture, inputs: inputs, language: language)
+        // A language's lab file may name the lab in that language (`## title`); else the kit's English title.
+        let title = questions["title"] ?? lab.title
+        let methodology = MethodologySection(lab: lab, title: title, architecture: architecture, inputs: inputs, language: language)
         let scores = ScoreSection(lab: lab, inputs: inputs, language: language)
         let bench = BenchSection(lab: lab.id, inputs: inputs, language: language)
         let demo = DemoSection(lab: lab.id, inputs: inputs, language: language)
         let kitFolder = "Sources/Kits/\(architectureFolder)"
         var values: [String: String] = [
-            "lab": lab.id, "number": "\(lab.number)", "title": lab.title,
+            "lab": lab.id, "number": "\(lab.number)", "title": title,
             "generated": EnvironmentSection.show(now),
             "introduction": introduction(questions),
             "architecture": methodology.architectureText(diagramFile: "architecture.svg", kitFolder: (kitFolder, link(to: kitFolder))),
