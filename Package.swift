@@ -5,7 +5,7 @@ import Foundation
 import PackageDescription
 
 /// Labs in the kit: the student skeleton lives in Sources/Labs/<Name>, the reference in Sources/Solutions/<Name>.
-let labs = ["Ping", "Video", "Deposit", "ZapsZap"]
+let labs = ["Ping", "Video", "Deposit", "ZapsZap", "Messaging"]
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let hasSolutions = FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path)
@@ -50,6 +50,8 @@ let instructorTests: [Target] = hasSolutions ? [
     .testTarget(name: "NodeUnitTests", dependencies: ["PingKit", "PingSolution", "VideoKit", "VideoSolution"], path: "Tests/Instructor/NodeUnitTests"),
     .testTarget(name: "ZapsZapVectorTests", dependencies: ["LabKit", "ZapsZapKit", "ZapsZapSolution", "Scenarios"],
                 path: "Tests/Instructor/ZapsZapVectorTests"),
+    .testTarget(name: "MessagingVectorTests", dependencies: ["LabKit", "MessagingKit", "MessagingSolution", "Scenarios"],
+                path: "Tests/Instructor/MessagingVectorTests"),
 ] : []
 
 let package = Package(
@@ -63,7 +65,8 @@ let package = Package(
         .target(name: "LabKit", swiftSettings: givenCodeSettings(cpu: labKitCPU)),
         // Streaming files in chunks, verified and resumable: the video lab's data plane, and the deposit lab's.
         .target(name: "FileTransfer", dependencies: ["LabKit"], swiftSettings: givenCodeSettings()),
-        .target(name: "Scenarios", dependencies: ["LabKit"] + kits),
+        // The messaging lab's Wycheproof vectors are read at run time, as published (with their licence).
+        .target(name: "Scenarios", dependencies: ["LabKit"] + kits, resources: [.copy("Messaging/Vectors")]),
         .target(name: "Catalog", dependencies: ["LabKit", "Scenarios"] + kits + implementations),
         .target(name: "LabRunnerCLI", dependencies: ["LabKit", "Scenarios", "Catalog"] + kits),
         .executableTarget(name: "labrunner", dependencies: ["LabKit", "LabRunnerCLI"]),

@@ -1,5 +1,6 @@
 import LabKit
 import DepositKit
+import MessagingKit
 import PingKit
 import VideoKit
 import ZapsZapKit
@@ -36,6 +37,7 @@ public enum Catalog {
             VideoScenarios.lab(VideoImplementations.bundle(impl)),
             DepositScenarios.lab(DepositImplementations.server(impl), processes: .labRunner(impl)),
             ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl), processes: .labRunner(impl)),
+            MessagingScenarios.lab(MessagingImplementations.toolkit(impl)),
         ]
     }
 

@@ -1,11 +1,13 @@
 import DepositKit
 import LabKit
+import MessagingKit
 import PingKit
 import VideoKit
 import ZapsZapKit
 import Scenarios
 #if canImport(PingSolution)
 import DepositSolution
+import MessagingSolution
 import PingSolution
 import VideoSolution
 import ZapsZapSolution
@@ -49,6 +51,7 @@ extension Catalog {
             let scenarios: [Scenario] = ZapsZapScenarios.simulated(mutant.peer)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
         }
+        + messagingMutants
         #else
         []
         #endif
@@ -61,6 +64,14 @@ extension Catalog {
             // Only the simulated scenarios: the live one starts `labrunner node` processes, which cannot run a mutant.
             let scenarios: [Scenario] = DepositScenarios.simulated(mutant.server)
             return Mutant(name: mutant.name, scenarios: scenarios, caughtBy: mutant.caughtBy)
+        }
+    }
+
+    /// The messaging lab's mutants, each bound to every messaging scenario.
+    private static var messagingMutants: [Mutant] {
+        MessagingMutants.toolkits.map { mutant in
+            let toolkit: any RSAToolkit.Type = mutant.toolkit
+            return Mutant(name: mutant.name, scenarios: MessagingScenarios.scenarios(toolkit), caughtBy: mutant.caughtBy)
         }
     }
     #endif

@@ -10,11 +10,12 @@ enum Help {
       grade [LAB]          run the graded scenarios and print the score
       demo LAB             run a lab's multi-process demo on loopback
       node LAB ROLE        run one real node of a lab (interactive where a person would type)
-      bench WHAT           measure against baselines run alongside: net, video, deposit or zapszap
+      bench WHAT           measure against baselines run alongside: net, video, deposit, zapszap, messaging
       report LAB           write report/<lab>/REPORT.md and its figures from the lab's latest outputs
       handout --out DIR    write the student copy of the kit (no solutions, no mutants)
       skeleton [--check]   write the student skeletons from the solutions' marked exercise bodies
       view TRACE.jsonl     write a trace's interactive page: step through events, filter nodes, search
+      rsa ACTION           the messaging lab's RSA by hand: keygen, encrypt, decrypt (OAEP, SHA-256)
 
     Run 'labrunner <command> --help' for a command's options.
     The implementation under test is --impl student|solution, else $LAB_IMPL, else the solution if present.
@@ -212,8 +213,32 @@ enum Help {
       --impl WHICH         with --run: student (Sources/Labs) or solution (Sources/Solutions)
     """
 
+    static let rsa = """
+    Usage: labrunner rsa keygen --out DIR [--bits N]
+           labrunner rsa encrypt --key public.pem < message > ciphertext
+           labrunner rsa decrypt --key private.pem < ciphertext > message
+
+    The messaging lab's RSA (Sources/Labs/Messaging, or the reference with --impl solution) by hand, so
+    that its keys and ciphertexts can be checked against openssl:
+
+      keygen               writes DIR/private.pem (PKCS #8, mode 0600) and DIR/public.pem (SubjectPublicKeyInfo)
+                           of a new key; never overwrites a key
+      encrypt              RSAES-OAEP with SHA-256 and MGF1-SHA-256 of standard input (at most k - 66 bytes:
+                           190 for a 2048-bit key) to standard output
+      decrypt              the reverse; any bad ciphertext gives the one "decryption error"
+
+    The same with openssl: openssl pkeyutl -encrypt -pubin -inkey public.pem -pkeyopt rsa_padding_mode:oaep
+    -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256 (and -decrypt -inkey private.pem).
+
+    Options:
+      --out DIR            keygen: the folder for the two key files (created if missing)
+      --bits N             keygen: the modulus size, even, 512 to 8192 (default 2048)
+      --key FILE           encrypt: the public key's PEM; decrypt: the private key's PEM
+      --impl WHICH         student (Sources/Labs) or solution (Sources/Solutions)
+    """
+
     static let bench = """
-    Usage: labrunner bench net|video|deposit|zapszap [options]
+    Usage: labrunner bench net|video|deposit|zapszap|messaging [options]
 
     Prints measured figures next to a baseline measured in the same run. Use a release build:
     'swift run -c release labrunner bench net'.
@@ -233,6 +258,9 @@ enum Help {
                            time for 8 members to converge at 20 % loss; simulator deliveries per second;
                            ChaCha20-Poly1305 seal + open pairs and single operations per second next to
                            openssl speed (goal ≥ 0.25 × openssl)
+      messaging            RSA-2048 private (CRT) and public operations per second next to openssl speed
+                           rsa2048 (goal: private ≥ 0.25 × openssl), key generation (median of 20) next to
+                           openssl genpkey, OAEP encrypt + decrypt of 190 bytes per second, where the time goes
 
     Options:
       --bytes MIB          net: how many MiB each transfer moves (default 1024)
@@ -240,7 +268,7 @@ enum Help {
                            deposited (default 1GiB; peak memory also at 4× it)
       --rounds N           video: timed rounds of each download and of curl; deposit: rounds of the
                            baseline and the deposits; 1 to 9 (default 3)
-      --impl WHICH         video, deposit: student or solution code
+      --impl WHICH         video, deposit, messaging: student or solution code
       --json FILE          also write the figures as JSON
     """
 }

@@ -41,7 +41,7 @@ public enum LabRunner {
 
     static let commands: [any RunnerCommand] = [
         ListCommand(), GradeCommand(), DemoCommand(), NodeCommand(), BenchCommand(), HandoutCommand(), SkeletonCommand(),
-        ViewCommand(), ReportCommand(), GradeWorkerCommand(),
+        ViewCommand(), ReportCommand(), RSACommand(), GradeWorkerCommand(),
     ]
 }
 

@@ -68,7 +68,7 @@ import Testing
     @Test("mistakes print one line with a hint and exit 2", arguments: [
         (["frobnicate"], "error: unknown command 'frobnicate' (see 'labrunner --help')"),
         (["grade", "--bogus"], "error: unknown option '--bogus' (see 'labrunner grade --help')"),
-        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping, video, deposit, zapszap) (see 'labrunner grade --help')"),
+        (["grade", "nolab"], "error: unknown lab 'nolab' (labs: ping, video, deposit, zapszap, messaging) (see 'labrunner grade --help')"),
         (["grade", "--seed", "3"], "error: --seed replays one scenario: add --scenario ID (see 'labrunner grade --help')"),
         (["grade", "--impl", "teacher"], "error: unknown implementation 'teacher' (use student or solution) (see 'labrunner grade --help')"),
         (["grade", "--runs", "0"], "error: option '--runs' needs a whole number from 1 to 1000000, not '0' (see 'labrunner grade --help')"),
@@ -80,7 +80,7 @@ import Testing
         (["demo"], "error: demo needs a lab, e.g. 'demo ping' (see 'labrunner demo --help')"),
         (["node", "zapszap", "--group", "g"], "error: a zapszap member needs --name NAME (see 'labrunner node --help')"),
         (["node", "zapszap", "member"], "error: a zapszap member has no role: 'node zapszap --name NAME --group G' (see 'labrunner node --help')"),
-        (["grade", "--exercise", "2.2"], "error: exercise 2.2 is in ping, video, zapszap: say which lab, e.g. 'grade ping --exercise 2.2' or '--exercise ping.2.2' (see 'labrunner grade --help')"),
+        (["grade", "--exercise", "2.2"], "error: exercise 2.2 is in ping, video, zapszap, messaging: say which lab, e.g. 'grade ping --exercise 2.2' or '--exercise ping.2.2' (see 'labrunner grade --help')"),
         (["node", "video", "seeder"], "error: video has no role 'seeder' (roles: tracker, peer) (see 'labrunner node --help')"),
         (["node", "ping", "server", "--count", "3"], "error: --count is an option of ping client, not of ping server (see 'labrunner node --help')"),
         (["node", "zapszap", "--name", "a", "--tracker", "h:1"], "error: --tracker is an option of video peer, not of zapszap member (see 'labrunner node --help')"),
@@ -91,13 +91,21 @@ import Testing
         (["node", "deposit", "client", "--server", "s1=127.0.0.1:7001", "--id", "42"], "error: --id '42' is not a client id: one looks like 3f2a9c1e-07b4-4d5e-9a10-6c2f8e41b7d3 (see 'labrunner node --help')"),
         (["node", "deposit", "client", "--server", "s1=127.0.0.1:7001", "--do", "deposit"], "error: --do 'deposit': deposit needs one path: deposit PATH [--replicas K] [--as NAME] (see 'labrunner node --help')"),
         (["node", "ping", "client", "--server", "127.0.0.1:1", "--server", "127.0.0.1:2"], "error: option '--server' was given twice (see 'labrunner node --help')"),
-        (["node", "nolab", "x"], "error: unknown lab 'nolab' (labs: ping, video, deposit, zapszap) (see 'labrunner node --help')"),
-        (["demo", "nolab"], "error: unknown lab 'nolab' (labs: ping, video, deposit, zapszap) (see 'labrunner demo --help')"),
+        (["node", "nolab", "x"], "error: unknown lab 'nolab' (labs: ping, video, deposit, zapszap, messaging) (see 'labrunner node --help')"),
+        (["demo", "nolab"], "error: unknown lab 'nolab' (labs: ping, video, deposit, zapszap, messaging) (see 'labrunner demo --help')"),
         (["node", "video", "peer"], "error: a video peer needs --tracker HOST:PORT (see 'labrunner node --help')"),
         (["node", "video", "peer", "--tracker", "h:1", "--search", "a", "--download", "b"], "error: give --search or --download, not both (see 'labrunner node --help')"),
         (["demo", "video", "--size", "huge"], "error: option '--size' needs a size such as 256MiB, 1GiB or 500MB, not 'huge' (see 'labrunner demo --help')"),
-        (["bench", "disk"], "error: nothing to bench named 'disk' (subjects: net, video, deposit, zapszap) (see 'labrunner bench --help')"),
+        (["bench", "disk"], "error: nothing to bench named 'disk' (subjects: net, video, deposit, zapszap, messaging) (see 'labrunner bench --help')"),
         (["handout"], "error: missing --out DIR (see 'labrunner handout --help')"),
+        (["rsa"], "error: rsa needs an action: keygen, encrypt or decrypt (see 'labrunner rsa --help')"),
+        (["rsa", "sign"], "error: no rsa action 'sign' (actions: keygen, encrypt, decrypt) (see 'labrunner rsa --help')"),
+        (["rsa", "keygen"], "error: rsa keygen needs --out DIR (see 'labrunner rsa --help')"),
+        (["rsa", "keygen", "--out", "k", "--bits", "1023"], "error: --bits must be even: a key is two primes of half its size (see 'labrunner rsa --help')"),
+        (["rsa", "encrypt"], "error: rsa encrypt needs --key FILE (the public key's PEM) (see 'labrunner rsa --help')"),
+        (["view"], "error: view needs a trace, e.g. 'view traces/ping.1.1-answer.seed1.jsonl' (see 'labrunner view --help')"),
+        (["view", "traces/x.seed1.svg"], "error: view reads the trace, not a drawing of it: try 'traces/x.seed1.jsonl' (see 'labrunner view --help')"),
+        (["view", "a.jsonl", "b.jsonl"], "error: unexpected argument 'b.jsonl' (see 'labrunner view --help')"),
         (["grade", "video", "--without", "4.2", "--impl", "student"], "error: --without takes exercises out of the reference solution: use it with --impl solution (see 'labrunner grade --help')"),
     ])
     func mistakes(_ arguments: [String], _ message: String) async {
@@ -162,6 +170,14 @@ import Testing
           5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 4 scenarios; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 5.1
           6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2
           6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2, 6.1
+        messaging — lab 4: Messaging, phase 1: RSA that passes Wycheproof (38 points, exercises/messaging.md)
+          1.1  Miller–Rabin with random bases, trial division first — 7 points, 2 scenarios
+          2.1  A random prime of a given size — 3 points, 1 scenario; graded with exercise 1.1
+          2.2  Generate a key: e, d = e⁻¹ mod λ(n), the CRT values — 6 points, 2 scenarios; graded with exercises 1.1, 2.1
+          3.1  The public operation — 2 points, 1 scenario
+          3.2  The private operation with the CRT — 4 points, 1 scenario
+          4.1  OAEP encryption (SHA-256, MGF1) — 7 points, 3 scenarios; graded with exercise 3.1
+          4.2  OAEP decryption with one indistinguishable error — 9 points, 3 scenarios; graded with exercises 3.1, 3.2, 4.1
         """)
     }
 
@@ -202,6 +218,30 @@ import Testing
           ping.2.2-retry-under-loss                5      0       0.0 %    -
           ping.2.2-server-restart                  5      0       0.0 %    -
         """)
+    }
+
+    @Test("rsa keygen writes a key pair once; garbage and the wrong kind of key are refused in one line, exit 1",
+          .enabled(if: Catalog.hasSolutions, "needs the reference solution"))
+    func rsaKeys() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rsa-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = await runner(["rsa", "keygen", "--out", folder, "--bits", "512", "--impl", "solution"])
+        #expect(made.status == 0, "\(made.err)")
+        #expect(made.out.hasPrefix("wrote \(folder)/private.pem (PKCS #8, readable by you only) and \(folder)/public.pem (SubjectPublicKeyInfo): a 512-bit key"))
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(folder)/private.pem")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: "\(folder)/bad.pem"))
+        for (arguments, message) in [
+            (["keygen", "--out", folder], "error: \(folder)/private.pem exists: choose another folder, or remove it first (a key is never overwritten)"),
+            (["encrypt", "--key", "\(folder)/private.pem"], "error: \(folder)/private.pem holds a private key: encrypt with the public key (public.pem), decrypt with this one"),
+            (["decrypt", "--key", "\(folder)/public.pem"], "error: \(folder)/public.pem holds a public key: decrypting needs the private key (private.pem)"),
+            (["encrypt", "--key", "\(folder)/bad.pem"], "error: \(folder)/bad.pem: malformed key PEM: "),
+        ] {
+            let result = await runner(["rsa"] + arguments + ["--impl", "solution"])
+            #expect(result.status == 1)
+            #expect(result.err.hasPrefix(message), "\(result.err)")
+            #expect(!result.err.contains("\n"))
+        }
     }
 
     @Test("a replay runs exactly one seed", .enabled(if: Catalog.hasSolutions, "needs the reference solution"))

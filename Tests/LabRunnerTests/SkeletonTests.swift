@@ -50,7 +50,7 @@ import Testing
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path) else { return }  // a handout
         let tree = try SkeletonTree(root: root)
         #expect(try tree.drift() == [])
-        #expect(tree.labs == ["Deposit", "Ping", "Video", "ZapsZap"])
+        #expect(tree.labs == ["Deposit", "Messaging", "Ping", "Video", "ZapsZap"])
         #expect(tree.files.allSatisfy { !$0.solution.contains("/Mutants/") })
         #expect(tree.files.reduce(0) { $0 + $1.markers.bodies.count } >= 40)
     }

@@ -23,8 +23,9 @@ public enum AtomicFile {
         }
     }
 
-    /// Atomically replaces (or creates) the file at `path` with `bytes`, creating missing parent folders.
-    public static func write(_ bytes: [UInt8], to path: String) throws(StorageError) {
+    /// Atomically replaces (or creates) the file at `path` with `bytes`, creating missing parent folders; the file
+    /// has `permissions` from its creation on (0o600 for a secret such as a private key, never readable by others).
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(StorageError) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? ""
         if !directory.isEmpty { try makeFolder(directory) }
@@ -32,7 +33,7 @@ public enum AtomicFile {
         let prefix = slash == nil ? "" : directory + "/"
         let temporary = "\(prefix).\(base).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
 
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw .cannotWrite(path, reason: reason(errno)) }
         var failure: Int32?
         bytes.withUnsafeBytes { buffer in

@@ -1,10 +1,11 @@
 import Catalog
 import Foundation
 import LabKit
+import MessagingKit
 import VideoKit
 import ZapsZapKit
 
-/// `labrunner bench net|video|zapszap`: each lab's figures next to baselines measured in the same run (for `net`,
+/// `labrunner bench net|video|deposit|zapszap|messaging`: each lab's figures next to baselines measured in the same run (for `net`,
 /// loopback TCP against a plain blocking socket loop, and the simulator's messages per second). Figures, not assertions.
 struct BenchCommand: RunnerCommand {
     let spec = CommandSpec(name: "bench", maxPositionals: 1, options: [
@@ -18,8 +19,9 @@ struct BenchCommand: RunnerCommand {
         case "video": return try await video(arguments, context)
         case "deposit": return try await deposit(arguments, context)
         case "zapszap": return try zapszap(arguments, context)
+        case "messaging": return try messaging(arguments, context)
         case nil: throw UsageError("bench needs a subject, e.g. 'bench net'", command: "bench")
-        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video, deposit, zapszap)", command: "bench")
+        case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video, deposit, zapszap, messaging)", command: "bench")
         }
     }
 
@@ -66,6 +68,21 @@ struct BenchCommand: RunnerCommand {
 
     private func measure<Peer: ChatPeerNode>(_: Peer.Type, _ context: CommandContext) throws -> ZapBenchmarkResult {
         try ZapBenchmark<Peer>(context: context).run()
+    }
+
+    private func messaging(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        #if DEBUG
+        context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench messaging'"))
+        #endif
+        let result = try measure(MessagingImplementations.toolkit(try context.implementation(arguments)), context)
+        if let path = arguments.value("json") {
+            try JSONResults.write(result, to: path, console: context.console)
+        }
+        return 0
+    }
+
+    private func measure<Toolkit: RSAToolkit>(_: Toolkit.Type, _ context: CommandContext) throws -> MessagingBenchmarkResult {
+        try MessagingBenchmark<Toolkit>(context: context, seconds: 3).run()
     }
 
     private func net(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {

@@ -1,0 +1,21 @@
+import MessagingKit
+import MessagingLab
+#if canImport(MessagingSolution)
+import MessagingSolution
+#endif
+
+/// The RSA of each implementation, for grading and for `labrunner rsa` and `labrunner bench messaging`.
+public enum MessagingImplementations {
+    /// The RSA type of `impl`: the student's `Sources/Labs/Messaging` or the reference.
+    public static func toolkit(_ impl: Implementation) -> any RSAToolkit.Type {
+        switch impl {
+        case .student: return MessagingLab.RSA.self
+        case .solution:
+            #if canImport(MessagingSolution)
+            return MessagingSolution.RSA.self
+            #else
+            preconditionFailure("this copy of the kit has no solutions")
+            #endif
+        }
+    }
+}

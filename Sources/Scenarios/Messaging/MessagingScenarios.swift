@@ -1,0 +1,30 @@
+import MessagingKit
+
+/// Lab 4 — messaging, phase 1: the graded scenarios of the RSA that the later phases' services run.
+///
+/// The graders hold no OAEP and judge no key by the student's own primality test: primality is graded with
+/// Wycheproof's numbers, keys with the graders' ``PrimeCheck`` and arithmetic, the RSA core against the plain
+/// `c^d mod n`, and OAEP against Wycheproof's ciphertexts (decryption) and, through their recorded seeds
+/// (``OAEPSeeds``), byte for byte (encryption); then round trips, and OpenSSL where it is installed.
+public enum MessagingScenarios {
+    public static let exercises: [LabDescriptor.Exercise] = [
+        .init(id: "1.1", title: "Miller–Rabin with random bases, trial division first"),
+        .init(id: "2.1", title: "A random prime of a given size"),
+        .init(id: "2.2", title: "Generate a key: e, d = e⁻¹ mod λ(n), the CRT values"),
+        .init(id: "3.1", title: "The public operation"),
+        .init(id: "3.2", title: "The private operation with the CRT"),
+        .init(id: "4.1", title: "OAEP encryption (SHA-256, MGF1)"),
+        .init(id: "4.2", title: "OAEP decryption with one indistinguishable error"),
+    ]
+
+    /// The lab as the runner shows it, with scenarios bound to `toolkit`.
+    public static func lab(_ toolkit: any RSAToolkit.Type) -> LabDescriptor {
+        LabDescriptor(id: "messaging", number: 4, title: "Messaging, phase 1: RSA that passes Wycheproof", exercises: exercises,
+                      scenarios: scenarios(toolkit))
+    }
+
+    /// Every scenario of the lab, bound to `Toolkit`.
+    public static func scenarios<Toolkit: RSAToolkit>(_: Toolkit.Type) -> [Scenario] {
+        primality(Toolkit.self) + keyGeneration(Toolkit.self) + core(Toolkit.self) + oaep(Toolkit.self) + [interoperability(Toolkit.self)]
+    }
+}

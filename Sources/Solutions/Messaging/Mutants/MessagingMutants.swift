@@ -1,0 +1,19 @@
+import MessagingKit
+
+/// The messaging mutants, and the scenarios that must catch each one (see `Tests/GradedTests/MutantTests.swift`).
+public enum MessagingMutants {
+    /// Each mutant RSA, with the IDs of the scenarios meant to catch it (each of them must).
+    public static let toolkits: [(name: String, toolkit: any RSAToolkit.Type, caughtBy: [String])] = [
+        ("messaging: textbook RSA, no padding", TextbookRSA.self,
+         ["messaging.4.1-oaep-vectors", "messaging.4.1-randomized", "messaging.4.1-too-long", "messaging.4.2-oaep-vectors",
+          "messaging.4.2-round-trip", "messaging.4.2-openssl"]),
+        ("messaging: Miller–Rabin with fixed bases", FixedBasesRSA.self, ["messaging.1.1-wycheproof-primality"]),
+        ("messaging: trial division calls small primes composite", SmallPrimeBlindRSA.self, ["messaging.1.1-small-numbers"]),
+        ("messaging: primes with only the top bit set", TopBitOnlyRSA.self,
+         ["messaging.2.1-random-prime", "messaging.2.2-keygen", "messaging.2.2-keygen-2048"]),
+        ("messaging: d = e⁻¹ mod φ(n), not λ(n)", PhiExponentRSA.self, ["messaging.2.2-keygen", "messaging.2.2-keygen-2048"]),
+        ("messaging: public operation reduces mod n instead of refusing", ReducingRSA.self, ["messaging.3.1-public-op"]),
+        ("messaging: CRT that assumes p > q", OrderBlindCRTRSA.self, ["messaging.3.2-crt"]),
+        ("messaging: decryption says which padding check failed", TellingPaddingRSA.self, ["messaging.4.2-oaep-vectors"]),
+    ]
+}

@@ -1,0 +1,68 @@
+import MessagingKit
+
+extension RSA {
+    /// Exercise 4.1 — RSAES-OAEP-ENCRYPT (RFC 8017 7.1.1) with SHA-256 and MGF1-SHA-256, the seed given:
+    ///
+    ///     k = key.modulusByteCount; refuse a message longer than OAEP.maximumMessageLength(modulusBytes: k)
+    ///     DB = SHA256(label) ‖ zeros ‖ 0x01 ‖ message          (k - 33 bytes)
+    ///     maskedDB = DB ⊕ MGF1(seed, k - 33);  maskedSeed = seed ⊕ MGF1(maskedDB, 32)
+    ///     EM = 0x00 ‖ maskedSeed ‖ maskedDB;   ciphertext = publicOperation(EM) in exactly k bytes
+    ///
+    /// Why padding: textbook RSA (m^e mod n) is deterministic — the same text always gives the same
+    /// ciphertext, so an eavesdropper tests guesses — and malleable. The random seed makes every encryption
+    /// different; the masks make any change to the ciphertext garble everything. The seed must be 32 bytes
+    /// (`RSAError.invalidSeedLength`); a too long message throws `RSAError.messageTooLong(bytes:limit:)`.
+    /// Tested by `messaging.4.1-oaep-vectors` (Wycheproof's ciphertexts, byte for byte, from their seeds),
+    /// `messaging.4.1-randomized` and `messaging.4.1-too-long`. Hint: `MGF1.sha256(seed:outputLength:)`,
+    /// `BigUInt(bigEndian:)` and `bigEndianBytes(width:)`.
+    public static func encrypt(_ message: [UInt8], label: [UInt8], seed: [UInt8], key: RSAPublicKey) throws -> [UInt8] {
+        try Exercise.begin("4.1")
+        let k = key.modulusByteCount, hLen = OAEP.hashLength
+        guard seed.count == hLen else { throw RSAError.invalidSeedLength(bytes: seed.count) }
+        let limit = OAEP.maximumMessageLength(modulusBytes: k)
+        guard message.count <= limit else { throw RSAError.messageTooLong(bytes: message.count, limit: limit) }
+        let db = SHA256.hash(label) + [UInt8](repeating: 0, count: limit - message.count) + [1] + message
+        let maskedDB = xor(db, try MGF1.sha256(seed: seed, outputLength: k - hLen - 1))
+        let maskedSeed = xor(seed, try MGF1.sha256(seed: maskedDB, outputLength: hLen))
+        let encoded = try BigUInt(bigEndian: [0] + maskedSeed + maskedDB)
+        return try publicOperation(encoded, key: key).bigEndianBytes(width: k)
+        // end exercise 4.1
+    }
+
+    /// Exercise 4.2 — RSAES-OAEP-DECRYPT (RFC 8017 7.1.2): undo 4.1 and check everything — the length is k
+    /// (and k ≥ 66), the number is below n, EM's first byte is 0, lHash matches SHA256(label), and after it
+    /// come only zeros, then 0x01, then the message.
+    ///
+    /// Every failure MUST throw the same `RSAError.decryptionError`, and only after every check ran: a
+    /// decryption that says which check failed (or fails faster for one) lets an attacker decrypt any
+    /// ciphertext by sending variations of it (Manger's attack). Tested by `messaging.4.2-oaep-vectors`
+    /// (all 37 Wycheproof cases: valid ones give their message, each of the 19 invalid ones the one error),
+    /// `messaging.4.2-round-trip` and `messaging.4.2-openssl`. Hint: fold the checks into one `Bool`
+    /// instead of returning early.
+    public static func decrypt(_ ciphertext: [UInt8], label: [UInt8], key: RSAPrivateKey) throws -> [UInt8] {
+        try Exercise.begin("4.2")
+        let k = key.publicKey.modulusByteCount, hLen = OAEP.hashLength
+        guard ciphertext.count == k, k >= 2 * hLen + 2 else { throw RSAError.decryptionError }
+        let number = try BigUInt(bigEndian: ciphertext)
+        guard number < key.modulus else { throw RSAError.decryptionError }
+        let encoded = try privateOperation(number, key: key).bigEndianBytes(width: k)
+        let maskedSeed = Array(encoded[1...hLen]), maskedDB = Array(encoded[(hLen + 1)...])
+        let seed = xor(maskedSeed, try MGF1.sha256(seed: maskedDB, outputLength: hLen))
+        let db = xor(maskedDB, try MGF1.sha256(seed: seed, outputLength: k - hLen - 1))
+        var bad = encoded[0] != 0
+        bad = !zip(db.prefix(hLen), SHA256.hash(label)).allSatisfy { $0 == $1 } || bad
+        var separator: Int?
+        for index in hLen..<db.count where separator == nil && db[index] != 0 {
+            separator = index
+        }
+        bad = separator.map { db[$0] != 1 } ?? true || bad
+        guard !bad, let separator else { throw RSAError.decryptionError }
+        return Array(db[(separator + 1)...])
+        // end exercise 4.2
+    }
+
+    /// The bytes of `a` each XORed with the byte of `b` at the same place (both of one length).
+    static func xor(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
+        zip(a, b).map { $0 ^ $1 }
+    }
+}

@@ -1,0 +1,39 @@
+#if canImport(MessagingSolution)
+import LabKit
+import MessagingKit
+import MessagingLab
+import MessagingSolution
+import Scenarios
+import Testing
+
+/// The messaging lab's scenarios against the reference RSA, and the skeleton they must fail cleanly.
+@Suite("Messaging scenarios")
+struct MessagingScenarioTests {
+    @Test("the skeleton fails every scenario with 'not implemented', without crashing")
+    func skeletonFailsCleanly() async {
+        await SkeletonCheck.failsAsNotImplemented(MessagingScenarios.scenarios(MessagingLab.RSA.self))
+    }
+
+    @Test("scenario ids name the lab and an exercise; every exercise is graded; 38 points; the only live one runs openssl")
+    func pointsAndIDs() {
+        let all = MessagingScenarios.scenarios(MessagingSolution.RSA.self)
+        #expect(all.allSatisfy { $0.lab == "messaging" && $0.id.hasPrefix("messaging.\($0.exercise)-") })
+        #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl"])
+        #expect(Set(all.map(\.exercise)) == Set(MessagingScenarios.exercises.map(\.id)))
+        #expect(all.reduce(0) { $0 + $1.points } == 38)
+        #expect(Set(all.map(\.id)).count == all.count)
+    }
+
+    @Test("the reference's decryption refuses empty, cut, lengthened, unreduced and altered ciphertexts with the one decryptionError")
+    func oneDecryptionError() throws {
+        let key = try RSAPrivateKey(pem: TestKeys.rsa1024)
+        var random = SeededRandom(seed: 7)
+        let sealed = try MessagingSolution.RSA.encrypt(Array("Bob to Alice".utf8), key: key.publicKey, using: &random)
+        for bad in [[], Array(sealed.dropLast()), sealed + [0], [UInt8](repeating: 0xff, count: sealed.count), sealed.map { $0 ^ 1 }] {
+            #expect(throws: RSAError.decryptionError) { try MessagingSolution.RSA.decrypt(bad, label: [], key: key) }
+        }
+        #expect(try MessagingSolution.RSA.decrypt(sealed, label: [], key: key) == Array("Bob to Alice".utf8))
+    }
+}
+
+#endif
