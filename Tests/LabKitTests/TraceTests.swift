@@ -164,7 +164,9 @@ import FoundationXML
             TraceEvent(time: .milliseconds(i) + .microseconds(500), kind: .receive, node: "b", peer: "a", messageID: i, detail: "m\(i)"),
         ] }
         let document = try #require(SVGDocument(SpaceTimeDiagram(title: "big", maxEvents: 200).render(huge)))
-        #expect(document.text.contains("(events 2801–3000 of 3000 drawn, around the failure; the .jsonl has them all)"))
+        #expect(document.text.contains("(events 2801–3000 of 3000 drawn, the last ones, where the run ended; the .jsonl has them all)"))
+        let failed = try #require(SVGDocument(SpaceTimeDiagram(title: "big", failure: "expected m1500", maxEvents: 200).render(huge)))
+        #expect(failed.text.contains("(events 2801–3000 of 3000 drawn, around the failure; the .jsonl has them all)"))
         #expect(document.groups("arrow").count == 100)
     }
 

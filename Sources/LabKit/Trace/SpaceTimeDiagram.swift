@@ -45,7 +45,9 @@ public struct SpaceTimeDiagram: Sendable, Equatable {
         var note = failure ?? ""
         if shown.count < events.count {
             if !note.isEmpty { note += "\n" }
-            note += "(events \(window.lowerBound + 1)–\(window.upperBound) of \(events.count) drawn, around the failure; the .jsonl has them all)"
+            // A graded failure stopped the run at its end; a demo's or a node's run simply ended there.
+            let around = failure != nil || events.contains { $0.kind == .failure } ? "around the failure" : "the last ones, where the run ended"
+            note += "(events \(window.lowerBound + 1)–\(window.upperBound) of \(events.count) drawn, \(around); the .jsonl has them all)"
         }
 
         // The legend's height depends on the width, which depends on the columns: measure with a trial layout.
