@@ -13,7 +13,7 @@ struct ReportCommand: RunnerCommand {
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         guard let id = arguments.positionals.first else { throw UsageError("report needs a lab, e.g. 'report ping'", command: "report") }
         let lab = try Catalog.lab(id, try context.implementation(arguments))
-        guard let architecture = Catalog.architecture(of: id) else { throw UsageError("lab '\(id)' has no report yet", command: "report") }
+        let architecture = Catalog.architecture(of: id)  // nil for a lab with no network yet (messaging's phase 1)
         let code = arguments.value("lang") ?? "en"
         guard ReportLanguage.codes.contains(code) else {
             throw UsageError("--lang \(code): the report is written in \(ReportLanguage.codes.joined(separator: " or "))", command: "report")
@@ -34,11 +34,11 @@ struct ReportCommand: RunnerCommand {
             let written = try ReportFiles(writer: writer).write()
             context.console.out("Wrote \(Self.shown(written.report, root: root)) and \(plural(written.figures, "figure")) beside it.")
             let shown = Self.shown(data, root: root)
-            let missing = [ReportInputs.Name.grade, .failureRates, .bench, .demo].filter { !inputs.has($0) }
+            let missing = ReportRecipe(lab: id, data: "").outputs.filter { !inputs.has($0) }
             if !missing.isEmpty {
                 context.console.out("Not found in \(shown): \(missing.map(\.rawValue).joined(separator: ", ")) — 'labrunner report \(id) --run' runs what is missing.")
             }
-            if !inputs.has(.demoTrace) {
+            if DemoCommand.demos.contains(id), !inputs.has(.demoTrace) {
                 context.console.out("No trace in \(shown): run the demo with --trace \(shown)/\(ReportInputs.Name.demoTrace.rawValue) to draw its space-time diagram.")
             }
             return 0

@@ -34,6 +34,11 @@ struct BenchCharts {
                         [("bench.aead.labkit", "aead.labKitMessagesPerSecond")])
                 + line("bench-sync.svg", "bench.sync.title", x: "bench.sync.x", y: language("bench.sync.y"), xLabels: keys,
                        series: [("bench.sync.series", keys.map { "syncBytesPerRoundInSync.\($0)" })])
+        case "messaging":
+            return bars("bench-rsa-private.svg", "bench.rsa.private.title", baseline: ("bench.rsa.openssl", "openSSLPrivateOpsPerSecond"),
+                        [("bench.rsa.labkit", "privateOpsPerSecond")])
+                + bars("bench-rsa-public.svg", "bench.rsa.public.title", baseline: ("bench.rsa.openssl", "openSSLPublicOpsPerSecond"),
+                       [("bench.rsa.labkit", "publicOpsPerSecond")])
         default:
             return []
         }

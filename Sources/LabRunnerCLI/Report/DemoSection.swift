@@ -19,6 +19,7 @@ struct DemoSection {
 
     /// The section's Markdown; `viewPath` is the trace's path as `labrunner view` is given it.
     func text(command: String, viewPath: String) -> String {
+        guard DemoCommand.demos.contains(lab) else { return language("demo.none") }
         var parts: [String] = []
         if let demo = inputs.demo {
             let lines = Self.plain(demo).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -5,18 +5,21 @@ struct MethodologySection {
     let lab: LabDescriptor
     /// The lab's title in the report's language.
     let title: String
-    let architecture: LabArchitecture
+    /// `nil` for a lab with no network yet: the sections say so instead of drawing.
+    let architecture: LabArchitecture?
     let inputs: ReportInputs
     let language: ReportLanguage
 
     /// The architecture diagram's SVG, drawn from the lab's declared roles and messages.
-    var diagram: String {
-        ArchitectureDiagram(title: language("architecture.title", title), subtitle: language("architecture.subtitle"))
-            .render(architecture)
+    var diagram: String? {
+        architecture.map {
+            ArchitectureDiagram(title: language("architecture.title", title), subtitle: language("architecture.subtitle")).render($0)
+        }
     }
 
     /// The diagram's image and a sentence naming the roles; `kitFolder` is the contract's folder and its link.
     func architectureText(diagramFile: String, kitFolder: (name: String, link: String)) -> String {
+        guard let architecture else { return language("architecture.none", "[`\(kitFolder.name)`](\(kitFolder.link))") }
         let roles = architecture.roles.map { "**\($0.name)** (× \($0.count))" }.joined(separator: ", ")
         return """
         ![\(language("architecture.alt", lab.id))](\(diagramFile))
@@ -26,6 +29,7 @@ struct MethodologySection {
     }
 
     var protocolTable: String {
+        guard let architecture else { return language("protocol.none") }
         var table = MarkdownTable([language("protocol.message"), language("protocol.route"), language("protocol.channel"),
                                    language("protocol.meaning"), language("protocol.type")])
         for flow in architecture.flows {
@@ -58,6 +62,7 @@ struct MethodologySection {
                       language("faults.crashCount", language.number(faults.crashes), language.number(faults.restarts)),
                       language.number(faults.partitions))
         }
+        guard total.simulations > 0 else { return language("faults.noNetwork") + "\n\n" + table.text }
         let summary = language("faults.summary", language.number(total.simulations), span(total.dropRate, percent: true),
                                span(total.duplicateRate, percent: true), span(total.delayMilliseconds, percent: false),
                                language.number(total.crashes), language.number(total.restarts), language.number(total.partitions))

@@ -34,6 +34,12 @@ struct ReportRecipe {
         return sized + ["--trace", "\(data)/\(ReportInputs.Name.demoTrace.rawValue)"] + chosen
     }
 
+    /// Whether the lab has a demo (`labrunner demo LAB`).
+    var hasDemo: Bool { DemoCommand.demos.contains(lab) }
+
+    /// The outputs the lab's report is made from: the demo's only where the lab has one.
+    var outputs: [ReportInputs.Name] { [.grade, .failureRates, .bench] + (hasDemo ? [.demo] : []) }
+
     /// `arguments` as a person types them.
     static func shell(_ arguments: [String]) -> String { "swift run labrunner " + arguments.joined(separator: " ") }
 }

@@ -17,7 +17,7 @@ struct ReportRunner {
         if !inputs.has(.grade) { steps.append((.grade, recipe.grade)) }
         if !inputs.has(.failureRates) { steps.append((.failureRates, recipe.failureRates)) }
         if !inputs.has(.bench) { steps.append((.bench, recipe.bench)) }
-        if !inputs.has(.demo) { steps.append((.demo, recipe.demo)) }
+        if recipe.hasDemo && !inputs.has(.demo) { steps.append((.demo, recipe.demo)) }
         guard !steps.isEmpty else {
             context.console.out("report --run: every output is already in \(recipe.data); remove one to run it again")
             return false

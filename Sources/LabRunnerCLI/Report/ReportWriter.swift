@@ -5,7 +5,8 @@ import LabKit
 /// lab's questions, and draws the figures. Writes nothing itself (``ReportCommand`` does).
 struct ReportWriter {
     let lab: LabDescriptor
-    let architecture: LabArchitecture
+    /// The lab's roles and messages; `nil` for a lab with no network yet.
+    let architecture: LabArchitecture?
     /// The kit's folder, and its `report/templates`.
     let root: URL
     let language: ReportLanguage
@@ -49,7 +50,7 @@ struct ReportWriter {
             values["questions.\(section)"] = prompt(questions[section])
         }
         let report = try ReportTemplate(text: text, file: templatePath).fill(values)
-        var figures = [(file: "architecture.svg", svg: methodology.diagram)] + bench.charts
+        var figures = (methodology.diagram.map { [(file: "architecture.svg", svg: $0)] } ?? []) + bench.charts
         if let diagram = demo.diagram { figures.append((DemoSection.diagramFile, diagram)) }
         return (report, figures)
     }
@@ -73,7 +74,7 @@ struct ReportWriter {
     }
 
     private func commands(_ recipe: ReportRecipe) -> String {
-        [recipe.grade, recipe.failureRates, recipe.bench, recipe.demo].map(ReportRecipe.shell).joined(separator: "\n")
+        ([recipe.grade, recipe.failureRates, recipe.bench] + (recipe.hasDemo ? [recipe.demo] : [])).map(ReportRecipe.shell).joined(separator: "\n")
     }
 
     /// The questions of a student section, as a quoted box the student replaces with their text.
