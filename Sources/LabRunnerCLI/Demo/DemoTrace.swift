@@ -25,9 +25,12 @@ struct DemoTrace: Sendable {
     /// The trace of `lab`'s demo, to be written at `path` (`traces/demo-LAB.jsonl` when `nil`).
     init(lab: String, path: String?) {
         self.lab = lab
-        let url = URL(fileURLWithPath: path ?? "traces/demo-\(lab).jsonl")
-        folder = url.deletingLastPathComponent().path
-        name = url.pathExtension == "jsonl" ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
+        // Split by hand, not through URL, so the paths printed stay as the user gave them (relative ones too).
+        let file = path ?? "traces/demo-\(lab).jsonl"
+        let slash = file.lastIndex(of: "/")
+        folder = slash.map { String(file[..<$0]) } ?? "."
+        let base = slash.map { String(file[file.index(after: $0)...]) } ?? file
+        name = base.hasSuffix(".jsonl") ? String(base.dropLast(6)) : base
         nodesFolder = "\(folder)/\(name)-nodes"
         try? FileManager.default.removeItem(atPath: nodesFolder)
         try? FileManager.default.createDirectory(atPath: nodesFolder, withIntermediateDirectories: true)
