@@ -9,6 +9,14 @@ import Foundation
 /// print(paths.svg)  // traces/ping.2.2/seed-7.svg
 /// ```
 public enum TraceFiles {
+    /// The folder and name ``write(_:to:name:diagram:)`` takes for a trace file the user named `path`
+    /// (`run/server.jsonl` or `run/server`: `run` and `server`), split as text so relative paths print as given.
+    public static func location(of path: String) -> (directory: String, name: String) {
+        let slash = path.lastIndex(of: "/")
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return (slash.map { String(path[..<$0]) } ?? ".", base.hasSuffix(".jsonl") ? String(base.dropLast(6)) : base)
+    }
+
     /// Writes the JSONL trace and its diagram into `directory` (created if needed), replacing older files of
     /// the same name, and returns both paths. `diagram` styles the SVG; its default is titled with `name`.
     @discardableResult

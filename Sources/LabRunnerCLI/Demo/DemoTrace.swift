@@ -25,12 +25,7 @@ struct DemoTrace: Sendable {
     /// The trace of `lab`'s demo, to be written at `path` (`traces/demo-LAB.jsonl` when `nil`).
     init(lab: String, path: String?) {
         self.lab = lab
-        // Split by hand, not through URL, so the paths printed stay as the user gave them (relative ones too).
-        let file = path ?? "traces/demo-\(lab).jsonl"
-        let slash = file.lastIndex(of: "/")
-        folder = slash.map { String(file[..<$0]) } ?? "."
-        let base = slash.map { String(file[file.index(after: $0)...]) } ?? file
-        name = base.hasSuffix(".jsonl") ? String(base.dropLast(6)) : base
+        (folder, name) = TraceFiles.location(of: path ?? "traces/demo-\(lab).jsonl")
         nodesFolder = "\(folder)/\(name)-nodes"
         try? FileManager.default.removeItem(atPath: nodesFolder)
         try? FileManager.default.createDirectory(atPath: nodesFolder, withIntermediateDirectories: true)

@@ -56,15 +56,14 @@ final class TraceRecorder: Sendable {
     func write(title: String, console: Console) -> Bool {
         guard let path else { return true }
         // `--trace run/server.jsonl` (or `run/server`) writes run/server.jsonl and its diagram run/server.svg.
-        let url = URL(fileURLWithPath: path)
         let events = state.withLock { state in
             state.file?.close()
             state.file = nil
             return state.events
         }
         do {
-            let files = try TraceFiles.write(events, to: url.deletingLastPathComponent().path,
-                                             name: url.deletingPathExtension().lastPathComponent, diagram: SpaceTimeDiagram(title: title))
+            let (directory, name) = TraceFiles.location(of: path)
+            let files = try TraceFiles.write(events, to: directory, name: name, diagram: SpaceTimeDiagram(title: title))
             console.out("trace written to \(files.jsonl) and \(files.svg)")
             console.out("view it: \(TraceViewer.command(for: files.jsonl))")
             return true
