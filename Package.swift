@@ -11,7 +11,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let hasSolutions = FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Solutions").path)
 
 /// What a lab's kit builds on besides LabKit.
-let kitDependencies: [String: [Target.Dependency]] = ["Video": ["FileTransfer"]]
+let kitDependencies: [String: [Target.Dependency]] = ["Video": ["FileTransfer"], "Deposit": ["FileTransfer"]]
 /// Each lab's contract and given machinery: one module per lab, between LabKit and that lab's skeleton and solution.
 let kitTargets: [Target] = labs.map {
     .target(name: "\($0)Kit", dependencies: kitDependencies[$0, default: []] + ["LabKit"], path: "Sources/Kits/\($0)",

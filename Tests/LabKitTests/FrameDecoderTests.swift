@@ -93,4 +93,17 @@ import Testing
         decoder.append([0xFF, 0xFF, 0xFF, 0xFF])
         #expect(throws: WireError.frameTooLarge(length: Int(UInt32.max), limit: Frame.defaultLimit)) { try decoder.nextFrame() }
     }
+
+    @Test("a decoder handed to a stricter protocol keeps its unread bytes and takes the new limit")
+    func limited() throws {
+        var decoder = FrameDecoder()
+        decoder.append(Frame.encode([1, 2, 3]) + Frame.encode([UInt8](repeating: 9, count: 100)) + Frame.encode([4]))
+        #expect(try decoder.nextFrame() == [1, 2, 3])
+        var strict = decoder.limited(to: 50)
+        #expect(strict.maxFrameLength == 50 && strict.bufferedCount == decoder.bufferedCount)
+        #expect(throws: WireError.frameTooLarge(length: 100, limit: 50)) { try strict.nextFrame() }
+        var loose = decoder.limited(to: 1_000)
+        #expect(try loose.nextFrame()?.count == 100)
+        #expect(try loose.nextFrame() == [4])
+    }
 }

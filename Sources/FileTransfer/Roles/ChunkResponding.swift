@@ -22,8 +22,15 @@ public enum ChunkReply: Sendable, Equatable {
     case refused(ChunkRefusal)
 }
 
+/// What a ``ChunkService`` asks before each answer: which bytes of which file, or a refusal. It may wait (for
+/// bytes still arriving, say); the service answers a connection's requests in order.
+public protocol ChunkServing: Sendable {
+    /// What to send back for `request`; a thrown error is sent back as a refusal, and the connection stays open.
+    func reply(to request: ChunkRequest) async throws -> ChunkReply
+}
+
 /// The chunk server's decisions: exercise 3.1.
-public protocol ChunkResponding: Sendable {
+public protocol ChunkResponding: ChunkServing {
     /// A responder serving the files of `library`, by name.
     init(library: [String: LibraryEntry])
     /// What to send back for `request`. MUST refuse names that could escape the shared folder, unknown

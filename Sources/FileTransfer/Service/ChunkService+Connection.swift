@@ -2,9 +2,10 @@ import LabKit
 
 /// Serving one connection: the request loop and the answers.
 extension ChunkService {
-    /// Answers requests on `connection` in order until the client leaves, misbehaves or the service stops.
-    func serve(_ connection: TCPConnection) async {
-        var decoder = FrameDecoder(maxFrameLength: Self.maxRequestLength)
+    /// Answers requests on `connection` in order until the client leaves, misbehaves or the service stops;
+    /// `decoder` holds the bytes read from it so far.
+    func serve(_ connection: TCPConnection, decoder: FrameDecoder) async {
+        var decoder = decoder
         let files = OpenFiles()
         defer { files.closeAll() }
         while true {
@@ -25,7 +26,7 @@ extension ChunkService {
                 return
             }
             let reply: ChunkReply
-            do { reply = try responder.reply(to: request) } catch { reply = .refused(.unreadable(name: request.name, reason: "\(error)")) }
+            do { reply = try await responder.reply(to: request) } catch { reply = .refused(.unreadable(name: request.name, reason: "\(error)")) }
             do {
                 try await answer(request, with: reply, on: connection, files: files)
             } catch {

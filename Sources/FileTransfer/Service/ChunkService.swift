@@ -7,12 +7,13 @@ import LabKit
 
 /// A peer's chunk server: serves the manifests and chunks of its shared files over TCP, asking a
 /// ``ChunkResponding`` (exercise 3.1) what to answer and sending chunk bytes with `sendFile`, straight from
-/// the page cache.
+/// the page cache. Any other ``ChunkServing`` may decide instead (the deposit lab's servers serve their blobs
+/// so), and connections accepted elsewhere may be handed to it (``adopt(_:decoder:)``).
 ///
 /// ```swift
 /// let library = try await SharedLibrary<ChunkHasher>(folder: "share").scan()
 /// let service = try ChunkService<ChunkResponder>(library: library, listen: .parse("0.0.0.0:7000")) { print($0) }
-/// print("serving on \(service.localAddress)")
+/// print("serving on \(service.localAddress!)")
 /// try await service.run()          // until stop() or cancellation
 /// ```
 /// Each connection is a loop: read a framed ``ChunkRequest``, ask the responder, write the ``ChunkResponse``
@@ -22,7 +23,7 @@ import LabKit
 /// service goes on serving the others. At most ``maxConnections`` are open at once: one more closes the
 /// connection that has been silent longest (downloaders that ask keep their place). A file that vanished or
 /// shrank since it was shared is refused as `unreadable`.
-public final class ChunkService<Responder: ChunkResponding>: Sendable {
+public final class ChunkService<Responder: ChunkServing>: Sendable {
     /// What the service has done so far, for logs, graders and benchmarks.
     public struct Statistics: Sendable, Equatable {
         /// Connections accepted.
@@ -52,20 +53,22 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
         var isStopped = false
     }
 
-    /// The address the service listens on (with the real port when bound to port 0).
-    public var localAddress: SocketAddress { listener.localAddress }
+    /// The address the service listens on (with the real port when bound to port 0); `nil` for a service
+    /// made without a listener, which serves only the connections handed to it.
+    public var localAddress: SocketAddress? { listener?.localAddress }
     /// How long a connection may stay silent before the service closes it.
     public let idleTimeout: Duration
     /// How many connections may be open at once.
     public let maxConnections: Int
-    private let listener: TCPListener
+    private let listener: TCPListener?
     private let log: @Sendable (String) -> Void
     /// For the lines a flood of connections repeats: once a second per kind, with a count.
     let floodLog: LogThrottle
     private let state: Lock<State>
 
-    /// A service for `library` on an open `listener`; nothing is served until ``run()``.
-    public init(library: [String: LibraryEntry], listener: TCPListener, idleTimeout: Duration = .seconds(120),
+    /// A service asking `responder` on an open `listener` (`nil`: only connections handed over with
+    /// ``adopt(_:decoder:)``); nothing is served until ``run()`` or an adoption.
+    public init(responder: Responder, listener: TCPListener?, idleTimeout: Duration = .seconds(120),
                 maxConnections: Int = 128, log: @escaping @Sendable (String) -> Void = { _ in }) {
         precondition(maxConnections > 0, "a chunk service needs room for a connection")
         self.listener = listener
@@ -73,41 +76,24 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
         self.maxConnections = maxConnections
         self.log = log
         floodLog = LogThrottle(log: log)
-        state = Lock(State(responder: Responder(library: library), library: library))
+        state = Lock(State(responder: responder, library: [:]))
     }
-
-    /// A service for `library` listening on `address` (port 0 picks a free port).
-    public convenience init(library: [String: LibraryEntry], listen address: SocketAddress, idleTimeout: Duration = .seconds(120),
-                            maxConnections: Int = 128, log: @escaping @Sendable (String) -> Void = { _ in }) throws(NetError) {
-        self.init(library: library, listener: try TCPListener.bind(address), idleTimeout: idleTimeout,
-                  maxConnections: maxConnections, log: log)
-    }
-
-    /// The files being served, by name.
-    public var library: [String: LibraryEntry] { state.withLock { $0.library } }
 
     /// What the service has done so far.
     public var statistics: Statistics { state.withLock { $0.statistics } }
 
-    /// Serves `entry` too (a download that just finished), replacing any file of the same name.
-    public func share(_ entry: LibraryEntry) {
-        state.withLock { state in
-            state.library[entry.manifest.name] = entry
-            state.responder = Responder(library: state.library)
-        }
-    }
-
-    /// Replaces the whole library (after a rescan of the share folder).
-    public func replaceLibrary(_ library: [String: LibraryEntry]) {
-        state.withLock { state in
-            state.library = library
-            state.responder = Responder(library: library)
-        }
+    /// Serves `connection`, accepted elsewhere, under this service's limits (its request frames too), until it
+    /// closes; `decoder` holds what was read from it already. Returns at once once the service is stopped.
+    public func adopt(_ connection: TCPConnection, decoder: FrameDecoder) async {
+        guard register(connection) else { return connection.close() }
+        await serve(connection, decoder: decoder.limited(to: min(decoder.maxFrameLength, Self.maxRequestLength)))
+        unregister(connection)
     }
 
     /// Accepts and serves connections until ``stop()`` or cancellation; each connection runs in a task of its
     /// own. Returns once every connection is closed.
     public func run() async {
+        guard let listener else { return }
         await withDiscardingTaskGroup { group in
             var outOfFiles = false
             while true {
@@ -129,7 +115,7 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
                     break
                 }
                 group.addTask {
-                    await self.serve(connection)
+                    await self.serve(connection, decoder: FrameDecoder(maxFrameLength: Self.maxRequestLength))
                     self.unregister(connection)
                 }
             }
@@ -141,7 +127,7 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
     /// in the middle of sending a chunk. ``run()`` then returns.
     public func stop() {
         state.withLock { $0.isStopped = true }
-        listener.close()
+        listener?.close()
         closeAll()
     }
 
@@ -205,4 +191,41 @@ public final class ChunkService<Responder: ChunkResponding>: Sendable {
     func log(_ line: String, _ connection: TCPConnection) {
         log("\(connection.remoteAddress): \(line)")
     }
+}
+
+/// A video peer's service: a library of shared files, answered by the student's responder (exercise 3.1).
+extension ChunkService where Responder: ChunkResponding {
+    /// A service for `library` on an open `listener`; nothing is served until ``run()``.
+    public convenience init(library: [String: LibraryEntry], listener: TCPListener, idleTimeout: Duration = .seconds(120),
+                            maxConnections: Int = 128, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.init(responder: Responder(library: library), listener: listener, idleTimeout: idleTimeout, maxConnections: maxConnections, log: log)
+        replaceLibrary(library)
+    }
+
+    /// A service for `library` listening on `address` (port 0 picks a free port).
+    public convenience init(library: [String: LibraryEntry], listen address: SocketAddress, idleTimeout: Duration = .seconds(120),
+                            maxConnections: Int = 128, log: @escaping @Sendable (String) -> Void = { _ in }) throws(NetError) {
+        self.init(library: library, listener: try TCPListener.bind(address), idleTimeout: idleTimeout,
+                  maxConnections: maxConnections, log: log)
+    }
+
+    /// The files being served, by name.
+    public var library: [String: LibraryEntry] { state.withLock { $0.library } }
+
+    /// Serves `entry` too (a download that just finished), replacing any file of the same name.
+    public func share(_ entry: LibraryEntry) {
+        state.withLock { state in
+            state.library[entry.manifest.name] = entry
+            state.responder = Responder(library: state.library)
+        }
+    }
+
+    /// Replaces the whole library (after a rescan of the share folder).
+    public func replaceLibrary(_ library: [String: LibraryEntry]) {
+        state.withLock { state in
+            state.library = library
+            state.responder = Responder(library: library)
+        }
+    }
+
 }

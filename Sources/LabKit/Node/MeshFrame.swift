@@ -10,6 +10,9 @@ enum FrameKind: UInt8 {
     /// The first frame on a connection dialed by a node of a cluster: "I am this name, and I hold the key"
     /// (``ClusterKey``).
     case proof = 3
+    /// The first frame after the proofs on a connection for the node's ``BulkLane``: the mesh hands the
+    /// connection over, and reads no more frames from it.
+    case stream = 4
 
     /// `payload` as a frame of this kind.
     func frame(_ payload: some Collection<UInt8>) -> [UInt8] {

@@ -38,6 +38,8 @@ public actor NodeShell<Logic: NodeLogic> {
         /// Over TCP: the key the servers of this node's cluster share. With it, this node proves its name on every
         /// connection it dials, and a connection speaks as one of `peers` only once it proved it (``ClusterKey``).
         public var clusterKey: ClusterKey?
+        /// Over TCP: the node's second path for bulk bytes, if it has one (``BulkLane``).
+        public var bulkLane: (any BulkLane<Logic.Message>)?
 
         public init(id: NodeID, listen: SocketAddress, transport: Transport = .udp, peers: [NodeID: SocketAddress] = [:],
                     faults: FaultPlan = .none, seed: UInt64 = 1, storageFolder: String? = nil, connectionLimits: ConnectionLimits = .standard,
@@ -71,6 +73,8 @@ public actor NodeShell<Logic: NodeLogic> {
     private var stopRequested = false
     private var stopSignal: CheckedContinuation<Void, Never>?
     private var failure: NodeShellError?
+    /// What came back on the bulk lane, from whom, in order: handled like messages from the mesh.
+    private let laneAnswers = AsyncStream<(Logic.Message, NodeID)>.makeStream()
 
     /// A shell for `logic`; nothing happens until ``run()``.
     public init(_ logic: Logic, configuration: Configuration, observer: @escaping @Sendable (ShellEvent<Logic.Output>) -> Void) {
@@ -114,7 +118,12 @@ public actor NodeShell<Logic: NodeLogic> {
             localAddress = socket.localAddress
         case .tcp:
             let cluster = configuration.clusterKey.map { (name: configuration.id, key: $0, members: Set(configuration.peers.keys)) }
-            let mesh = try TCPMesh(listen: configuration.listen, limits: configuration.connectionLimits, cluster: cluster) { [weak self] bytes, address in
+            var streams: TCPMesh.Streams?
+            if let lane = configuration.bulkLane {
+                streams = { connection, decoder, peer in await lane.serve(connection, decoder: decoder, peer: peer) }
+            }
+            let mesh = try TCPMesh(listen: configuration.listen, limits: configuration.connectionLimits, cluster: cluster,
+                                   streams: streams) { [weak self] bytes, address in
                 await self?.incoming(bytes, from: address)
             } log: { [observer] line in
                 observer(.log(line))
@@ -139,7 +148,14 @@ public actor NodeShell<Logic: NodeLogic> {
                 }
             }
             if let mesh { group.addTask { await mesh.serve() } }
+            if configuration.bulkLane != nil {
+                group.addTask { [weak self, answers = laneAnswers.stream] in
+                    for await (message, peer) in answers { await self?.answered(message, from: peer) }
+                }
+            }
             await waitForStop()
+            configuration.bulkLane?.close()
+            laneAnswers.continuation.finish()
             group.cancelAll()
         }
         for (_, timer) in timers { timer.task.cancel() }
@@ -214,6 +230,13 @@ public actor NodeShell<Logic: NodeLogic> {
         dispatch("a message from \(envelope.from)", source: address) { logic, ctx in try logic.receive(envelope.message, from: envelope.from, &ctx) }
     }
 
+    /// An answer the bulk lane brought back from `peer` (which proved its name on the stream, with a cluster key).
+    private func answered(_ message: Logic.Message, from peer: NodeID) {
+        guard !stopRequested else { return }
+        emit(.log, peer: peer, detail: "data plane: \(message)")
+        dispatch("a message from \(peer)") { logic, ctx in try logic.receive(message, from: peer, &ctx) }
+    }
+
     private func fire(_ timer: TimerID, generation: UInt64) {
         guard !stopRequested, timers[timer]?.generation == generation else { return }
         timers[timer] = nil
@@ -286,6 +309,13 @@ public actor NodeShell<Logic: NodeLogic> {
     }
 
     private func send(_ message: Message, to destination: NodeID) {
+        if let lane = configuration.bulkLane, let mesh, lane.carries(message, to: destination), let address = addressBook.address(of: destination) {
+            emit(.log, peer: destination, detail: "data plane: \(message)")
+            let answers = laneAnswers.continuation
+            lane.send(message, to: destination, dial: { try await mesh.dialStream(to: address, peer: destination) },
+                      answer: { answers.yield(($0, destination)) })
+            return
+        }
         emit(.send, peer: destination, detail: "\(message)")
         let bytes = Envelope(from: configuration.id, to: destination, message: message).encoded()
         switch faults.nextFate() {

@@ -9,6 +9,9 @@
 /// one else can take it while the ticket is fresh. Every frame starts with a ``FrameKind`` byte.
 final class TCPMesh: Sendable {
     typealias Deliver = @Sendable ([UInt8], SocketAddress) async -> Void
+    /// Takes a connection whose first frame asked for the node's ``BulkLane``, with the bytes read from it and
+    /// the name it proved (if any); returns when the stream ends.
+    typealias Streams = @Sendable (TCPConnection, FrameDecoder, NodeID?) async -> Void
 
     private struct State {
         /// Per peer: the connection its frames go out on (by remote address) and the queue feeding it.
@@ -51,6 +54,7 @@ final class TCPMesh: Sendable {
     let localAddress: SocketAddress
     private let listener: TCPListener
     private let deliver: Deliver
+    private let streams: Streams?
     private let log: @Sendable (String) -> Void
     /// For the lines a flood of connections repeats: once a second per kind, with a count.
     private let floodLog: LogThrottle
@@ -64,8 +68,9 @@ final class TCPMesh: Sendable {
     var closedByLimits: Int { state.withLock { $0.closedByLimits } }
 
     init(listen: SocketAddress, limits: ConnectionLimits = .standard, cluster: (name: NodeID, key: ClusterKey, members: Set<NodeID>)? = nil,
-         deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
+         streams: Streams? = nil, deliver: @escaping Deliver, log: @escaping @Sendable (String) -> Void) throws {
         listener = try TCPListener.bind(listen)
+        self.streams = streams
         self.limits = limits
         self.cluster = cluster
         localAddress = listener.localAddress
@@ -325,7 +330,7 @@ final class TCPMesh: Sendable {
             var decoder = FrameDecoder(maxFrameLength: limits.maxFrameLength)
             var hungUp = false
             do {
-                while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout, holding: { [self] in try hold($0, for: remote) }) {
+                reading: while let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout, holding: { [self] in try hold($0, for: remote) }) {
                     state.withLock { $0.lastHeard[remote] = .now }
                     try hold(decoder.bufferedCount, for: remote)
                     switch try FrameKind.split(frame) {
@@ -333,9 +338,16 @@ final class TCPMesh: Sendable {
                     case let (.ticket, payload): keep(try Ticket(payload), from: remote)
                     case let (.claim, payload): present(try Ticket(payload), from: remote)
                     case let (.proof, payload): prove(payload, on: connection)
+                    case (.stream, _):
+                        guard let streams, case let .some(proven) = handOver(remote) else { throw StreamRefused() }
+                        try await connection.writeFrame(FrameKind.stream.frame([]), timeout: limits.idleTimeout)
+                        await streams(connection, decoder, proven)
+                        break reading
                     }
                 }
                 hungUp = true
+            } catch is StreamRefused {
+                floodLog.say("stream", "closed the connection from \(remote): it asked for a stream \(streams == nil ? "this node does not serve" : "after speaking on the mesh")")
             } catch NetError.timedOut {
                 state.withLock { $0.closedByLimits += 1 }
                 floodLog.say("idle", "closed the connection from \(remote): no whole frame for \(limits.idleTimeout)")
@@ -366,6 +378,64 @@ final class TCPMesh: Sendable {
                 }
             }
         }
+    }
+
+    /// Takes the connection from `remote` off the mesh's books for its ``BulkLane``: it no longer counts against
+    /// the mesh's limits (the lane has its own). Only a connection that has not spoken on the mesh may leave;
+    /// returns the name it proved (`.some(nil)`: none), or `nil` if it may not leave.
+    private func handOver(_ remote: SocketAddress) -> NodeID?? {
+        state.withLock { state in
+            guard state.speakers[remote] == nil, state.dialed[remote] == nil else { return nil }
+            state.connections[remote] = nil
+            state.lastHeard[remote] = nil
+            state.heldTotal -= state.held.removeValue(forKey: remote) ?? 0
+            return .some(state.proven.removeValue(forKey: remote))
+        }
+    }
+
+    /// Opens a stream to `peer`'s ``BulkLane`` at `address`: this node proves its name (with a cluster key) and
+    /// asks for the stream; the peer's mesh answers with its own proof (a node of a cluster always sends one
+    /// first) and a `stream` frame, then hands the connection over. With a cluster key, `peer` must have proven
+    /// its name by then: a stream goes only to the server meant. Without one, the peer's proof is skipped.
+    func dialStream(to address: SocketAddress, peer: NodeID) async throws -> TCPConnection {
+        let connection = try await TCPConnection.connect(to: address)
+        do {
+            if let cluster {
+                let proof = cluster.key.proof(name: cluster.name, as: .dialer, dialer: connection.localAddress, acceptor: connection.remoteAddress,
+                                              time: ClusterKey.now)
+                try await connection.writeFrame(FrameKind.proof.frame(proof), timeout: limits.idleTimeout)
+            }
+            try await connection.writeFrame(FrameKind.stream.frame([]), timeout: limits.idleTimeout)
+            var decoder = FrameDecoder(maxFrameLength: 1 << 10), proven = false
+            while true {
+                guard let frame = try await connection.readFrame(&decoder, timeout: limits.idleTimeout) else { throw NetError.connectionClosed }
+                switch try FrameKind.split(frame) {
+                case let (.proof, payload):
+                    if let cluster, case .success(peer) = cluster.key.verify(payload, as: .acceptor, dialer: connection.localAddress,
+                                                                              acceptor: connection.remoteAddress, now: ClusterKey.now) {
+                        proven = true
+                    }
+                case (.stream, _):
+                    guard cluster == nil || proven else { throw UnprovenStream(peer: peer, address: address) }
+                    return connection
+                default:
+                    throw UnprovenStream(peer: peer, address: address)
+                }
+            }
+        } catch {
+            connection.close()
+            throw error
+        }
+    }
+
+    /// A connection asked for a stream this node cannot give it.
+    private struct StreamRefused: Error {}
+
+    /// The node dialed for a stream did not prove its name.
+    struct UnprovenStream: Error, CustomStringConvertible {
+        let peer: NodeID
+        let address: SocketAddress
+        var description: String { "\(address) did not prove it is \(peer) with this cluster's key" }
     }
 
     /// Notes that the reader of `remote` holds `count` bytes of an unfinished frame. Past

@@ -44,15 +44,15 @@ extension BlobStore {
 }
 
 /// The rule both stores apply to blob names, so that a name is always one plain file in the store's folder.
-enum BlobName {
+package enum BlobName {
     /// The longest name, in characters.
-    static let maximumLength = 128
+    package static let maximumLength = 128
     /// What a disk store adds to a name for its unfinished blob; no name may end with it.
-    static let partSuffix = ".part"
+    package static let partSuffix = ".part"
 
     /// Whether `name` is 1–128 characters of `A–Z a–z 0–9 - _ .`, does not start with `.` and does not end
     /// with `.part` (the disk store's unfinished files, which it deletes when it opens).
-    static func isValid(_ name: String) -> Bool {
+    package static func isValid(_ name: String) -> Bool {
         let bytes = name.utf8
         guard (1...maximumLength).contains(bytes.count), bytes.first != UInt8(ascii: "."), !name.hasSuffix(partSuffix) else { return false }
         return bytes.allSatisfy { byte in

@@ -22,6 +22,15 @@ public struct FrameDecoder: Sendable {
     /// Bytes received but not yet returned as a frame.
     public var bufferedCount: Int { buffer.count - start }
 
+    /// A decoder holding the same unread bytes with another limit: for a connection handed from one protocol
+    /// to another (a mesh's stream to a chunk service) that accepts smaller frames.
+    public func limited(to maxFrameLength: Int) -> FrameDecoder {
+        var decoder = FrameDecoder(maxFrameLength: maxFrameLength)
+        decoder.append(buffer[start...])
+        decoder.failure = failure
+        return decoder
+    }
+
     /// Adds bytes read from the stream.
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0 && start >= buffer.count / 2 {

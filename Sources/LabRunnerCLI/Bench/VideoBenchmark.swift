@@ -43,7 +43,7 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         let services = try (1...3).map { _ in try ChunkService<V.Responder>(library: library, listen: SocketAddress.parse("127.0.0.1:0")) }
         let serving = services.map { service in Task { await service.run() } }
         defer { services.forEach { $0.stop() }; serving.forEach { $0.cancel() } }
-        let contacts = services.enumerated().map { PeerContact(peer: NodeID("seeder-\($0.offset + 1)"), address: "\($0.element.localAddress)") }
+        let contacts = services.enumerated().map { PeerContact(peer: NodeID("seeder-\($0.offset + 1)"), address: "\($0.element.localAddress!)") }
         let file = library[name]!.manifest.sharedFile
 
         // On this kind of VM a run that fills gigabytes of page cache is up to 3× slower depending on what ran
@@ -153,7 +153,7 @@ struct VideoBenchmark<V: VideoImplementation>: Sendable {
         let serving = Task { await service.run() }
         let tracker = NodeShell(V.Tracker(config: TrackerConfig()), configuration: .init(id: "tracker", listen: loopback, transport: .tcp)) { _ in }
         let trackerAddress = try await tracker.start()
-        let seeder = NodeShell(V.Agent(config: PeerAgentConfig(address: "\(service.localAddress)", files: library.values.map(\.manifest.sharedFile))),
+        let seeder = NodeShell(V.Agent(config: PeerAgentConfig(address: "\(service.localAddress!)", files: library.values.map(\.manifest.sharedFile))),
                                configuration: .init(id: "seeder", listen: loopback, transport: .tcp, peers: ["tracker": trackerAddress])) { _ in }
         let running = [Task { try? await tracker.run() }, Task { try? await seeder.run() }]
         let peak = Lock<Int?>(nil)

@@ -30,7 +30,9 @@ struct DepositClientSession: Sendable {
         let console = context.console
         let (inputs, feed) = AsyncStream<Input>.makeStream()
         let trace = TraceRecorder(options), verbose = options.verbose
-        let shell = NodeShell(DepositClient(config: config), configuration: options.configuration(for: DepositClient.self, transport: .tcp)) { event in
+        var configuration = options.configuration(for: DepositClient.self, transport: .tcp)
+        configuration.bulkLane = DepositLane(servers: Set(config.servers), clusterKeyed: false)
+        let shell = NodeShell(DepositClient(config: config), configuration: configuration) { event in
             switch event {
             case let .output(output): feed.yield(.event(output))
             case let .log(line): feed.yield(.log(line))

@@ -76,14 +76,18 @@ enum DepositNodes {
         options.peers = servers
         let folder = options.storageFolder ?? ".labrunner/deposit/\(options.id)"
         options.storageFolder = folder
-        let config = DepositClientConfig(servers: order, id: id)
+        var config = DepositClientConfig(servers: order, id: id)
+        config.pieceSize = DepositLane.pieceSize  // its recoveries come whole pieces at a time on the data plane
         return await DepositClientSession(config: config, options: options, script: script, stay: arguments.flags.contains("stay"),
                                           ownsFolder: arguments.value("store") == nil, context: context).run()
     }
 
     private static func serve<Server: DepositServerNode>(_: Server.Type, config: DepositServerConfig, key: ClusterKey?, options: NodeOptions,
                                                          context: CommandContext) async -> Int32 {
-        await LiveNode(logic: Server(config: config), options: options, transport: .tcp, context: context, title: "deposit server",
-                       secureRandom: true, clusterKey: key) { "\($0)" }.run()
+        let console = context.console, style = context.style
+        let lane = DepositLane(servers: Set(config.peers), store: options.storageFolder.map { "\($0)/blobs" },
+                               clusterKeyed: key != nil) { console.out(style.dim("· data plane: \($0)")) }
+        return await LiveNode(logic: Server(config: config), options: options, transport: .tcp, context: context, title: "deposit server",
+                              secureRandom: true, clusterKey: key, bulkLane: lane) { "\($0)" }.run()
     }
 }

@@ -14,6 +14,8 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     var secureRandom = false
     /// Over TCP, the key the servers of the node's cluster share: the peers' names must be proven with it.
     var clusterKey: ClusterKey?
+    /// Over TCP, the node's second path for bulk bytes (the deposit's data plane), if it has one.
+    var bulkLane: (any BulkLane<Logic.Message>)?
     /// Formats an output for the terminal.
     let describe: @Sendable (Logic.Output) -> String
 
@@ -27,6 +29,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         var configuration = options.configuration(for: Logic.self, transport: transport)
         configuration.secureRandom = secureRandom
         configuration.clusterKey = clusterKey
+        configuration.bulkLane = bulkLane
         let shell = NodeShell(logic, configuration: configuration) { event in
             switch event {
             case let .output(output):

@@ -46,8 +46,8 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
             console.out(style.yellow("announcing the first \(files.count) of \(shared.count) files (by name): a tracker registers at most \(TrackerLimits.filesPerPeer) per peer; all are served"))
         }
         let trace = TraceRecorder(settings.options)
-        let agent = NodeShell(V.Agent(config: PeerAgentConfig(tracker: settings.trackerID, address: "\(service.localAddress)", files: files)),
-                              configuration: .init(id: id, listen: (try? SocketAddress(host: service.localAddress.host, port: 0)) ?? settings.options.listen,
+        let agent = NodeShell(V.Agent(config: PeerAgentConfig(tracker: settings.trackerID, address: "\(service.localAddress!)", files: files)),
+                              configuration: .init(id: id, listen: (try? SocketAddress(host: service.localAddress!.host, port: 0)) ?? settings.options.listen,
                                                    transport: .tcp, peers: [settings.trackerID: settings.tracker], seed: settings.options.seed,
                                                    traces: settings.options.tracePath != nil)) { event in
             switch event {
@@ -64,7 +64,7 @@ struct VideoPeer<V: VideoImplementation>: Sendable {
         let agentRun = Task {
             do { try await agent.run(); feed.yield(.agentStopped(nil)) } catch { feed.yield(.agentStopped("\(error)")) }
         }
-        console.out("video peer '\(id)' serving \(files.count) file(s) on tcp \(service.localAddress); tracker at \(settings.tracker)")
+        console.out("video peer '\(id)' serving \(files.count) file(s) on tcp \(service.localAddress!); tracker at \(settings.tracker)")
         if settings.script == nil && isatty(STDIN_FILENO) == 1 { console.out(PeerPromptCommand.usage) }
         StandardInput.lines({ feed.yield(.typed($0)) }, end: { feed.yield(.inputEnded) })
         let interrupt = InterruptWatch { feed.yield(.quit) }

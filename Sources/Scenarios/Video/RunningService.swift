@@ -13,7 +13,7 @@ struct RunningService: Sendable {
     /// Starts a service named `peer` serving `library` with `Responder`.
     static func start<Responder: ChunkResponding>(_: Responder.Type, library: [String: LibraryEntry], peer: NodeID) throws -> RunningService {
         let service = try ChunkService<Responder>(library: library, listen: SocketAddress.parse("127.0.0.1:0"), idleTimeout: .seconds(30))
-        return RunningService(contact: PeerContact(peer: peer, address: "\(service.localAddress)"), stop: { service.stop() },
+        return RunningService(contact: PeerContact(peer: peer, address: "\(service.localAddress!)"), stop: { service.stop() },
                               chunksSent: { service.statistics.chunksSent }, task: Task { await service.run() })
     }
 

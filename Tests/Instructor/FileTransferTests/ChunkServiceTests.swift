@@ -18,7 +18,7 @@ import FileTransfer
             seeders = try Seeders(count: 1, library: library, idleTimeout: idleTimeout)
         }
 
-        func client() async throws -> ChunkClient { try await ChunkClient.connect(to: service.localAddress, timeout: .seconds(60)) }
+        func client() async throws -> ChunkClient { try await ChunkClient.connect(to: service.localAddress!, timeout: .seconds(60)) }
 
         func finish() async {
             await seeders.stop()
@@ -57,7 +57,7 @@ import FileTransfer
     func hostileFrames(_ bytes: [UInt8]) async throws {
         let fixture = try Fixture()
         let bystander = try await fixture.client()
-        let hostile = try await TCPConnection.connect(to: fixture.service.localAddress, timeout: .seconds(60))
+        let hostile = try await TCPConnection.connect(to: fixture.service.localAddress!, timeout: .seconds(60))
         try await hostile.write(bytes)
         let answer = try await hostile.read(maxBytes: 100, timeout: .seconds(30))
         #expect(answer.isEmpty, "the service should close the connection without answering")
@@ -106,7 +106,7 @@ import FileTransfer
         let fixture = try Fixture()
         let limit = fixture.service.maxConnections
         var silent: [TCPConnection] = []
-        for _ in 0..<(limit + 12) { silent.append(try await TCPConnection.connect(to: fixture.service.localAddress, timeout: .seconds(60))) }
+        for _ in 0..<(limit + 12) { silent.append(try await TCPConnection.connect(to: fixture.service.localAddress!, timeout: .seconds(60))) }
         let client = try await fixture.client()
         try await client.send(.manifest(name: "clip.bin"))
         #expect(try await client.receive(timeout: .seconds(30)) == .manifest(fixture.manifest))
@@ -121,7 +121,7 @@ import FileTransfer
     @Test("a silent connection is closed after the idle timeout")
     func idleTimeout() async throws {
         let fixture = try Fixture(idleTimeout: .milliseconds(200))
-        let silent = try await TCPConnection.connect(to: fixture.service.localAddress, timeout: .seconds(60))
+        let silent = try await TCPConnection.connect(to: fixture.service.localAddress!, timeout: .seconds(60))
         #expect(try await silent.read(maxBytes: 10, timeout: .seconds(30)).isEmpty)
         silent.close()
         await fixture.finish()
@@ -172,7 +172,7 @@ import FileTransfer
             received += count
         }
         #expect(received <= 1 << 20)
-        await #expect(throws: (any Error).self) { try await TCPConnection.connect(to: fixture.service.localAddress, timeout: .seconds(2)) }
+        await #expect(throws: (any Error).self) { try await TCPConnection.connect(to: fixture.service.localAddress!, timeout: .seconds(2)) }
         client.close()
         await fixture.finish()
     }

@@ -14,7 +14,7 @@ struct Seeders {
 
     /// One source per service: `seed-1`, `seed-2`, …
     var contacts: [PeerContact] {
-        services.enumerated().map { PeerContact(peer: NodeID("seed-\($0.offset + 1)"), address: "\($0.element.localAddress)") }
+        services.enumerated().map { PeerContact(peer: NodeID("seed-\($0.offset + 1)"), address: "\($0.element.localAddress!)") }
     }
 
     func stop() async {
