@@ -115,7 +115,7 @@ private final class Reports: Sendable {
         }
     }
 
-    @Test("a piece of a blob still arriving comes once its bytes are written, to a proven server; never to anyone else, and a name that could leave the store is refused")
+    @Test("the bytes of a blob still arriving come once they are written, to a proven server; never to anyone else, and a name that could leave the store is refused")
     func partsOnlyToServers() async throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -129,6 +129,9 @@ private final class Reports: Sendable {
             try handle.write(contentsOf: Data(repeating: 7, count: piece))
             try handle.close()
             #expect(await reports.wait(for: 1) == [.piece(key: "upload-b", offset: 0, bytes: Array(repeating: 7, count: piece))])
+            // The short last piece comes from the part too, as soon as it is written (before the commit).
+            await fetcher.command(.init(key: "upload-b", offset: UInt64(piece), count: 1_000))
+            #expect(await reports.wait(for: 2).last == .piece(key: "upload-b", offset: UInt64(piece), bytes: Array(repeating: 7, count: 1_000)))
         }
         try await withPair(folder: folder, fetcher: "client", keyed: false) { fetcher, reports, holderReports, lane in
             try Data(repeating: 7, count: 2 * piece).write(to: URL(fileURLWithPath: part))

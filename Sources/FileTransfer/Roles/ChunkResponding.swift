@@ -22,15 +22,25 @@ public enum ChunkReply: Sendable, Equatable {
     case refused(ChunkRefusal)
 }
 
+/// A request a ``ChunkService`` reads from its clients: one frame, about one named file.
+public protocol NamedRequest: WireCodable, Sendable, CustomStringConvertible {
+    /// The file the request is about, for refusals and logs.
+    var name: String { get }
+}
+
+extension ChunkRequest: NamedRequest {}
+
 /// What a ``ChunkService`` asks before each answer: which bytes of which file, or a refusal. It may wait (for
 /// bytes still arriving, say); the service answers a connection's requests in order.
 public protocol ChunkServing: Sendable {
+    /// The requests it answers: the video lab's ``ChunkRequest``, or another protocol's.
+    associatedtype Request: NamedRequest = ChunkRequest
     /// What to send back for `request`; a thrown error is sent back as a refusal, and the connection stays open.
-    func reply(to request: ChunkRequest) async throws -> ChunkReply
+    func reply(to request: Request) async throws -> ChunkReply
 }
 
 /// The chunk server's decisions: exercise 3.1.
-public protocol ChunkResponding: ChunkServing {
+public protocol ChunkResponding: ChunkServing where Request == ChunkRequest {
     /// A responder serving the files of `library`, by name.
     init(library: [String: LibraryEntry])
     /// What to send back for `request`. MUST refuse names that could escape the shared folder, unknown

@@ -49,6 +49,11 @@ public final class ChunkClient {
         try await connection.writeFrame(request.encoded())
     }
 
+    /// Sends one request frame of another protocol its server answers (a ``ChunkServing`` of that request).
+    public func send<Request: NamedRequest>(_ request: Request) async throws {
+        try await connection.writeFrame(request.encoded())
+    }
+
     /// Reads the next response frame. `timeout` bounds each wait for bytes, not the whole frame.
     public func receive(timeout: Duration? = nil) async throws -> ChunkResponse {
         try await fill(header, timeout: timeout)

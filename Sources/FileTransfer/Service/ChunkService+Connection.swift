@@ -18,9 +18,9 @@ extension ChunkService {
                 drop(connection, because: "\(error)", quietly: error is CancellationError || (error as? NetError) == .socketClosed)
                 return
             }
-            let request: ChunkRequest
+            let request: Responder.Request
             do {
-                request = try ChunkRequest.decode(frame)
+                request = try Responder.Request.decode(frame)
             } catch {
                 drop(connection, because: "a request that does not decode (\(error))")
                 return
@@ -38,7 +38,7 @@ extension ChunkService {
     }
 
     /// Sends the response `reply` decides for `request`, then the chunk's bytes when it is a chunk.
-    private func answer(_ request: ChunkRequest, with reply: ChunkReply, on connection: TCPConnection, files: OpenFiles) async throws {
+    private func answer(_ request: Responder.Request, with reply: ChunkReply, on connection: TCPConnection, files: OpenFiles) async throws {
         switch reply {
         case let .manifest(manifest):
             count { $0.requests += 1 }

@@ -77,7 +77,7 @@ enum DepositNodes {
         let folder = options.storageFolder ?? ".labrunner/deposit/\(options.id)"
         options.storageFolder = folder
         var config = DepositClientConfig(servers: order, id: id)
-        config.pieceSize = DepositLane.pieceSize  // its recoveries come whole pieces at a time on the data plane
+        config.pieceSize = DepositLane.pieceSize  // its recoveries ask as much per request as the data plane carries
         return await DepositClientSession(config: config, options: options, script: script, stay: arguments.flags.contains("stay"),
                                           ownsFolder: arguments.value("store") == nil, context: context).run()
     }

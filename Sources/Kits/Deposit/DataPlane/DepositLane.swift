@@ -6,8 +6,7 @@ import FileTransfer
 /// `absent`) a server would have sent on the mesh. The node's logic (``BlobPull``) is the same in the
 /// simulator, where fetches and pieces are messages like any other.
 ///
-/// Only fetches of whole pieces (an offset on a boundary of ``pieceSize``, at most that many bytes) to a server
-/// go on the lane; everything else stays on the mesh. Both ends of a stream count pieces of ``pieceSize``.
+/// Only fetches to a server of at most ``pieceSize`` bytes go on the lane; everything else stays on the mesh.
 /// One stream per server and blob, with requests pipelined; a broken stream drops what it was waiting for (the
 /// pull asks again on its tick) and the next fetch dials anew.
 /// ```swift
@@ -19,7 +18,7 @@ public final class DepositLane: BulkLane {
 
     /// The servers fetches go to on the lane.
     public let servers: Set<NodeID>
-    /// The pieces a stream's requests count in, at both ends: the standard piece of a pull.
+    /// The most bytes one request on a stream asks for: the standard piece of a pull.
     public static let pieceSize = DepositLimits.standard.pieceSize
     private var pieceSize: Int { Self.pieceSize }
     /// Serving: to the cluster's servers (parts of uploads too) and to everyone else (committed blobs only).
@@ -41,7 +40,7 @@ public final class DepositLane: BulkLane {
         self.clusterKeyed = clusterKeyed
         services = store.map { folder in
             func service(parts: Bool) -> ChunkService<BlobResponder> {
-                ChunkService(responder: BlobResponder(folder: folder, pieceSize: Self.pieceSize, mayReadParts: parts, patience: .seconds(20)),
+                ChunkService(responder: BlobResponder(folder: folder, maxCount: Self.pieceSize, mayReadParts: parts, patience: .seconds(20)),
                              listener: nil, idleTimeout: .seconds(60), maxConnections: 64, log: log)
             }
             return (service(parts: true), service(parts: false))
@@ -56,13 +55,13 @@ public final class DepositLane: BulkLane {
     }
 
     public func carries(_ message: DepositMessage, to peer: NodeID) -> Bool {
-        guard case let .fetch(_, offset, count) = message, servers.contains(peer) else { return false }
-        return offset % UInt64(pieceSize) == 0 && (1...pieceSize).contains(count) && offset / UInt64(pieceSize) <= UInt64(UInt32.max)
+        guard case let .fetch(_, _, count) = message, servers.contains(peer) else { return false }
+        return (1...pieceSize).contains(count)
     }
 
     public func send(_ message: DepositMessage, to peer: NodeID, dial: @escaping @Sendable () async throws -> TCPConnection,
                      answer: @escaping @Sendable (DepositMessage) -> Void) {
-        guard case let .fetch(key, offset, _) = message else { return }
+        guard case let .fetch(key, offset, count) = message else { return }
         let route = Route(peer: peer, key: key)
         let session = sessions.withLock { sessions in
             if let open = sessions[route], !open.isOver { return open }
@@ -72,7 +71,7 @@ public final class DepositLane: BulkLane {
             sessions[route] = fresh
             return fresh
         }
-        session.fetch(key: key, index: UInt32(offset / UInt64(pieceSize)))
+        session.fetch(PieceRequest(key: key, offset: offset, count: UInt32(count)))
     }
 
     public func serve(_ connection: TCPConnection, decoder: FrameDecoder, peer: NodeID?) async {

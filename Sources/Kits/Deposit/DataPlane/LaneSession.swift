@@ -1,19 +1,14 @@
 import FileTransfer
 
-/// One stream of a ``DepositLane`` to one server: fetches are sent as chunk requests as they come (the same
-/// piece is not asked twice while its answer is awaited), answers are read in order and handed back as pieces.
+/// One stream of a ``DepositLane`` to one server: fetches are sent as ``PieceRequest``s as they come (the same
+/// one is not asked twice while its answer is awaited), answers are read in order and handed back as pieces.
 /// Once the stream breaks the session is over; the lane opens a new one for the next fetch.
 final class LaneSession: Sendable {
-    private struct Wanted: Hashable {
-        let key: String
-        let index: UInt32
-    }
-
     private struct State {
         /// Fetches not sent yet, in order.
-        var queue: [Wanted] = []
+        var queue: [PieceRequest] = []
         /// Fetches sent or queued whose answer has not come.
-        var awaited: Set<Wanted> = []
+        var awaited: Set<PieceRequest> = []
         var isOver = false
     }
 
@@ -35,11 +30,11 @@ final class LaneSession: Sendable {
             defer { client.close() }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 16)
             defer { buffer.deallocate() }
-            var sent: [Wanted] = [], signal = signals.makeAsyncIterator()
+            var sent: [PieceRequest] = [], signal = signals.makeAsyncIterator()
             do {
                 while !Task.isCancelled {
                     for wanted in state.withLock({ state in defer { state.queue = [] }; return state.queue }) {
-                        try await client.send(.chunk(name: wanted.key, index: wanted.index))
+                        try await client.send(wanted)
                         sent.append(wanted)
                     }
                     guard !sent.isEmpty else {
@@ -50,10 +45,10 @@ final class LaneSession: Sendable {
                     let response = try await client.receive(timeout: Self.answerTimeout)
                     state.withLock { _ = $0.awaited.remove(wanted) }
                     switch response {
-                    case let .chunk(index, length) where index == wanted.index && Int(length) <= pieceSize && length > 0:
+                    case let .chunk(_, length) where length <= wanted.count && length > 0:
                         let bytes = UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(length)])
                         try await client.receivePayload(into: bytes, timeout: Self.answerTimeout)
-                        answer(.piece(key: wanted.key, offset: UInt64(index) * UInt64(pieceSize), bytes: Array(bytes)))
+                        answer(.piece(key: wanted.key, offset: wanted.offset, bytes: Array(bytes)))
                     case .refused:
                         answer(.absent(key: wanted.key))
                     default:
@@ -69,11 +64,11 @@ final class LaneSession: Sendable {
     /// Whether the stream has ended: the lane then opens a new session.
     var isOver: Bool { state.withLock { $0.isOver } }
 
-    /// Asks for piece `index` of `key`, unless it is awaited already.
-    func fetch(key: String, index: UInt32) {
+    /// Sends `request`, unless it is awaited already.
+    func fetch(_ request: PieceRequest) {
         let queued = state.withLock { state in
-            guard !state.isOver, state.awaited.insert(Wanted(key: key, index: index)).inserted else { return false }
-            state.queue.append(Wanted(key: key, index: index))
+            guard !state.isOver, state.awaited.insert(request).inserted else { return false }
+            state.queue.append(request)
             return true
         }
         if queued { wake.yield() }
