@@ -18,4 +18,17 @@ public enum MessagingImplementations {
             #endif
         }
     }
+
+    /// The persistence store of `impl`: the student's or the reference's.
+    public static func store(_ impl: Implementation) -> any PersistenceStoreNode.Type {
+        switch impl {
+        case .student: return MessagingLab.PersistenceStore.self
+        case .solution:
+            #if canImport(MessagingSolution)
+            return MessagingSolution.PersistenceStore.self
+            #else
+            preconditionFailure("this copy of the kit has no solutions")
+            #endif
+        }
+    }
 }

@@ -73,6 +73,10 @@ extension Catalog {
             let toolkit: any RSAToolkit.Type = mutant.toolkit
             return Mutant(name: mutant.name, scenarios: MessagingScenarios.scenarios(toolkit), caughtBy: mutant.caughtBy)
         }
+        + MessagingMutants.stores.map { mutant in
+            let store: any PersistenceStoreNode.Type = mutant.store
+            return Mutant(name: mutant.name, scenarios: MessagingScenarios.persistence(store), caughtBy: mutant.caughtBy)
+        }
     }
     #endif
 }

@@ -16,4 +16,14 @@ public enum MessagingMutants {
         ("messaging: CRT that assumes p > q", OrderBlindCRTRSA.self, ["messaging.3.2-crt"]),
         ("messaging: decryption says which padding check failed", TellingPaddingRSA.self, ["messaging.4.2-oaep-vectors"]),
     ]
+
+    /// Each mutant persistence store, with the IDs of the scenarios meant to catch it.
+    public static let stores: [(name: String, store: any PersistenceStoreNode.Type, caughtBy: [String])] = [
+        ("messaging: Ricart–Agrawala that answers while inside", AnswersInsideStore.self,
+         ["messaging.10.1-mutual-exclusion", "messaging.11.1-partition"]),
+        ("messaging: Ricart–Agrawala without timestamps", TimelessStore.self, ["messaging.10.1-mutual-exclusion"]),
+        ("messaging: a failure detector that never suspects", TrustingStore.self, ["messaging.11.1-crash"]),
+        ("messaging: a suspected store taken for crashed", CrashOnlyStore.self, ["messaging.11.1-partition"]),
+        ("messaging: a store that asks twice", ChattyStore.self, ["messaging.10.2-costs"]),
+    ]
 }
