@@ -18,4 +18,17 @@ public enum MessagingImplementations {
             #endif
         }
     }
+
+    /// The processor type of `impl` (phase 2): the student's or the reference's, each running its own phase-1 RSA.
+    public static func processor(_ impl: Implementation) -> any ProcessorNode.Type {
+        switch impl {
+        case .student: return MessagingLab.Processor.self
+        case .solution:
+            #if canImport(MessagingSolution)
+            return MessagingSolution.Processor.self
+            #else
+            preconditionFailure("this copy of the kit has no solutions")
+            #endif
+        }
+    }
 }

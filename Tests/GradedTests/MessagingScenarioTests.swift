@@ -12,6 +12,7 @@ struct MessagingScenarioTests {
     @Test("the skeleton fails every scenario with 'not implemented', without crashing")
     func skeletonFailsCleanly() async {
         await SkeletonCheck.failsAsNotImplemented(MessagingScenarios.scenarios(MessagingLab.RSA.self))
+        await SkeletonCheck.failsAsNotImplemented(ProcessingScenarios.scenarios(MessagingLab.Processor.self, rsa: MessagingLab.RSA.self))
     }
 
     @Test("scenario ids name the lab and an exercise; every exercise is graded; 38 points; the only live one runs openssl")
@@ -19,7 +20,7 @@ struct MessagingScenarioTests {
         let all = MessagingScenarios.scenarios(MessagingSolution.RSA.self)
         #expect(all.allSatisfy { $0.lab == "messaging" && $0.id.hasPrefix("messaging.\($0.exercise)-") })
         #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl"])
-        #expect(Set(all.map(\.exercise)) == Set(MessagingScenarios.exercises.map(\.id)))
+        #expect(Set(all.map(\.exercise) + ProcessingScenarios.exercises.map(\.id)) == Set(MessagingScenarios.exercises.map(\.id)))
         #expect(all.reduce(0) { $0 + $1.points } == 38)
         #expect(Set(all.map(\.id)).count == all.count)
     }

@@ -15,12 +15,12 @@ public enum MessagingScenarios {
         .init(id: "3.2", title: "The private operation with the CRT"),
         .init(id: "4.1", title: "OAEP encryption (SHA-256, MGF1)"),
         .init(id: "4.2", title: "OAEP decryption with one indistinguishable error"),
-    ]
+    ] + ProcessingScenarios.exercises
 
-    /// The lab as the runner shows it, with scenarios bound to `toolkit`.
-    public static func lab(_ toolkit: any RSAToolkit.Type) -> LabDescriptor {
+    /// The lab as the runner shows it, with scenarios bound to `toolkit` and, for phase 2, to `processor`.
+    public static func lab(_ toolkit: any RSAToolkit.Type, processor: any ProcessorNode.Type) -> LabDescriptor {
         LabDescriptor(id: "messaging", number: 4, title: "Messaging, phase 1: RSA that passes Wycheproof", exercises: exercises,
-                      scenarios: scenarios(toolkit))
+                      scenarios: scenarios(toolkit) + ProcessingScenarios.scenarios(processor, rsa: toolkit))
     }
 
     /// Every scenario of the lab, bound to `Toolkit`.
