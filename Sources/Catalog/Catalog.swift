@@ -37,7 +37,8 @@ public enum Catalog {
             VideoScenarios.lab(VideoImplementations.bundle(impl)),
             DepositScenarios.lab(DepositImplementations.server(impl), processes: .labRunner(impl)),
             ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl), processes: .labRunner(impl)),
-            MessagingScenarios.lab(MessagingImplementations.toolkit(impl), store: MessagingImplementations.store(impl)),
+            MessagingScenarios.lab(MessagingImplementations.toolkit(impl), processor: MessagingImplementations.processor(impl),
+                                   store: MessagingImplementations.store(impl)),
         ]
     }
 

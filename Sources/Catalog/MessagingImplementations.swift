@@ -19,6 +19,19 @@ public enum MessagingImplementations {
         }
     }
 
+    /// The processor type of `impl` (phase 2): the student's or the reference's, each running its own phase-1 RSA.
+    public static func processor(_ impl: Implementation) -> any ProcessorNode.Type {
+        switch impl {
+        case .student: return MessagingLab.Processor.self
+        case .solution:
+            #if canImport(MessagingSolution)
+            return MessagingSolution.Processor.self
+            #else
+            preconditionFailure("this copy of the kit has no solutions")
+            #endif
+        }
+    }
+
     /// The persistence store of `impl`: the student's or the reference's.
     public static func store(_ impl: Implementation) -> any PersistenceStoreNode.Type {
         switch impl {

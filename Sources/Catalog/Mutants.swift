@@ -73,6 +73,11 @@ extension Catalog {
             let toolkit: any RSAToolkit.Type = mutant.toolkit
             return Mutant(name: mutant.name, scenarios: MessagingScenarios.scenarios(toolkit), caughtBy: mutant.caughtBy)
         }
+        + MessagingMutants.processors.map { mutant in
+            // Every processor mutant wraps the reference processor, which runs the reference RSA.
+            let processor: any ProcessorNode.Type = mutant.processor
+            return Mutant(name: mutant.name, scenarios: ProcessingScenarios.scenarios(processor, rsa: MessagingSolution.RSA.self), caughtBy: mutant.caughtBy)
+        }
         + MessagingMutants.stores.map { mutant in
             let store: any PersistenceStoreNode.Type = mutant.store
             return Mutant(name: mutant.name, scenarios: MessagingScenarios.persistence(store), caughtBy: mutant.caughtBy)

@@ -6,22 +6,24 @@ import MessagingSolution
 import Scenarios
 import Testing
 
-/// The messaging lab's scenarios against the reference RSA and store, and the skeleton they must fail cleanly.
+/// The messaging lab's scenarios against the reference RSA, processor and store, and the skeleton they must fail cleanly.
 @Suite("Messaging scenarios")
 struct MessagingScenarioTests {
     @Test("the skeleton fails every scenario with 'not implemented', without crashing")
     func skeletonFailsCleanly() async {
         await SkeletonCheck.failsAsNotImplemented(MessagingScenarios.scenarios(MessagingLab.RSA.self)
+                                                  + ProcessingScenarios.scenarios(MessagingLab.Processor.self, rsa: MessagingLab.RSA.self)
                                                   + MessagingScenarios.persistence(MessagingLab.PersistenceStore.self))
     }
 
-    @Test("scenario ids name the lab and an exercise; every exercise is graded; 53 points; the only live one runs openssl")
+    @Test("scenario ids name the lab and an exercise; every exercise is graded; 71 points; the only live one runs openssl")
     func pointsAndIDs() {
-        let all = MessagingScenarios.scenarios(MessagingSolution.RSA.self) + MessagingScenarios.persistence(MessagingSolution.PersistenceStore.self)
+        let all = MessagingScenarios.lab(MessagingSolution.RSA.self, processor: MessagingSolution.Processor.self,
+                                         store: MessagingSolution.PersistenceStore.self).scenarios
         #expect(all.allSatisfy { $0.lab == "messaging" && $0.id.hasPrefix("messaging.\($0.exercise)-") })
         #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl"])
         #expect(Set(all.map(\.exercise)) == Set(MessagingScenarios.exercises.map(\.id)))
-        #expect(all.reduce(0) { $0 + $1.points } == 53)
+        #expect(all.reduce(0) { $0 + $1.points } == 71)
         #expect(Set(all.map(\.id)).count == all.count)
     }
 

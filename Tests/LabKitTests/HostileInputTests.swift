@@ -254,6 +254,8 @@ struct HostileTarget: Sendable, CustomTestStringConvertible {
                       expecting: [.decoded, .truncated, .lengthTooLarge, .invalidUTF8, .invalidValue, .trailingBytes]) { random in
             Envelope.random(&random)
         },
+        .processing,
+        .logEntry,
     ]
 }
 

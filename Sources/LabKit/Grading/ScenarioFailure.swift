@@ -68,4 +68,21 @@ extension Simulation {
     public func grade(until done: (Simulation) -> Bool, deadline: Duration) throws(ScenarioFailure) -> Bool {
         do { return try run(until: done, deadline: deadline) } catch { throw ScenarioFailure(error, trace: trace) }
     }
+
+    /// Runs until `done` holds or `deadline`, calling `invariants` after every event: the first failure it
+    /// throws stops the run and fails the scenario. Returns whether `done` held. What a lab's oracle runs on.
+    @discardableResult
+    public func grade(until done: (Simulation) -> Bool, deadline: Duration,
+                      checking invariants: () throws(ScenarioFailure) -> Void) throws(ScenarioFailure) -> Bool {
+        var violation: ScenarioFailure?
+        let held = try grade(until: { sim in
+            do throws(ScenarioFailure) { try invariants() } catch {
+                violation = error
+                return true
+            }
+            return done(sim)
+        }, deadline: deadline)
+        if let violation { throw violation }
+        return held
+    }
 }

@@ -40,16 +40,7 @@ final class DepositOracle {
     /// Runs the simulation until `done` or `deadline`, checking every invariant after every event.
     @discardableResult
     func run(until done: (DepositScenarios.DepositSimulation) -> Bool, deadline: Duration) throws(ScenarioFailure) -> Bool {
-        var violation: ScenarioFailure?
-        let held = try sim.grade(until: { sim in
-            do throws(ScenarioFailure) { try self.check() } catch {
-                violation = error
-                return true
-            }
-            return done(sim)
-        }, deadline: deadline)
-        if let violation { throw violation }
-        return held
+        try sim.grade(until: done, deadline: deadline, checking: check)
     }
 
     /// Runs until `deadline`, checking every invariant after every event.

@@ -15,15 +15,18 @@ public enum MessagingScenarios {
         .init(id: "3.2", title: "The private operation with the CRT"),
         .init(id: "4.1", title: "OAEP encryption (SHA-256, MGF1)"),
         .init(id: "4.2", title: "OAEP decryption with one indistinguishable error"),
+    ] + ProcessingScenarios.exercises + [
         .init(id: "10.1", title: "Ricart–Agrawala: answer a request now or defer it, by timestamp"),
         .init(id: "10.2", title: "Enter with every reply, append on every store, leave and answer the deferred"),
         .init(id: "11.1", title: "Failure detection: enter without a suspected store, safely under partitions"),
     ]
 
-    /// The lab as the runner shows it, with scenarios bound to `toolkit`.
-    public static func lab(_ toolkit: any RSAToolkit.Type, store: any PersistenceStoreNode.Type) -> LabDescriptor {
-        LabDescriptor(id: "messaging", number: 4, title: "Messaging, phase 1: RSA that passes Wycheproof", exercises: exercises,
-                      scenarios: scenarios(toolkit) + persistence(store))
+    /// The lab as the runner shows it, with scenarios bound to `toolkit`, and for phases 2 and 3 to `processor`
+    /// and `store`.
+    public static func lab(_ toolkit: any RSAToolkit.Type, processor: any ProcessorNode.Type, store: any PersistenceStoreNode.Type) -> LabDescriptor {
+        LabDescriptor(id: "messaging", number: 4, title: "Messaging: RSA, a replicated processing service, a replicated store",
+                      exercises: exercises,
+                      scenarios: scenarios(toolkit) + ProcessingScenarios.scenarios(processor, rsa: toolkit) + persistence(store))
     }
 
     /// The persistence service's scenarios (steps 10–11), bound to the store type `Store`.

@@ -17,6 +17,14 @@ public enum MessagingMutants {
         ("messaging: decryption says which padding check failed", TellingPaddingRSA.self, ["messaging.4.2-oaep-vectors"]),
     ]
 
+    /// Each mutant processor (phase 2), with the IDs of the scenarios meant to catch it (each of them must).
+    public static let processors: [(name: String, processor: any ProcessorNode.Type, caughtBy: [String])] = [
+        ("messaging: bully that leads without promises and does not yield to a higher id", HastyBullyProcessor.self,
+         ["messaging.8.1-election", "messaging.9.1-failover"]),
+        ("messaging: a replica that draws its own OAEP seed", OwnSeedProcessor.self, ["messaging.5.1-total-order", "messaging.7.1-deterministic"]),
+        ("messaging: a retry ordered and executed twice", TwiceProcessor.self, ["messaging.6.1-retries"]),
+    ]
+
     /// Each mutant persistence store, with the IDs of the scenarios meant to catch it.
     public static let stores: [(name: String, store: any PersistenceStoreNode.Type, caughtBy: [String])] = [
         ("messaging: Ricart–Agrawala that answers while inside", AnswersInsideStore.self,

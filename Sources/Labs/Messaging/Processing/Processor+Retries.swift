@@ -1,0 +1,23 @@
+import MessagingKit
+
+extension Processor {
+    /// Exercise 6.1 — a client's request (every processor gets it, and again on every retry): if it was executed
+    /// here, answer its result again at once; otherwise, as the leader, order it (`order`). A follower leaves
+    /// it to the leader.
+    ///
+    /// Tested by `messaging.6.1-retries`. Hint: results are kept under `request.key` (id and secret).
+    mutating func handleRequest(_ request: ProcessingRequest, from client: NodeID, _ ctx: inout MessagingContext) throws {
+        try todo("6.1")
+    }
+
+    /// Exercise 6.1 — execute `entry`, at `sequence` in the total order, exactly once: a request whose key has
+    /// a result already is not executed again (answer that result). The first request of a client id registers
+    /// its secret (`owners`); a request of that id with another secret is answered `.clientIDTaken`. Otherwise
+    /// run the operation (`run`, exercise 7.1). Keep the result in `results`, record it in `executed`.
+    ///
+    /// Tested by `messaging.6.1-retries`. Hint: every replica runs this in the same order, so every decision
+    /// here must depend on the log alone.
+    mutating func execute(_ entry: LogEntry, sequence: Int) throws -> ProcessingResult? {
+        try todo("6.1")
+    }
+}

@@ -1,0 +1,44 @@
+import MessagingKit
+
+extension Processor {
+    /// Exercise 5.1 — the sequencer: as the leader, give `request` (from `client`) the next place in the log,
+    /// unless it is already there, keep it durably (`replaceLog`) and send it to the followers (`replicate`).
+    /// The seed of its encryption is chosen now, once, by the leader (`Self.seed`, exercise 7.1).
+    ///
+    /// Tested by `messaging.5.1-total-order`. Hint: a request is in the log when an entry has its `request.key`.
+    mutating func order(_ request: ProcessingRequest, from client: NodeID, _ ctx: inout MessagingContext) throws {
+        try todo("5.1")
+    }
+
+    /// Exercise 5.1 — as the leader (on every tick and new entry): commit what a majority holds, execute it, and
+    /// send each follower the log from where it needs it (`next`, 0 when unknown), with the commit point.
+    ///
+    /// Tested by `messaging.5.1-total-order`. Hint: the leader holds its whole log; the commit point is the
+    /// largest length that a majority's `matched` reaches (sort them, take the majority-th largest).
+    mutating func replicate(_ ctx: inout MessagingContext) throws {
+        try todo("5.1")
+    }
+
+    /// Exercise 5.1 — as the leader: `follower` holds our log of `term` up to `length`: note it, then commit.
+    mutating func handleAppended(term: UInt64, length: Int, from follower: NodeID, _ ctx: inout MessagingContext) throws {
+        try todo("5.1")
+    }
+
+    /// Exercise 5.1 — commits the longest prefix a majority (the leader included) holds, and executes it.
+    mutating func advanceCommit(_ ctx: inout MessagingContext) throws {
+        try todo("5.1")
+    }
+
+    /// Exercise 5.1 — as a follower: the leader of `term` sends its log from `from`. An older term is answered
+    /// `stale`; a leader not followed yet must be accepted first (`follow`, exercise 8.1), and the first log of a
+    /// new term is taken by `takeNewTermLog` (exercise 9.1). In the term we follow, extend the log when the
+    /// entries reach past it (a position beyond our log: answer `behind`), take the commit point (never past our
+    /// log), answer `appended` with our length, and execute what is committed.
+    ///
+    /// Tested by `messaging.5.1-total-order`. Hint: entries of our own term never conflict with ours, so a
+    /// shorter, older `append` arriving late must change nothing.
+    mutating func handleAppend(term: UInt64, from: Int, entries: [LogEntry], commit leaderCommit: Int, leader sender: NodeID,
+                               _ ctx: inout MessagingContext) throws {
+        try todo("5.1")
+    }
+}
