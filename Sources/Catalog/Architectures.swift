@@ -1,5 +1,6 @@
 import DepositKit
 import LabKit
+import MessagingKit
 import PingKit
 import VideoKit
 import ZapsZapKit
@@ -12,6 +13,7 @@ extension Catalog {
         case "video": VideoArchitecture.architecture
         case "deposit": DepositMessage.architecture
         case "zapszap": ZapPayload.architecture
+        case "messaging": MessagingMessage.architecture
         default: nil
         }
     }

@@ -2,6 +2,7 @@ import Catalog
 import DepositKit
 import FileTransfer
 import LabKit
+import MessagingKit
 import PingKit
 import Testing
 import VideoKit
@@ -31,6 +32,7 @@ import ZapsZapKit
                    ("ChunkResponse", tags(of: ChunkResponse.self))]),
         ("deposit", [("DepositMessage", tags(of: DepositMessage.self))]),
         ("zapszap", [("ZapPayload", tags(of: ZapPayload.self))]),
+        ("messaging", [("ProcessingMessage", tags(of: ProcessingMessage.self)), ("PersistenceMessage", tags(of: PersistenceMessage.self))]),
     ]
 
     @Test("every case of every message type of a lab has a flow between its declared roles", arguments: contracts.map(\.lab))

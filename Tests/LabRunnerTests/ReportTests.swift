@@ -68,7 +68,7 @@ import Testing
         let faults = (try fixture.json("grade.json")["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["faults"] as? [String: Any] }
         let total = { (key: String) in faults.reduce(0) { $0 + ($1[key] as? Int ?? 0) } }
         guard total("simulations") > 0 else {
-            // A lab whose scenarios build no network (messaging's phase 1) says so instead of totals.
+            // A lab whose scenarios build no network says so instead of totals.
             #expect(fixture.report.contains("No scenario of this lab simulates a network"))
             return
         }
@@ -158,6 +158,42 @@ import Testing
         }
         let architecture = try String(contentsOf: fixture.out.appendingPathComponent("architecture.svg"), encoding: .utf8)
         #expect(architecture.contains("papéis e mensagens"))
+    }
+
+    /// What the messaging report must say of phases 2–3, and of phase 4 (no demo yet), in each language.
+    static let messagingTexts: [(language: String, texts: [String])] = [
+        ("en", ["**The processing service**", "**The persistence service**", "not written yet", "phase 4 does not exist yet",
+                "total order", "bully election", "failover", "Ricart–Agrawala", "`mayEnter(without:)`", "2(N − 1)",
+                "a crashed store and a partition (failure detection)"]),
+        ("pt-BR", ["**O serviço de processamento**", "**O serviço de persistência**", "**ainda não existe**", "a fase 4 ainda não existe",
+                   "ordem total", "eleição do valentão", "troca de líder", "Ricart–Agrawala", "`mayEnter(without:)`", "2(N − 1)",
+                   "um servidor caído e uma partição (detecção de falhas)"]),
+    ]
+
+    @Test("the messaging report draws phases 2–3 (client, processors, stores; every message of both services), asks about them, and says phase 4 has no demo yet",
+          arguments: messagingTexts.map(\.language))
+    func messagingPhases(language: String) async throws {
+        let fixture = ReportFixture(lab: "messaging")
+        defer { fixture.remove() }
+        #expect(await fixture.write(["--lang", language]).status == 0)
+        let report = fixture.report
+        let architecture = try #require(Catalog.architecture(of: "messaging"))
+        #expect(architecture.messageTypes == ["ProcessingMessage", "PersistenceMessage"])
+        #expect(Set(architecture.roles.map(\.name)) == ["client", "processor", "other processors", "store", "other stores"])
+        for role in architecture.roles { #expect(report.contains("**\(role.name)** (× \(role.count))"), "\(language): \(role.name)") }
+        let svg = try String(contentsOf: fixture.out.appendingPathComponent("architecture.svg"), encoding: .utf8)
+        #expect(report.contains("](architecture.svg)"))
+        for flow in architecture.flows {
+            #expect(report.contains("| `\(flow.name)` | \(flow.from) → \(flow.to) | \(flow.channel) | \(flow.meaning) | `\(flow.type)` #\(flow.tag) |"),
+                    "\(language): \(flow.type) \(flow.name)")
+            #expect(svg.contains(">\(flow.name)<"), "\(flow.name) drawn")
+        }
+        #expect(!report.contains("sends no messages") && !report.contains("ainda não troca mensagens"))
+        for text in try #require(Self.messagingTexts.first { $0.language == language }).texts {
+            #expect(report.contains(text), "\(language): \(text)")
+        }
+        // The scenarios of phases 2–3 inject faults: the fault model totals them instead of saying there is no network.
+        #expect(!report.contains("No scenario of this lab simulates a network") && !report.contains("Nenhum cenário deste laboratório simula"))
     }
 
     @Test("report refuses an unknown language and a missing lab, naming the fix")

@@ -13,7 +13,7 @@ struct ReportCommand: RunnerCommand {
     func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         guard let id = arguments.positionals.first else { throw UsageError("report needs a lab, e.g. 'report ping'", command: "report") }
         let lab = try Catalog.lab(id, try context.implementation(arguments))
-        let architecture = Catalog.architecture(of: id)  // nil for a lab with no network yet (messaging's phase 1)
+        let architecture = Catalog.architecture(of: id)  // nil for a lab with no network yet
         let code = arguments.value("lang") ?? "en"
         guard ReportLanguage.codes.contains(code) else {
             throw UsageError("--lang \(code): the report is written in \(ReportLanguage.codes.joined(separator: " or "))", command: "report")
