@@ -11,19 +11,24 @@ public struct DepositServerConfig: Sendable, Equatable {
     public var transferDeadline: Duration
     /// How long a blob no current file names is kept before it is deleted (a deposit still in flight may name it).
     public var leftoverGrace: Duration
+    /// How long a copy stays surplus before it is dropped: servers that have not heard of a changed record yet
+    /// may still count on it.
+    public var surplusGrace: Duration
     /// Whether the server repairs (exercise 6.1) on every tick: the graders of steps 1–5 turn it off, so those
     /// steps are graded before repair is written; real servers always repair.
     public var repairs: Bool
     public var limits: DepositLimits
 
     public init(peers: [NodeID], tick: Duration = .milliseconds(100), deadAfter: Duration = .milliseconds(600),
-                transferDeadline: Duration = .seconds(4), leftoverGrace: Duration = .seconds(10), repairs: Bool = true,
+                transferDeadline: Duration = .seconds(4), leftoverGrace: Duration = .seconds(10), surplusGrace: Duration = .seconds(1),
+                repairs: Bool = true,
                 limits: DepositLimits = .standard) {
         self.peers = peers
         self.tick = tick
         self.deadAfter = deadAfter
         self.transferDeadline = transferDeadline
         self.leftoverGrace = leftoverGrace
+        self.surplusGrace = surplusGrace
         self.repairs = repairs
         self.limits = limits
     }

@@ -28,6 +28,8 @@ public struct DepositServer: DepositServerNode {
     var copies: [String: IncomingCopy] = [:]
     /// When each blob no current record names was first seen so (exercise 6.1).
     var unreferencedSince: [String: Duration] = [:]
+    /// Since when each copy has been surplus without a break (exercise 6.1).
+    var surplusSince: [String: Duration] = [:]
     /// When a coordinator last asked this server for a copy of each blob: a copy it may count toward an
     /// acknowledgement is not dropped as surplus or leftover before the coordinator's record arrives.
     var copyAsked: [String: Duration] = [:]

@@ -32,9 +32,16 @@ extension DepositServer {
             }
         }
         copyAsked = copyAsked.filter { mayBeCounted($0.key, &ctx) }
+        var surplus: Set<String> = []
         for blob in ctx.blobs.names where !keep.contains(blob) && copies[blob] == nil && !blob.hasPrefix(Self.stagePrefix)
             && !mayBeCounted(blob, &ctx) {
             if named.contains(blob) {
+                // Dropped once it stayed surplus for a while: servers that have not yet heard of a changed record
+                // (or of a server's return) may count on this copy, or drop theirs, for a tick or two.
+                surplus.insert(blob)
+                let since = surplusSince[blob] ?? ctx.now
+                surplusSince[blob] = since
+                guard ctx.now - since >= config.surplusGrace else { continue }
                 ctx.log("dropping surplus copy \(blob.suffix(64).prefix(8))…: its \(live.count)-server placement holds it")
                 ctx.blobs.remove(blob)
             } else if let since = unreferencedSince[blob] {
@@ -44,6 +51,7 @@ extension DepositServer {
             }
         }
         unreferencedSince = unreferencedSince.filter { !named.contains($0.key) && ctx.blobs.size(of: $0.key) != nil }
+        surplusSince = surplusSince.filter { surplus.contains($0.key) && ctx.blobs.size(of: $0.key) != nil }
         // end exercise 6.1
     }
 }
