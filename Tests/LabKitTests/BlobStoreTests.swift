@@ -326,31 +326,4 @@ import Testing
         let blobs = try DiskBlobStore(folder: "\(folder)/blobs")
         #expect(try blobs.read("film", at: 0, count: 1 << 20) == Self.pattern(300_000))
     }
-
-    @Test("a reader waiting for a part wakes once it grows past the size, or once it is committed or discarded; with no part, or at its deadline, it returns")
-    func waitForPart() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try DiskBlobStore(folder: folder)
-        /// Waits for `name` past `size` while `event` happens 20 ms later; returns whether it woke before its 60 s deadline.
-        func woke(_ name: String, beyond size: UInt64, by event: () throws -> Void) async throws -> Bool {
-            let start = ContinuousClock.now
-            async let waiting: Void = store.waitForPart(name, beyond: size, until: start + .seconds(60))
-            try await Task.sleep(for: .milliseconds(20))
-            try event()
-            await waiting
-            return ContinuousClock.now - start < .seconds(50)
-        }
-        #expect(try await woke("none", beyond: 0) {})  // No part: at once.
-        try store.append([1, 2, 3], to: "b")
-        #expect(try await woke("b", beyond: 2) {})  // Past the size already: at once.
-        #expect(try await woke("b", beyond: 3) { try store.append([4], to: "b") })
-        #expect(try await woke("b", beyond: 4) { try store.commit("b", size: 4, sha256: SHA256.hash([1, 2, 3, 4])) })
-        try store.append([5], to: "c")
-        #expect(try await woke("c", beyond: 1) { store.discardPart("c") })
-        try store.append([1], to: "d")
-        let start = ContinuousClock.now
-        await store.waitForPart("d", beyond: 1, until: start + .milliseconds(50))  // Nothing happens: its deadline.
-        #expect(ContinuousClock.now - start >= .milliseconds(50))
-    }
 }

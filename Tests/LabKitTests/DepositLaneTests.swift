@@ -65,7 +65,7 @@ private final class Reports: Sendable {
     private func withPair(folder: String, fetcher name: NodeID, keyed: Bool,
                           _ body: (NodeShell<Fetcher>, Reports, Reports, DepositLane) async throws -> Void) async throws {
         let holderReports = Reports(), fetcherReports = Reports()
-        let lane = DepositLane(servers: keyed ? [name] : [], serving: true, clusterKeyed: true)
+        let lane = DepositLane(servers: keyed ? [name] : [], store: "\(folder)/blobs", clusterKeyed: true)
         var holding = NodeShell<Holder>.Configuration(id: "holder", listen: loopback, transport: .tcp,
                                                       peers: keyed ? [name: try SocketAddress.parse("127.0.0.1:9")] : [:], storageFolder: folder)
         holding.clusterKey = key
@@ -74,7 +74,7 @@ private final class Reports: Sendable {
         let address = try await holder.start()
         var fetching = NodeShell<Fetcher>.Configuration(id: name, listen: loopback, transport: .tcp, peers: ["holder": address])
         if keyed { fetching.clusterKey = key }
-        fetching.bulkLane = DepositLane(servers: ["holder"], serving: false, clusterKeyed: keyed)
+        fetching.bulkLane = DepositLane(servers: ["holder"], clusterKeyed: keyed)
         let fetcher = NodeShell(Fetcher(), configuration: fetching, observer: fetcherReports.observer)
         try await fetcher.start()
         async let holderRun: Void = holder.run()
@@ -149,7 +149,7 @@ private final class Reports: Sendable {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var laned = NodeShell<Holder>.Configuration(id: "holder", listen: loopback, transport: .tcp, storageFolder: folder)
-        laned.bulkLane = DepositLane(servers: [], serving: true, clusterKeyed: false)
+        laned.bulkLane = DepositLane(servers: [], store: "\(folder)/blobs", clusterKeyed: false)
         for (configuration, speaksFirst) in [(NodeShell<Holder>.Configuration(id: "holder", listen: loopback, transport: .tcp), false), (laned, true)] {
             let reports = Reports()
             let holder = NodeShell(Holder(), configuration: configuration, observer: reports.observer)

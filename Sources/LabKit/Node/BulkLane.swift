@@ -13,8 +13,8 @@ public protocol BulkLane<Message>: Sendable {
     func send(_ message: Message, to peer: NodeID, dial: @escaping @Sendable () async throws -> TCPConnection,
               answer: @escaping @Sendable (Message) -> Void)
     /// Serves a stream a peer opened to this node until it ends; `decoder` holds the bytes read from it already,
-    /// `peer` is the name it proved with the cluster key (`nil` without one), `blobs` is the node's store.
-    func serve(_ connection: TCPConnection, decoder: FrameDecoder, peer: NodeID?, blobs: any BlobStore) async
+    /// `peer` is the name it proved with the cluster key (`nil` without one).
+    func serve(_ connection: TCPConnection, decoder: FrameDecoder, peer: NodeID?) async
     /// Closes every stream: the node stops.
     func close()
 }

@@ -120,8 +120,7 @@ public actor NodeShell<Logic: NodeLogic> {
             let cluster = configuration.clusterKey.map { (name: configuration.id, key: $0, members: Set(configuration.peers.keys)) }
             var streams: TCPMesh.Streams?
             if let lane = configuration.bulkLane {
-                let blobs = context.blobs
-                streams = { connection, decoder, peer in await lane.serve(connection, decoder: decoder, peer: peer, blobs: blobs) }
+                streams = { connection, decoder, peer in await lane.serve(connection, decoder: decoder, peer: peer) }
             }
             let mesh = try TCPMesh(listen: configuration.listen, limits: configuration.connectionLimits, cluster: cluster,
                                    streams: streams) { [weak self] bytes, address in

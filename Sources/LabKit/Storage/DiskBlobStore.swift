@@ -21,16 +21,6 @@ public final class DiskBlobStore: BlobStore {
         var parts: [String: Part] = [:]
         /// Open read handles of committed blobs, the most recently used last.
         var readers: [(name: String, file: RandomAccessFile)] = []
-        /// Readers waiting for a part to grow past a size, by part: woken by an append past it, the part's end
-        /// (commit, discard) or their deadline.
-        var waiters: [String: [Waiter]] = [:]
-        var nextWaiter = 0
-    }
-
-    private struct Waiter {
-        let id: Int
-        let beyond: UInt64
-        let wake: CheckedContinuation<Void, Never>
     }
 
     /// How many committed blobs keep a read handle open.
@@ -96,35 +86,7 @@ public final class DiskBlobStore: BlobStore {
             try part.file.write(at: part.size, bytes)
             part.hasher.update(bytes)
             state.parts[name]!.size += UInt64(bytes.count)
-            Self.wake(&state, name) { $0.beyond < part.size + UInt64(bytes.count) }
         }
-    }
-
-    /// Returns once the unfinished blob `name` holds more than `size` bytes, once it is committed or discarded
-    /// (or is no part at all), or at `deadline`: how a reader of a blob still arriving (the deposit's data plane)
-    /// waits for its bytes without polling. The caller looks again at what is there.
-    public func waitForPart(_ name: String, beyond size: UInt64, until deadline: ContinuousClock.Instant) async {
-        await withCheckedContinuation { (wake: CheckedContinuation<Void, Never>) in
-            let id = state.withLock { state -> Int? in
-                guard let part = state.parts[name], part.size <= size else { return nil }
-                state.nextWaiter += 1
-                state.waiters[name, default: []].append(Waiter(id: state.nextWaiter, beyond: size, wake: wake))
-                return state.nextWaiter
-            }
-            guard let id else { return wake.resume() }
-            Task { [state] in
-                try? await Task.sleep(until: deadline)
-                state.withLock { Self.wake(&$0, name) { $0.id == id } }
-            }
-        }
-    }
-
-    /// Wakes the waiters of `name` that `which` picks, and forgets them.
-    private static func wake(_ state: inout State, _ name: String, _ which: (Waiter) -> Bool) {
-        guard let waiting = state.waiters[name] else { return }
-        for waiter in waiting where which(waiter) { waiter.wake.resume() }
-        let left = waiting.filter { !which($0) }
-        state.waiters[name] = left.isEmpty ? nil : left
     }
 
     public func commit(_ name: String, size: UInt64, sha256: [UInt8], durable: Bool) throws(StorageError) {
@@ -132,7 +94,6 @@ public final class DiskBlobStore: BlobStore {
         let final = path(name), partPath = final + BlobName.partSuffix
         let part = try state.withLock { state throws(StorageError) -> Part in
             guard let part = state.parts.removeValue(forKey: name) else { throw .notFound(final) }
-            Self.wake(&state, name) { _ in true }
             return part
         }
         // The check needs no lock (the part is no longer shared), nor do the sync and the rename, which may take a while.
@@ -151,10 +112,7 @@ public final class DiskBlobStore: BlobStore {
     }
 
     public func discardPart(_ name: String) {
-        guard let part = state.withLock({ state -> Part? in
-            Self.wake(&state, name) { _ in true }
-            return state.parts.removeValue(forKey: name)
-        }) else { return }
+        guard let part = state.withLock({ $0.parts.removeValue(forKey: name) }) else { return }
         part.file.close()
         AtomicFile.remove(path(name) + BlobName.partSuffix)
     }

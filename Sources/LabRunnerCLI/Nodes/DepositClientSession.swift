@@ -31,7 +31,7 @@ struct DepositClientSession: Sendable {
         let (inputs, feed) = AsyncStream<Input>.makeStream()
         let trace = TraceRecorder(options), verbose = options.verbose
         var configuration = options.configuration(for: DepositClient.self, transport: .tcp)
-        configuration.bulkLane = DepositLane(servers: Set(config.servers), serving: false, clusterKeyed: false)
+        configuration.bulkLane = DepositLane(servers: Set(config.servers), clusterKeyed: false)
         let shell = NodeShell(DepositClient(config: config), configuration: configuration) { event in
             switch event {
             case let .output(output): feed.yield(.event(output))

@@ -85,7 +85,7 @@ enum DepositNodes {
     private static func serve<Server: DepositServerNode>(_: Server.Type, config: DepositServerConfig, key: ClusterKey?, options: NodeOptions,
                                                          context: CommandContext) async -> Int32 {
         let console = context.console, style = context.style
-        let lane = DepositLane(servers: Set(config.peers), serving: true,
+        let lane = DepositLane(servers: Set(config.peers), store: options.storageFolder.map { "\($0)/blobs" },
                                clusterKeyed: key != nil) { console.out(style.dim("· data plane: \($0)")) }
         return await LiveNode(logic: Server(config: config), options: options, transport: .tcp, context: context, title: "deposit server",
                               secureRandom: true, clusterKey: key, bulkLane: lane) { "\($0)" }.run()

@@ -10,11 +10,10 @@ import FileTransfer
 ///
 /// A blob still arriving (its `.part`, an upload the copies pull while it comes) is read only by those who
 /// may (``mayReadParts``: the cluster's servers): a request ahead of it waits up to ``patience`` for its bytes
-/// (the store wakes it as they are written), and up to ``partAppears`` for the part to exist. Given, not an
-/// exercise.
+/// (and up to ``partAppears`` for the part to exist). Given, not an exercise.
 struct BlobResponder: ChunkServing {
-    /// The node's store, once the first stream came (the node opens it as it starts).
-    let store: Lock<DiskBlobStore?>
+    /// The store's folder: the blob `NAME` is `folder/NAME`, its unfinished bytes `folder/NAME.part`.
+    let folder: String
     let maxCount: Int
     let mayReadParts: Bool
     /// How long a request for bytes not written yet waits for them.
@@ -27,8 +26,7 @@ struct BlobResponder: ChunkServing {
         let name = request.key, offset = request.offset, count = UInt64(min(Int(request.count), maxCount))
         guard BlobName.isValid(name) else { return .refused(.invalidName(name)) }
         guard count > 0 else { return .refused(.unreadable(name: name, reason: "no bytes asked for")) }
-        guard let store = store.withLock({ $0 }) else { return .refused(.unreadable(name: name, reason: "this node keeps no blobs on disk")) }
-        let path = "\(store.folder)/\(name)", part = path + BlobName.partSuffix
+        let path = "\(folder)/\(name)", part = path + BlobName.partSuffix
         let started = ContinuousClock.now, deadline = started + patience
         while true {
             if let size = Self.size(of: path) {
@@ -36,22 +34,14 @@ struct BlobResponder: ChunkServing {
                 return .chunk(index: 0, path: path, offset: offset, length: Int(min(count, size - offset)))
             }
             guard mayReadParts else { return .refused(.unknownFile(name)) }
-            // The part's file, not the store's books: while a commit syncs it, it is off the books and still here.
             let written = Self.size(of: part)
             if let written, written >= offset + count { return .chunk(index: 0, path: part, offset: offset, length: Int(count)) }
-            let now = ContinuousClock.now
-            guard now < deadline else {
+            // A copy is asked for as soon as the upload begins: its part may not exist yet, for a moment.
+            if written == nil, ContinuousClock.now - started > Self.partAppears { return .refused(.unknownFile(name)) }
+            guard ContinuousClock.now < deadline else {
                 return .refused(.unreadable(name: name, reason: "its bytes at \(offset) did not arrive within \(patience)"))
             }
-            if written == nil {
-                // A copy is asked for as soon as the upload begins: its part may not exist yet, for a moment.
-                guard now - started < Self.partAppears else { return .refused(.unknownFile(name)) }
-                try await Task.sleep(for: .milliseconds(1))
-            } else if store.partSize(of: name) == nil {
-                try await Task.sleep(for: .milliseconds(1))  // Being committed: renamed in a moment.
-            } else {
-                await store.waitForPart(name, beyond: written!, until: deadline)
-            }
+            try await Task.sleep(for: .milliseconds(2))
         }
     }
 

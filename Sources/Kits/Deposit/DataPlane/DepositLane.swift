@@ -10,7 +10,7 @@ import FileTransfer
 /// One stream per server and blob, with requests pipelined; a broken stream drops what it was waiting for (the
 /// pull asks again on its tick) and the next fetch dials anew.
 /// ```swift
-/// let lane = DepositLane(servers: Set(config.peers), serving: true, clusterKeyed: true)
+/// let lane = DepositLane(servers: Set(config.peers), store: "\(folder)/blobs", clusterKeyed: true)
 /// configuration.bulkLane = lane                         // NodeShell.Configuration, over TCP
 /// ```
 public final class DepositLane: BulkLane {
@@ -33,20 +33,18 @@ public final class DepositLane: BulkLane {
         let key: String
     }
 
-    /// The node's store, as the shell hands it over with the first stream.
-    private let store = Lock<DiskBlobStore?>(nil)
-
-    /// A lane fetching from `servers`; when `serving`, it also serves the node's blobs (kept on disk) to the peers
-    /// that open streams to it.
-    public init(servers: Set<NodeID>, serving: Bool, clusterKeyed: Bool, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// A lane fetching from `servers`; with `store` (a server's blob folder) it also serves that store's blobs
+    /// to the peers that open streams to it.
+    public init(servers: Set<NodeID>, store: String? = nil, clusterKeyed: Bool, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.servers = servers
         self.clusterKeyed = clusterKeyed
-        let store = store
-        func service(parts: Bool) -> ChunkService<BlobResponder> {
-            ChunkService(responder: BlobResponder(store: store, maxCount: Self.pieceSize, mayReadParts: parts, patience: .seconds(20)),
-                         listener: nil, idleTimeout: .seconds(60), maxConnections: 64, log: log)
+        services = store.map { folder in
+            func service(parts: Bool) -> ChunkService<BlobResponder> {
+                ChunkService(responder: BlobResponder(folder: folder, maxCount: Self.pieceSize, mayReadParts: parts, patience: .seconds(20)),
+                             listener: nil, idleTimeout: .seconds(60), maxConnections: 64, log: log)
+            }
+            return (service(parts: true), service(parts: false))
         }
-        services = serving ? (service(parts: true), service(parts: false)) : nil
     }
 
     /// What the lane's services sent so far (servers' streams and others' together).
@@ -76,9 +74,8 @@ public final class DepositLane: BulkLane {
         session.fetch(PieceRequest(key: key, offset: offset, count: UInt32(count)))
     }
 
-    public func serve(_ connection: TCPConnection, decoder: FrameDecoder, peer: NodeID?, blobs: any BlobStore) async {
-        guard let services, let disk = blobs as? DiskBlobStore else { return connection.close() }
-        store.withLock { $0 = $0 ?? disk }
+    public func serve(_ connection: TCPConnection, decoder: FrameDecoder, peer: NodeID?) async {
+        guard let services else { return connection.close() }
         let isServer = clusterKeyed ? peer.map(servers.contains) ?? false : true
         await (isServer ? services.servers : services.others).adopt(connection, decoder: decoder)
     }
