@@ -15,7 +15,7 @@ public struct NodeContext<Message: Sendable, Output: Sendable> {
     /// The node's durable blob store: large values written in pieces; see ``BlobStore``.
     public let blobs: any BlobStore
     /// The effects requested so far, in order.
-    public private(set) var effects: [Effect<Message, Output>] = []
+    public internal(set) var effects: [Effect<Message, Output>] = []
 
     /// Builds a context; drivers and unit tests call this, nodes never do.
     public init(id: NodeID, now: Duration, random: SeededRandom, storage: [String: [UInt8]] = [:], blobs: any BlobStore = MemoryBlobStore()) {

@@ -37,11 +37,14 @@ public enum MessagingEvent: Hashable, Sendable, CustomStringConvertible {
     case processing(ProcessingEvent)
     /// Reported by the persistence service's nodes and its clients.
     case persistence(PersistenceEvent)
+    /// Reported by Bob and Alice: a message stored, received, or not sent.
+    case conversation(ConversationEvent)
 
     public var description: String {
         switch self {
         case let .processing(event): event.description
         case let .persistence(event): event.description
+        case let .conversation(event): event.description
         }
     }
 }

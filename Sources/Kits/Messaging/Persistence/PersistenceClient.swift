@@ -17,6 +17,8 @@ public struct PersistenceClient: NodeLogic {
         }
     }
 
+    static let retryTimer: TimerID = "store-retry"
+
     let stores: [NodeID]
     let clientID: UInt64
     let retryAfter: Duration
@@ -52,14 +54,14 @@ public struct PersistenceClient: NodeLogic {
     }
 
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout MessagingContext) {
-        guard timer == "retry", current != nil else { return }
+        guard timer == Self.retryTimer, current != nil else { return }
         target = (target + 1) % stores.count
         transmit(&ctx)
     }
 
     private mutating func finish(_ event: PersistenceEvent, _ ctx: inout MessagingContext) {
         current = nil
-        ctx.cancelTimer("retry")
+        ctx.cancelTimer(Self.retryTimer)
         ctx.deliver(.persistence(event))
         sendNext(&ctx)
     }
@@ -79,6 +81,6 @@ public struct PersistenceClient: NodeLogic {
         case let .read(mailbox, from):
             ctx.send(.persistence(.read(request: current.request, mailbox: mailbox, from: from)), to: stores[target])
         }
-        ctx.setTimer("retry", after: retryAfter)
+        ctx.setTimer(Self.retryTimer, after: retryAfter)
     }
 }

@@ -9,7 +9,7 @@ public struct ProcessingClient: NodeLogic {
     public typealias Output = MessagingEvent
     public typealias Command = Operation
 
-    static let retryTimer: TimerID = "retry"
+    static let retryTimer: TimerID = "processing-retry"
 
     let replicas: [NodeID]
     let retry: Duration
@@ -34,10 +34,17 @@ public struct ProcessingClient: NodeLogic {
     }
 
     public mutating func command(_ operation: Operation, _ ctx: inout MessagingContext) throws {
+        submit(operation, &ctx)
+    }
+
+    /// Sends `operation` as the next request and returns its id, which its answer will carry.
+    @discardableResult
+    public mutating func submit(_ operation: Operation, _ ctx: inout MessagingContext) -> RequestID {
         issued += 1
         let request = ProcessingRequest(id: RequestID(client: clientID ?? 0, number: issued), secret: secret, operation: operation)
         pending[request.id] = request
         send(request, &ctx)
+        return request.id
     }
 
     public mutating func receive(_ message: MessagingMessage, from sender: NodeID, _ ctx: inout MessagingContext) throws {
@@ -46,6 +53,7 @@ public struct ProcessingClient: NodeLogic {
     }
 
     public mutating func timerFired(_ timer: TimerID, _ ctx: inout MessagingContext) throws {
+        guard timer == Self.retryTimer else { return }
         ctx.setTimer(Self.retryTimer, after: retry)
         for id in pending.keys.sorted() { send(pending[id]!, &ctx) }
     }
