@@ -124,7 +124,10 @@ enum Help {
       --stay               peer: keep serving after --search or --download
 
     Deposit options:
-      --store DIR          server: its files and catalog (required); a restart on the same folder rejoins
+      --store DIR          server: its files and catalog (required); a restart on the same folder rejoins;
+                           client: where it pulls recovered files (default .labrunner/deposit/UUID with --id,
+                           else client-PID), deleted when it stops unless a recovery was cut short: the next
+                           recover of that file, on the same folder, goes on where it stopped
       --id NAME            server: its name (default: the --store folder's name, e.g. s1 for data/s1)
       --peer NAME=HOST:PORT  server: another server of the cluster (repeatable)
       --dead-after D       server: a peer silent this long is taken for dead and repaired (default 600ms)

@@ -166,7 +166,7 @@ import Testing
         }
     }
 
-    static let badNames = ["", "..", ".", "../escape", "a/b", "/etc/passwd", "a\0b", ".hidden", "x.part", "é", "a b",
+    static let badNames = ["", "..", ".", "../escape", "a/b", "/etc/passwd", "a\0b", ".hidden", "x.part", "x.part.progress", "é", "a b",
                            String(repeating: "n", count: 129)]
 
     @Test("a name that is empty, too long, or could escape the folder or hide a file is refused", arguments: Kind.allCases)

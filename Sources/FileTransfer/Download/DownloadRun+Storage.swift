@@ -36,7 +36,7 @@ extension DownloadRun {
         }
         do throws(StorageError) {
             if !resumable { AtomicFile.remove(progressFile) }  // a record without its part file lists chunks that are gone
-            let (record, verified) = try ProgressRecord.open(progressFile, contentID: manifest.contentID, chunkCount: manifest.chunkCount)
+            let (record, verified) = try ProgressRecord.open(progressFile, contentID: manifest.contentID.bytes, chunkCount: manifest.chunkCount)
             do throws(StorageError) {
                 try part.preallocate(manifest.size)
             } catch {

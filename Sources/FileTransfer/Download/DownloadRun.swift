@@ -15,7 +15,7 @@ struct DownloadRun<Plan: DownloadPlanning>: Sendable {
 
     var destination: String { "\(downloads)/\(name)" }
     var partFile: String { "\(destination).part" }
-    var progressFile: String { "\(partFile).progress" }
+    var progressFile: String { ProgressRecord.path(forPart: partFile) }
 
     /// The whole run.
     func run(progress: @escaping @Sendable (DownloadProgress) -> Void) async throws(DownloadError) -> DownloadReport {

@@ -8,6 +8,10 @@
 /// other is ignored, so loss, duplication and reordering cost only time. After a whole silent tick the pieces
 /// still missing are asked again (never one already here); a source that says `absent`, or stays silent for
 /// four ticks, is left for the next one, round and round. Once whole, held or failed, the pull asks for nothing.
+///
+/// A pull made `resuming` its content's SHA-256 (a real client's recovery) does not drop what an earlier pull of
+/// that content left: it goes on after the bytes the store kept (``BlobStore/resumePart(_:size:sha256:pieceSize:)``;
+/// a disk store keeps what its progress record vouches for, the simulator's none), and asks only for the rest.
 /// ```swift
 /// var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sources: holders,
 ///                     pieceSize: 64 << 10)
@@ -38,6 +42,10 @@ public struct BlobPull: Sendable {
     public let pieceSize: Int
     /// The most pieces asked for and not yet appended.
     public let window: Int
+    /// The SHA-256 of the content, for a pull that resumes what an earlier one left; `nil`: it starts afresh.
+    public let resuming: [UInt8]?
+    /// The bytes the pull found in place when it started (0 unless it resumed): it asked only for those after.
+    public private(set) var resumedAt: UInt64 = 0
     private var sourceIndex = 0
     private var silentTicks = 0
     /// Every piece before this offset has been asked for.
@@ -48,32 +56,46 @@ public struct BlobPull: Sendable {
     private var over = false
 
     public init(key: String, blob: String, size: UInt64, sources: [NodeID], pieceSize: Int,
-                window: Int = DepositLimits.standard.piecesInFlight) {
+                window: Int = DepositLimits.standard.piecesInFlight, resuming sha256: [UInt8]? = nil) {
         self.key = key
         self.blob = blob
         self.size = size
         self.sources = sources
         self.pieceSize = max(1, pieceSize)
         self.window = max(1, window)
+        self.resuming = sha256
     }
 
     /// The node asked now.
     public var source: NodeID? { sources.isEmpty ? nil : sources[sourceIndex % sources.count] }
 
-    /// Starts afresh (an old part of the blob is dropped) and asks for the first pieces; a blob already held is
-    /// complete at once, since every blob name names its content.
+    /// Starts afresh (an old part of the blob is dropped), or, ``resuming``, after the bytes the store kept of an
+    /// earlier pull of the same content, and asks for the first pieces missing; a blob already held is complete at
+    /// once, since every blob name names its content.
     public mutating func start<Output>(_ ctx: inout NodeContext<DepositMessage, Output>) -> Step {
-        ctx.blobs.discardPart(blob)
+        if let resuming, size > 0, ctx.blobs.size(of: blob) == nil {
+            resumedAt = ctx.blobs.resumePart(blob, size: size, sha256: resuming, pieceSize: pieceSize)
+        } else {
+            ctx.blobs.discardPart(blob)
+            resumedAt = 0
+        }
         askedUpTo = 0
         ahead = [:]
         over = true
         if ctx.blobs.size(of: blob) != nil { return .held }
-        guard size <= ctx.blobs.freeBytes else { return .failed(.tooLarge(size: size, limit: ctx.blobs.freeBytes)) }
+        guard size - resumedAt <= ctx.blobs.freeBytes else {
+            if resuming != nil { ctx.blobs.discardPart(blob) }  // a failed pull keeps nothing, what it resumed neither
+            return .failed(.tooLarge(size: size, limit: ctx.blobs.freeBytes))
+        }
         if size == 0 {
             do throws(StorageError) { try ctx.blobs.append([], to: blob) } catch { return .failed(.unavailable) }
             return .whole
         }
-        guard source != nil else { return .failed(.unavailable) }
+        if resumedAt == size { return .whole }
+        guard source != nil else {
+            if resuming != nil { ctx.blobs.discardPart(blob) }
+            return .failed(.unavailable)
+        }
         over = false
         askMore(&ctx)
         return .waiting

@@ -7,7 +7,8 @@ public typealias DepositContext = NodeContext<DepositMessage, DepositEvent>
 /// is **unknown**: asking again is safe). Given, not an exercise: students write the server.
 ///
 /// It serves the bytes of the file it deposits (`fetch` of `upload-<request>`) to the server that pulls them,
-/// and recovers a file by pulling its blob from the holders a server names, verified before it is committed.
+/// and recovers a file by pulling its blob from the holders a server names, verified before it is committed; with
+/// ``DepositClientConfig/resumeRecoveries``, after what an interrupted recovery of the same content left.
 public struct DepositClient: NodeLogic {
     public typealias Command = DepositCommand
 
@@ -141,9 +142,14 @@ public struct DepositClient: NodeLogic {
         case let .listing(_, files): finish(.listed(files), &ctx)
         case let .found(_, record, holders):
             guard case let .recover(name) = command, record.owner == id, record.name == name, !holders.isEmpty else { return }
-            var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sources: holders, pieceSize: config.pieceSize)
+            if config.resumeRecoveries { noteRecovery(of: record, &ctx) }
+            var pull = BlobPull(key: record.blobName, blob: record.blobName, size: record.size, sources: holders, pieceSize: config.pieceSize,
+                                resuming: config.resumeRecoveries ? record.sha256 : nil)
             let step = pull.start(&ctx)
             download = (pull, record)
+            if pull.resumedAt > 0, let current {
+                ctx.deliver(.resuming(request: current.request, name: record.name, offset: pull.resumedAt, size: record.size))
+            }
             let deadline = ctx.now + config.deadline(for: record.size)
             if let current, current.deadline < deadline { self.current!.deadline = deadline }
             downloadStep(step, &ctx)
@@ -167,11 +173,28 @@ public struct DepositClient: NodeLogic {
 
     private mutating func finish(_ outcome: DepositOutcome, _ ctx: inout DepositContext) {
         guard let current else { return }
+        if config.resumeRecoveries, let record = download?.record, outcome != .unknown {
+            ctx.persist(nil, forKey: Self.recoveryKey(record))  // its part is committed or dropped: nothing to resume
+        }
         self.current = nil
         download = nil
         ctx.cancelTimer(Self.retryTimer)
         ctx.deliver(.finished(request: current.request, command: current.command, outcome: outcome))
         sendNext(&ctx)
+    }
+
+    /// Remembers which blob the recovery of `record`'s file pulls into, dropping the part an earlier recovery of
+    /// another version of that file left: a client that resumes recoveries keeps one unfinished recovery per file.
+    private func noteRecovery(of record: FileRecord, _ ctx: inout DepositContext) {
+        let key = Self.recoveryKey(record), blob = Array(record.blobName.utf8)
+        guard ctx.storage[key] != blob else { return }
+        if let earlier = ctx.storage[key] { ctx.blobs.discardPart(String(decoding: earlier, as: UTF8.self)) }
+        ctx.persist(blob, forKey: key)
+    }
+
+    /// The storage key naming the blob an unfinished recovery of `record`'s file (its owner and name) pulls into.
+    static func recoveryKey(_ record: FileRecord) -> String {
+        "recovering-" + SHA256.hash(record.owner.bytes + Array(record.name.utf8)).hex
     }
 
     /// Sends the asked piece of the file being deposited, to the server it was sent to (or any server it tried).

@@ -51,11 +51,15 @@ public enum DepositEvent: Hashable, Sendable, CustomStringConvertible {
     case unknownID
     /// Request `request`, asking `command`, ended with `outcome`.
     case finished(request: UInt64, command: DepositCommand, outcome: DepositOutcome)
+    /// Request `request`, a recovery of `name` (`size` bytes), goes on after the `offset` bytes an earlier recovery of
+    /// the same content left in the client's store (only with ``DepositClientConfig/resumeRecoveries``).
+    case resuming(request: UInt64, name: String, offset: UInt64, size: UInt64)
 
     public var description: String {
         switch self {
         case let .welcome(id): "welcome \(id)"
         case .unknownID: "unknown id: no server knows it"
+        case let .resuming(request, name, offset, size): "#\(request) recover \(name.escapingControlCharacters): resuming at \(offset) of \(size) B"
         case let .finished(request, command, outcome): "#\(request) \(command): \(outcome)"
         }
     }

@@ -55,15 +55,20 @@ public struct DepositClientConfig: Sendable, Equatable {
     public var deadline: Duration
     /// How many bytes the client asks for at once when it recovers a file.
     public var pieceSize: Int
+    /// Whether a recovery goes on from what an earlier, interrupted recovery of the same content left in the client's
+    /// blob store, instead of starting over (``BlobPull/resuming``): real clients, whose store is a folder, turn it
+    /// on; off, every recovery starts afresh, as in the simulator's scenarios.
+    public var resumeRecoveries: Bool
 
     public init(servers: [NodeID], id: ClientID? = nil, retry: Duration = .milliseconds(300), triesPerServer: Int = 4,
-                deadline: Duration = .seconds(12), pieceSize: Int = 16 << 10) {
+                deadline: Duration = .seconds(12), pieceSize: Int = 16 << 10, resumeRecoveries: Bool = false) {
         self.servers = servers
         self.id = id
         self.retry = retry
         self.triesPerServer = triesPerServer
         self.deadline = deadline
         self.pieceSize = pieceSize
+        self.resumeRecoveries = resumeRecoveries
     }
 
     /// How long a request about `size` bytes may take: ``deadline`` plus the time they take to move twice

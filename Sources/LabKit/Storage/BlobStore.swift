@@ -27,6 +27,13 @@ public protocol BlobStore: AnyObject, Sendable {
     func commit(_ name: String, size: UInt64, sha256: [UInt8], durable: Bool) throws(StorageError)
     /// Forgets the unfinished blob `name`, if any.
     func discardPart(_ name: String)
+    /// Opens the unfinished blob `name` — `size` bytes whose SHA-256 is `sha256`, appended in pieces of `pieceSize`
+    /// bytes — so that a pull stopped part-way (killed, or quit) goes on where it stopped. Of a part an earlier pull
+    /// of the same content left, what its progress record vouches for (pieces flushed, then recorded) is kept and
+    /// the rest cut off; a part of other content, or with no record, is dropped. From then on the part records its
+    /// progress as it grows, until it is committed or discarded. Returns the bytes kept, after which appends go on.
+    /// A store that keeps no record (``MemoryBlobStore``) drops the part and returns 0, as ``discardPart(_:)`` does.
+    func resumePart(_ name: String, size: UInt64, sha256: [UInt8], pieceSize: Int) -> UInt64
     /// Up to `count` bytes of the committed blob `name` from `offset` (fewer at its end, none past it).
     func read(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8]
     /// Up to `count` bytes of the unfinished blob `name` from `offset` (fewer at its current end): its bytes can
@@ -37,6 +44,12 @@ public protocol BlobStore: AnyObject, Sendable {
 }
 
 extension BlobStore {
+    /// Keeps nothing: drops the part, as ``discardPart(_:)`` does, and returns 0 (a pull starts afresh).
+    public func resumePart(_ name: String, size: UInt64, sha256: [UInt8], pieceSize: Int) -> UInt64 {
+        discardPart(name)
+        return 0
+    }
+
     /// Makes the unfinished blob `name` durable once its size and SHA-256 are checked: ``commit(_:size:sha256:durable:)``.
     public func commit(_ name: String, size: UInt64, sha256: [UInt8]) throws(StorageError) {
         try commit(name, size: size, sha256: sha256, durable: true)
@@ -49,12 +62,15 @@ package enum BlobName {
     package static let maximumLength = 128
     /// What a disk store adds to a name for its unfinished blob; no name may end with it.
     package static let partSuffix = ".part"
+    /// What a disk store adds to a name for the progress record of its unfinished blob; no name may end with it.
+    package static let recordSuffix = ProgressRecord.path(forPart: partSuffix)
 
     /// Whether `name` is 1–128 characters of `A–Z a–z 0–9 - _ .`, does not start with `.` and does not end
-    /// with `.part` (the disk store's unfinished files, which it deletes when it opens).
+    /// with `.part` or `.part.progress` (the disk store's unfinished files and their progress records).
     package static func isValid(_ name: String) -> Bool {
         let bytes = name.utf8
-        guard (1...maximumLength).contains(bytes.count), bytes.first != UInt8(ascii: "."), !name.hasSuffix(partSuffix) else { return false }
+        guard (1...maximumLength).contains(bytes.count), bytes.first != UInt8(ascii: "."), !name.hasSuffix(partSuffix),
+              !name.hasSuffix(recordSuffix) else { return false }
         return bytes.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),

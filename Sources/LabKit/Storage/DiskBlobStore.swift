@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// A ``BlobStore`` in a folder, for a real node: the committed blob `NAME` is the file `folder/NAME`, an
-/// unfinished one `folder/NAME.part`, which never survives a restart of the store.
+/// unfinished one `folder/NAME.part`, which never survives a restart of the store — unless it was opened with
+/// ``resumePart(_:size:sha256:pieceSize:)``: then its progress record `folder/NAME.part.progress` keeps what it
+/// vouches for until the next `resumePart` of that blob, which goes on from there (a deposit client's recoveries).
 ///
 /// Each open part keeps its file and a running SHA-256 in memory, so a commit checks the hash without reading the
 /// file again, then syncs it and renames it into place. The hash is computed on a queue of its own, beside the writes. Reads go through a few cached read handles.
@@ -15,6 +17,8 @@ public final class DiskBlobStore: BlobStore {
         let file: RandomAccessFile
         let hasher = BackgroundHasher()
         var size: UInt64 = 0
+        /// Its progress record, when it is resumable.
+        var progress: PartProgress?
     }
 
     private struct State {
@@ -28,20 +32,31 @@ public final class DiskBlobStore: BlobStore {
 
     /// The folder holding the blobs.
     public let folder: String
+    /// How many bytes a resumable part grows by between two checkpoints (flush, then record).
+    public let checkpointBytes: UInt64
     private let state = Lock(State())
 
-    /// Opens the store in `folder`, creating it if needed and deleting every `*.part` left by an earlier run.
-    public init(folder: String) throws(StorageError) {
+    /// Opens the store in `folder`, creating it if needed and deleting every `*.part` left by an earlier run but
+    /// those with a progress record (and every record without its part). A resumable part is flushed and recorded
+    /// every `checkpointBytes` appended.
+    public init(folder: String, checkpointBytes: UInt64 = 16 << 20) throws(StorageError) {
         self.folder = folder
+        self.checkpointBytes = max(1, checkpointBytes)
         try AtomicFile.makeFolder(folder)
-        for entry in try Self.entries(of: folder) where entry.hasSuffix(BlobName.partSuffix) {
-            AtomicFile.remove(path(entry))
+        // A part stays only with its record beside it, and a record only with its part.
+        let entries = Set(try Self.entries(of: folder))
+        for entry in entries where entry.hasSuffix(BlobName.partSuffix) || entry.hasSuffix(BlobName.recordSuffix) {
+            let part = entry.hasSuffix(BlobName.partSuffix) ? entry : String(entry.dropLast(BlobName.recordSuffix.count - BlobName.partSuffix.count))
+            if !entries.contains(part) || !entries.contains(ProgressRecord.path(forPart: part)) { AtomicFile.remove(path(entry)) }
         }
     }
 
     deinit {
         state.withLock { state in
-            for part in state.parts.values { part.file.close() }
+            for part in state.parts.values {
+                part.progress?.close()  // first: a checkpoint under way still needs the part
+                part.file.close()
+            }
             for reader in state.readers { reader.file.close() }
         }
     }
@@ -80,12 +95,63 @@ public final class DiskBlobStore: BlobStore {
                     file.close()
                     throw error
                 }
+                AtomicFile.remove(ProgressRecord.path(forPart: partPath))  // a record left beside it vouches for bytes now gone
                 state.parts[name] = Part(file: file)
             }
-            let part = state.parts[name]!
+            var part = state.parts[name]!
             try part.file.write(at: part.size, bytes)
             part.hasher.update(bytes)
-            state.parts[name]!.size += UInt64(bytes.count)
+            part.size += UInt64(bytes.count)
+            // A checkpoint that fails leaves the part as it was, only resumable no further than recorded before.
+            part.progress?.appended(upTo: part.size, of: part.file, checkpointBytes: checkpointBytes)
+            state.parts[name] = part
+        }
+    }
+
+    public func resumePart(_ name: String, size: UInt64, sha256: [UInt8], pieceSize: Int) -> UInt64 {
+        // A part of that name still open (a pull given up earlier in this run) is resumed from disk, as after a restart.
+        if let open = state.withLock({ $0.parts.removeValue(forKey: name) }) {
+            open.progress?.close()
+            open.file.close()
+        }
+        guard BlobName.isValid(name), size > 0, pieceSize > 0, sha256.count == SHA256.digestLength else {
+            discardPart(name)
+            return 0
+        }
+        // The reading and hashing of the bytes kept happen outside the lock: the part is not shared until it is in place.
+        do throws(StorageError) {
+            let part = try openResumable(path(name) + BlobName.partSuffix, size: size, sha256: sha256, pieceSize: pieceSize)
+            state.withLock { $0.parts[name] = part }
+            return part.size
+        } catch {
+            discardPart(name)
+            return 0
+        }
+    }
+
+    /// The part at `partPath` cut to what its progress record vouches for, with those bytes hashed again.
+    private func openResumable(_ partPath: String, size: UInt64, sha256: [UInt8], pieceSize: Int) throws(StorageError) -> Part {
+        let file = try RandomAccessFile.open(partPath, mode: .create)
+        var progress: PartProgress?
+        do throws(StorageError) {
+            let (opened, kept) = try PartProgress.open(part: file, at: partPath, size: size, sha256: sha256, pieceSize: pieceSize)
+            progress = opened
+            let part = Part(file: file, size: kept, progress: opened)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { buffer.deallocate() }
+            var offset: UInt64 = 0
+            while offset < kept {
+                let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(UInt64(buffer.count), kept - offset))])
+                let read = try file.read(at: offset, into: slice)
+                guard read > 0 else { throw .cannotRead(partPath, reason: "it ends at \(offset) bytes, before the \(kept) its record vouches for") }
+                part.hasher.update(Array(slice[..<read]))
+                offset += UInt64(read)
+            }
+            return part
+        } catch {
+            file.close()
+            progress?.close()
+            throw error
         }
     }
 
@@ -97,6 +163,7 @@ public final class DiskBlobStore: BlobStore {
             return part
         }
         // The check needs no lock (the part is no longer shared), nor do the sync and the rename, which may take a while.
+        // Its progress record goes once the part is gone, either way.
         do throws(StorageError) {
             guard part.size == size else { throw .contentMismatch(name, reason: "size \(part.size) instead of \(size)") }
             guard part.hasher.finalize() == sha256 else { throw .contentMismatch(name, reason: "SHA-256 differs") }
@@ -106,15 +173,21 @@ public final class DiskBlobStore: BlobStore {
         } catch {
             part.file.close()
             AtomicFile.remove(partPath)
+            part.progress?.remove()
             throw error
         }
+        part.progress?.remove()
         dropReader(name)
     }
 
     public func discardPart(_ name: String) {
-        guard let part = state.withLock({ $0.parts.removeValue(forKey: name) }) else { return }
-        part.file.close()
+        let part = state.withLock { $0.parts.removeValue(forKey: name) }
+        part?.progress?.close()
+        part?.file.close()
+        // Also a part only on disk: one kept for a resume by an earlier run.
+        guard BlobName.isValid(name), part != nil || isFile(path(name) + BlobName.partSuffix) else { return }
         AtomicFile.remove(path(name) + BlobName.partSuffix)
+        AtomicFile.remove(ProgressRecord.path(forPart: path(name) + BlobName.partSuffix))
     }
 
     public func read(_ name: String, at offset: UInt64, count: Int) throws(StorageError) -> [UInt8] {

@@ -22,8 +22,8 @@ struct DepositClientSession: Sendable {
     let script: [DepositPromptCommand]
     /// Keep the prompt open once the script is done.
     let stay: Bool
-    /// Whether the client's folder is its own (the default one), deleted when it stops.
-    let ownsFolder: Bool
+    /// The folder its recoveries are pulled into, held while it runs.
+    let folder: DepositClientFolder
     let context: CommandContext
 
     func run() async -> Int32 {
@@ -64,7 +64,12 @@ struct DepositClientSession: Sendable {
         interrupt.cancel()
         await shell.stop()
         await running.value
-        if ownsFolder, let folder = options.storageFolder { try? FileManager.default.removeItem(atPath: folder) }
+        let unfinished = folder.holdsUnfinishedRecovery
+        if let kept = folder.release(welcomed: session.welcomed), unfinished {
+            let again = (session.welcomed.map { ["--id \($0)"] } ?? []) + (folder.owned ? [] : ["--store \(kept)"])
+            console.out(context.style.yellow("an unfinished recovery is kept in \(kept): recover the file again"
+                                             + (again.isEmpty ? "" : " (with \(again.joined(separator: " ")))") + " to resume it"))
+        }
         let traced = trace.write(title: "deposit client '\(options.id)'", console: console)
         console.out("deposit client '\(options.id)' stopped")
         return traced ? session.status : 1
@@ -117,6 +122,8 @@ struct DepositClientSession: Sendable {
                 pending -= 1
                 finished(request, command, outcome)
                 return !isDone
+            case let .event(.resuming(_, name, offset, size)):
+                console.out("recover \(name.escapingControlCharacters): resuming at \(Self.size(offset)) of \(Self.size(size))")
             case let .log(line):
                 if verbose { console.out(style.dim("· \(line)")) }
             case .helloTimeout:

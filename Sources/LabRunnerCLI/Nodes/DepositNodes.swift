@@ -74,12 +74,17 @@ enum DepositNodes {
         stripped.values["id"] = nil
         var options = try NodeOptions(stripped, role: "client", unique: true, command: "node")
         options.peers = servers
-        let folder = options.storageFolder ?? ".labrunner/deposit/\(options.id)"
-        options.storageFolder = folder
+        let folder: DepositClientFolder
+        do { folder = try DepositClientFolder.hold(store: options.storageFolder, id: id, node: options.id) } catch {
+            context.console.err("error: \(error)")
+            return 1
+        }
+        options.storageFolder = folder.path
         var config = DepositClientConfig(servers: order, id: id)
         config.pieceSize = DepositLane.pieceSize  // its recoveries ask as much per request as the data plane carries
+        config.resumeRecoveries = true  // its store is a folder: a recovery cut short goes on where it stopped
         return await DepositClientSession(config: config, options: options, script: script, stay: arguments.flags.contains("stay"),
-                                          ownsFolder: arguments.value("store") == nil, context: context).run()
+                                          folder: folder, context: context).run()
     }
 
     private static func serve<Server: DepositServerNode>(_: Server.Type, config: DepositServerConfig, key: ClusterKey?, options: NodeOptions,

@@ -89,7 +89,7 @@ final class DepositOracle {
             case let .finished(_, command, outcome):
                 guard let owner = idOf[delivery.node] else { continue }
                 try note(command, outcome, client: delivery.node, owner: owner, at: delivery.time)
-            case .unknownID: continue
+            case .unknownID, .resuming: continue
             }
         }
     }

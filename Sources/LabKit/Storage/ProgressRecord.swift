@@ -1,15 +1,19 @@
-import LabKit
-
-/// A download's progress record, `<name>.part.progress`: which chunks of the part file are verified and on
-/// disk, so a killed download resumes instead of starting over.
+/// A progress record, `<part>.progress`: which chunks of a part file are on disk for sure, so a transfer killed
+/// part-way resumes instead of starting over. The video lab's downloads keep one beside each `<name>.part`
+/// (chunks verified against the manifest); a deposit client's recoveries beside each resumable part of its
+/// ``DiskBlobStore`` (``BlobStore/resumePart(_:size:sha256:pieceSize:)``, pieces appended in order).
 ///
-/// Format: the 8 bytes `LKVPROG1`, the 32-byte content ID of the file being downloaded, then one 4-byte
-/// big-endian chunk index per verified chunk, appended only after the part file was flushed. A kill in the
-/// middle of an append leaves a partial last entry, which loading ignores; a record for other content (the
-/// same name, another file) is ignored too.
-final class ProgressRecord: Sendable {
+/// Format: the 8 bytes `LKVPROG1`, the 32-byte content ID of the file being transferred (a download's
+/// `ContentID`, a deposit file's SHA-256), then one 4-byte big-endian chunk index per chunk on disk, appended
+/// only after the part file was flushed. A kill in the middle of an append leaves a partial last entry, which
+/// loading ignores; a record for other content (the same name, another file) is ignored too.
+package final class ProgressRecord: Sendable {
     static let magic = Array("LKVPROG1".utf8)
-    static var headerLength: Int { magic.count + SHA256.digestLength }
+    /// The bytes before the first entry: a record no longer than this lists no chunk.
+    package static var headerLength: Int { magic.count + SHA256.digestLength }
+
+    /// Where the record of the part file `part` is kept: beside it, `<part>.progress`.
+    package static func path(forPart part: String) -> String { part + ".progress" }
 
     let file: RandomAccessFile
     /// Where the next entry goes.
@@ -20,19 +24,20 @@ final class ProgressRecord: Sendable {
         self.end = Lock(end)
     }
 
-    /// Opens (or starts) the record at `path` for `contentID`: the chunks it lists, below `chunkCount`, and the
-    /// record ready for appending. A missing, damaged or foreign record is started afresh (empty).
-    static func open(_ path: String, contentID: ContentID, chunkCount: Int) throws(StorageError) -> (ProgressRecord, verified: Set<Int>) {
+    /// Opens (or starts) the record at `path` for `contentID` (32 bytes): the chunks it lists, below `chunkCount`,
+    /// and the record ready for appending. A missing, damaged or foreign record is started afresh (empty).
+    package static func open(_ path: String, contentID: [UInt8], chunkCount: Int) throws(StorageError) -> (ProgressRecord, verified: Set<Int>) {
+        precondition(contentID.count == SHA256.digestLength, "a progress record's content ID has 32 bytes, not \(contentID.count)")
         let file = try RandomAccessFile.open(path, mode: .create)
         do throws(StorageError) {
             let size = try file.size()
-            if size >= UInt64(headerLength), try readHeader(file) == contentID.bytes {
+            if size >= UInt64(headerLength), try readHeader(file) == contentID {
                 let entries = Int((size - UInt64(headerLength)) / 4)
                 let verified = try readEntries(file, count: entries, below: chunkCount)
                 return (ProgressRecord(file: file, end: UInt64(headerLength + 4 * entries)), verified)
             }
             try file.truncate(to: 0)
-            try file.write(at: 0, magic + contentID.bytes)
+            try file.write(at: 0, magic + contentID)
             try file.synchronize()
             return (ProgressRecord(file: file, end: UInt64(headerLength)), [])
         } catch {
@@ -42,7 +47,7 @@ final class ProgressRecord: Sendable {
     }
 
     /// Appends `indexes` and flushes them. Call only after the part file holding their bytes was flushed.
-    func append(_ indexes: [Int]) throws(StorageError) {
+    package func append(_ indexes: [Int]) throws(StorageError) {
         guard !indexes.isEmpty else { return }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(indexes.count * 4)
@@ -57,7 +62,7 @@ final class ProgressRecord: Sendable {
         try file.synchronize()
     }
 
-    func close() {
+    package func close() {
         file.close()
     }
 
