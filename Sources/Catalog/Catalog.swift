@@ -38,7 +38,7 @@ public enum Catalog {
             DepositScenarios.lab(DepositImplementations.server(impl), processes: .labRunner(impl)),
             ZapsZapScenarios.lab(ZapsZapImplementations.peer(impl), processes: .labRunner(impl)),
             MessagingScenarios.lab(MessagingImplementations.toolkit(impl), processor: MessagingImplementations.processor(impl),
-                                   store: MessagingImplementations.store(impl)),
+                                   store: MessagingImplementations.store(impl), processes: .labRunner(impl)),
         ]
     }
 

@@ -103,6 +103,11 @@ enum Help {
                            deposit PATH [--replicas K] [--as NAME], recover NAME [--to DIR], list,
                            replicas NAME K, id, help, quit
       zapszap              a chat member (UDP); type messages; /history, /who, /digest, /quit
+      messaging processor  a replica of the RSA processing service (TCP; needs --store and --key)
+      messaging store      a replica of the persistence service (TCP; needs --store); at its prompt: digest
+      messaging bob        sends each line typed to Alice (needs --processor and --store); stops once input
+                           ends and every line is stored
+      messaging alice      prints each message of her mailbox once, in order, decrypted
 
     Ping client options:
       --server HOST:PORT   the server's address (required)
@@ -140,6 +145,21 @@ enum Help {
                            (repeatable, in order); then exit, 1 if any failed or is unknown
       --stay               client: keep the prompt open after the --do commands
 
+    Messaging options:
+      --store DIR          processor, store: its log and term (required); a restart on the same folder rejoins
+      --id NAME            processor, store: its name (default: the --store folder's name, e.g. p1 for data/p1);
+                           processors rank by name, a number at its end compared as a number (p2 < p10):
+                           the highest live one leads
+      --peer NAME=HOST:PORT  processor, store: another server of the same service (repeatable)
+      --key FILE           processor: Alice's private key, PEM (as 'labrunner rsa keygen' writes it)
+      --cluster-key TEXT   processor, store: a passphrase every server of the service is given; a connection
+                           speaks as one of the --peer servers only once it proved it holds it (without: a warning)
+      --processor NAME=HOST:PORT  bob, alice: a processor and its --id (repeatable: give every one; they find
+                           the leader by themselves)
+      --store NAME=HOST:PORT  bob, alice: a store and its --id (repeatable: give every one; they move on when
+                           one dies)
+      --mailbox NAME       bob, alice: the mailbox Bob writes to and Alice reads (default: alice)
+
     Zapszap options:
       --name NAME          the member's name (required)
       --group NAME         the group to join (required)
@@ -169,6 +189,10 @@ enum Help {
                            restarts and reconciles; a count changes to 4; bob sees none of alice's files
       zapszap              four chat members, 20 % loss each, chatting by script; bob is killed and
                            restarted, dave joins late; every member's history digest must be equal
+      messaging            3 processors, 3 stores, Bob and Alice: Bob types numbered messages; the processing
+                           leader is killed (a message typed at that moment), later a store, which restarts on
+                           its folder, then the old leader returns and leads again; Alice must show every
+                           message once, in order; the summary gives the election time and the stores' digests
 
     Options:
       --nodes N            ping: how many clients (default 3)
@@ -263,7 +287,11 @@ enum Help {
                            openssl speed (goal ≥ 0.25 × openssl)
       messaging            RSA-2048 private (CRT) and public operations per second next to openssl speed
                            rsa2048 (goal: private ≥ 0.25 × openssl), key generation (median of 20) next to
-                           openssl genpkey, OAEP encrypt + decrypt of 190 bytes per second, where the time goes
+                           openssl genpkey, OAEP encrypt + decrypt of 190 bytes per second, where the time goes;
+                           then the whole system as processes: Bob → Alice messages per second next to what
+                           the RSA allows (cores × private ops/s ÷ 3 processors), failovers (leader killed →
+                           new leader, → next reply) in 3 real runs and 500 simulated ones next to the election
+                           timeout, and the stores' requests and replies per critical-section entry next to 2(N − 1)
 
     Options:
       --bytes MIB          net: how many MiB each transfer moves (default 1024)

@@ -13,18 +13,29 @@ struct MessagingScenarioTests {
     func skeletonFailsCleanly() async {
         await SkeletonCheck.failsAsNotImplemented(MessagingScenarios.scenarios(MessagingLab.RSA.self)
                                                   + ProcessingScenarios.scenarios(MessagingLab.Processor.self, rsa: MessagingLab.RSA.self)
-                                                  + MessagingScenarios.persistence(MessagingLab.PersistenceStore.self))
+                                                  + MessagingScenarios.persistence(MessagingLab.PersistenceStore.self)
+                                                  + [MessagingScenarios.live(.labRunner(.student))])
     }
 
-    @Test("scenario ids name the lab and an exercise; every exercise is graded; 71 points; the only live one runs openssl")
+    @Test("scenario ids name the lab and an exercise; every exercise is graded; 74 points; the live ones run openssl and the whole system")
     func pointsAndIDs() {
         let all = MessagingScenarios.lab(MessagingSolution.RSA.self, processor: MessagingSolution.Processor.self,
-                                         store: MessagingSolution.PersistenceStore.self).scenarios
+                                         store: MessagingSolution.PersistenceStore.self, processes: .labRunner(.solution)).scenarios
         #expect(all.allSatisfy { $0.lab == "messaging" && $0.id.hasPrefix("messaging.\($0.exercise)-") })
-        #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl"])
+        #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl", "messaging.12.1-live-failover"])
         #expect(Set(all.map(\.exercise)) == Set(MessagingScenarios.exercises.map(\.id)))
-        #expect(all.reduce(0) { $0 + $1.points } == 71)
+        #expect(all.reduce(0) { $0 + $1.points } == 74)
         #expect(Set(all.map(\.id)).count == all.count)
+    }
+
+    @Test("without a labrunner to start the processes, the live scenario fails saying so")
+    func liveWithoutExecutable() async {
+        await LiveScenarioCheck.failsWithoutExecutable(MessagingScenarios.live(NodeProcesses(executable: nil, impl: .solution)))
+    }
+
+    @Test("the live scenario passes the reference with another store killed: SIGKILLed leader and store, every line once, in order, equal logs")
+    func liveAnotherVictim() async throws {
+        try await MessagingScenarios.bobToAliceThroughFailures(.labRunner(.solution), seed: 2)
     }
 
     @Test("the reference's decryption refuses empty, cut, lengthened, unreduced and altered ciphertexts with the one decryptionError")

@@ -21,6 +21,8 @@ struct MutantTests {
             + "deposit.6.1-repair and deposit.4.1-recover-anywhere are caught",
         "zapszap.5.2-live-udp": "live: real `labrunner node` processes cannot run a mutant; its simulated twins "
             + "zapszap.5.2-converge-under-loss and zapszap.5.2-chaos are caught",
+        "messaging.12.1-live-failover": "live: real `labrunner node` processes cannot run a mutant; its simulated parts "
+            + "messaging.8.1-election, messaging.9.1-failover and messaging.11.1-crash are caught",
     ]
 
     @Test("every scenario of every lab is meant to catch some mutant, or is excused with a reason")

@@ -106,6 +106,19 @@ import Testing
         (["view"], "error: view needs a trace, e.g. 'view traces/ping.1.1-answer.seed1.jsonl' (see 'labrunner view --help')"),
         (["view", "traces/x.seed1.svg"], "error: view reads the trace, not a drawing of it: try 'traces/x.seed1.jsonl' (see 'labrunner view --help')"),
         (["view", "a.jsonl", "b.jsonl"], "error: unexpected argument 'b.jsonl' (see 'labrunner view --help')"),
+        (["node", "messaging", "relay"], "error: messaging has no role 'relay' (roles: processor, store, bob, alice) (see 'labrunner node --help')"),
+        (["node", "messaging", "processor"], "error: a messaging processor needs --store DIR: its term and log live there, and survive a restart (see 'labrunner node --help')"),
+        (["node", "messaging", "processor", "--store", "p1"], "error: a messaging processor needs --key FILE: Alice's private key (PEM, as 'labrunner rsa keygen' writes it) (see 'labrunner node --help')"),
+        (["node", "messaging", "processor", "--store", "p1", "--store", "p2"], "error: option '--store' was given twice (see 'labrunner node --help')"),
+        (["node", "messaging", "store"], "error: a messaging store needs --store DIR: its log lives there, and survives a restart (see 'labrunner node --help')"),
+        (["node", "messaging", "store", "--store", "s1", "--peer", "127.0.0.1:7202"], "error: --peer 127.0.0.1:7202 needs the server's name: --peer NAME=HOST:PORT (NAME is that server's --id) (see 'labrunner node --help')"),
+        (["node", "messaging", "store", "--store", "s1", "--key", "k.pem"], "error: --key is an option of messaging processor, not of messaging store (see 'labrunner node --help')"),
+        (["node", "messaging", "bob"], "error: bob needs every processor (--processor NAME=HOST:PORT) and every store (--store NAME=HOST:PORT), each repeatable: bob moves on when one dies (see 'labrunner node --help')"),
+        (["node", "messaging", "alice", "--processor", "127.0.0.1:7101", "--store", "s1=127.0.0.1:7201"], "error: --processor needs NAME=HOST:PORT, NAME being that server's --id (e.g. p1=127.0.0.1:7101), not '127.0.0.1:7101' (see 'labrunner node --help')"),
+        (["node", "messaging", "alice", "--processor", "p1=127.0.0.1:7101", "--store", "s1=127.0.0.1:99999"], "error: --store '127.0.0.1:99999': \"127.0.0.1:99999\" is not a valid address: the port 99999 is not between 0 and 65535 (see 'labrunner node --help')"),
+        (["node", "messaging", "bob", "--processor", "p1=127.0.0.1:7101", "--store", "s1=127.0.0.1:7201", "--peer", "p2=127.0.0.1:7102"], "error: bob knows the servers by --processor and --store, not --peer (see 'labrunner node --help')"),
+        (["node", "messaging", "bob", "--processor", "p1=127.0.0.1:7101", "--store", "s1=127.0.0.1:7201", "--mailbox", String(repeating: "m", count: 65)], "error: --mailbox needs a name of 1 to 64 bytes (see 'labrunner node --help')"),
+        (["node", "messaging", "bob", "--processor", "p1=127.0.0.1:7101", "--store", "s1=127.0.0.1:7201", "--key", "k.pem"], "error: --key is an option of messaging processor, not of messaging bob (see 'labrunner node --help')"),
         (["grade", "video", "--without", "4.2", "--impl", "student"], "error: --without takes exercises out of the reference solution: use it with --impl solution (see 'labrunner grade --help')"),
     ])
     func mistakes(_ arguments: [String], _ message: String) async {
@@ -170,7 +183,7 @@ import Testing
           5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 4 scenarios; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 5.1
           6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2
           6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2, 6.1
-        messaging — lab 4: Messaging: RSA, a replicated processing service, a replicated store (71 points, exercises/messaging.md)
+        messaging — lab 4: Messaging: RSA, a replicated processing service, a replicated store (74 points, exercises/messaging.md)
           1.1  Miller–Rabin with random bases, trial division first — 7 points, 2 scenarios
           2.1  A random prime of a given size — 3 points, 1 scenario; graded with exercise 1.1
           2.2  Generate a key: e, d = e⁻¹ mod λ(n), the CRT values — 6 points, 2 scenarios; graded with exercises 1.1, 2.1
@@ -186,6 +199,7 @@ import Testing
           10.1  Ricart–Agrawala: answer a request now or defer it, by timestamp — 4 points, 1 scenario; graded with exercise 10.2
           10.2  Enter with every reply, append on every store, leave and answer the deferred — 3 points, 1 scenario; graded with exercise 10.1
           11.1  Failure detection: enter without a suspected store, safely under partitions — 8 points, 2 scenarios; graded with exercises 10.1, 10.2
+          12.1  The whole system: Bob to Alice through failures — 3 points, 1 scenario; graded with exercises 3.1, 3.2, 4.1, 4.2, 5.1, 6.1, 7.1, 8.1, 9.1, 10.1, 10.2, 11.1
         """)
     }
 

@@ -160,17 +160,17 @@ import Testing
         #expect(architecture.contains("papéis e mensagens"))
     }
 
-    /// What the messaging report must say of phases 2–3, and of phase 4 (no demo yet), in each language.
+    /// What the messaging report must say of phases 2–3, and of phase 4 (Bob and Alice as processes, and its demo), in each language.
     static let messagingTexts: [(language: String, texts: [String])] = [
-        ("en", ["**The processing service**", "**The persistence service**", "not written yet", "phase 4 does not exist yet",
+        ("en", ["**The processing service**", "**The persistence service**", "`labrunner demo messaging`", "`messaging.12.1-live-failover`",
                 "total order", "bully election", "failover", "Ricart–Agrawala", "`mayEnter(without:)`", "2(N − 1)",
-                "a crashed store and a partition (failure detection)"]),
-        ("pt-BR", ["**O serviço de processamento**", "**O serviço de persistência**", "**ainda não existe**", "a fase 4 ainda não existe",
+                "a crashed store and a partition (failure detection)", "store log digests", "all equal"]),
+        ("pt-BR", ["**O serviço de processamento**", "**O serviço de persistência**", "`labrunner demo messaging`", "`messaging.12.1-live-failover`",
                    "ordem total", "eleição do valentão", "troca de líder", "Ricart–Agrawala", "`mayEnter(without:)`", "2(N − 1)",
-                   "um servidor caído e uma partição (detecção de falhas)"]),
+                   "um servidor caído e uma partição (detecção de falhas)", "store log digests", "all equal"]),
     ]
 
-    @Test("the messaging report draws phases 2–3 (client, processors, stores; every message of both services), asks about them, and says phase 4 has no demo yet",
+    @Test("the messaging report draws phases 2–3 (client, processors, stores; every message of both services), asks about them and about phase 4, and shows its demo",
           arguments: messagingTexts.map(\.language))
     func messagingPhases(language: String) async throws {
         let fixture = ReportFixture(lab: "messaging")

@@ -150,7 +150,8 @@ final class TCPMesh: Sendable {
             return .dial(address, ticket: state.heldTickets[peer], serial: state.nextOutbox)
         }
         guard case let .dial(address, ticket, serial) = plan else {
-            if case .addressUnknown = plan { log("cannot send to \(peer): its address is unknown (pass --peer \(peer)=HOST:PORT)") }
+            // A replica replaying its log answers clients long gone: said once a second, with a count.
+            if case .addressUnknown = plan { floodLog.say("address unknown", "cannot send to \(peer): its address is unknown (pass --peer \(peer)=HOST:PORT)") }
             return
         }
         track(writer: true) { [self] in

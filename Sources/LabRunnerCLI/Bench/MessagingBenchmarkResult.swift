@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `labrunner bench messaging` measured (printed, and written as JSON with `--json`): the lab's RSA-2048 and
-/// OpenSSL's, in the same run, for the report's goal "private operations ≥ 0.25 × OpenSSL's".
+/// OpenSSL's, in the same run, for the report's goal "private operations ≥ 0.25 × OpenSSL's"; then the whole system.
 struct MessagingBenchmarkResult: Codable, Sendable {
     /// The goal: the lab's private operations at a quarter of OpenSSL's rate or better.
     static let goal = 0.25
@@ -18,6 +18,8 @@ struct MessagingBenchmarkResult: Codable, Sendable {
     let openSSLPublicOpsPerSecond: Double?
     /// Median wall time of `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`, process start included.
     let openSSLKeygenMedianSeconds: Double?
+    /// Bob → Alice, failovers and the stores' costs, measured with one of the keys made above.
+    var system: MessagingSystemResult?
 
     /// The private-operation ratio to OpenSSL, nil without an OpenSSL figure.
     var privateRatio: Double? { openSSLPrivateOpsPerSecond.map { privateOpsPerSecond / $0 } }

@@ -19,7 +19,7 @@ struct BenchCommand: RunnerCommand {
         case "video": return try await video(arguments, context)
         case "deposit": return try await deposit(arguments, context)
         case "zapszap": return try zapszap(arguments, context)
-        case "messaging": return try messaging(arguments, context)
+        case "messaging": return try await messaging(arguments, context)
         case nil: throw UsageError("bench needs a subject, e.g. 'bench net'", command: "bench")
         case let other?: throw UsageError("nothing to bench named '\(other)' (subjects: net, video, deposit, zapszap, messaging)", command: "bench")
         }
@@ -70,19 +70,20 @@ struct BenchCommand: RunnerCommand {
         try ZapBenchmark<Peer>(context: context).run()
     }
 
-    private func messaging(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    private func messaging(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         #if DEBUG
         context.console.out(context.style.yellow("note: this is a debug build; measure with 'swift run -c release labrunner bench messaging'"))
         #endif
-        let result = try measure(MessagingImplementations.toolkit(try context.implementation(arguments)), context)
+        let impl = try context.implementation(arguments)
+        let result = try await measure(MessagingImplementations.toolkit(impl), impl: impl, context)
         if let path = arguments.value("json") {
             try JSONResults.write(result, to: path, console: context.console)
         }
         return 0
     }
 
-    private func measure<Toolkit: RSAToolkit>(_: Toolkit.Type, _ context: CommandContext) throws -> MessagingBenchmarkResult {
-        try MessagingBenchmark<Toolkit>(context: context, seconds: 3).run()
+    private func measure<Toolkit: RSAToolkit>(_: Toolkit.Type, impl: Implementation, _ context: CommandContext) async throws -> MessagingBenchmarkResult {
+        try await MessagingBenchmark<Toolkit>(impl: impl, context: context, seconds: 3).run()
     }
 
     private func net(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {

@@ -24,6 +24,8 @@ struct DemoCommand: RunnerCommand {
             return try await DepositDemo(size: size, impl: impl, keep: arguments.flags.contains("keep"), trace: trace(), context: context).run()
         case "zapszap":
             return try await ZapDemo(impl: impl, trace: trace(), context: context).run()
+        case "messaging":
+            return try await MessagingDemo(impl: impl, trace: trace(), context: context).run()
         default:
             let known = Catalog.labIDs
             if known.contains(lab) {
@@ -34,5 +36,5 @@ struct DemoCommand: RunnerCommand {
     }
 
     /// The labs with a demo, in the order `run` knows them.
-    static let demos = ["ping", "video", "deposit", "zapszap"]
+    static let demos = ["ping", "video", "deposit", "zapszap", "messaging"]
 }

@@ -45,7 +45,7 @@ struct RSACommand: RunnerCommand {
 
     private func encrypt(_ toolkit: any RSAToolkit.Type, _ arguments: ParsedArguments) async throws -> Int32 {
         let path = try keyPath(arguments, action: "encrypt")
-        let key = try readKey(path, as: RSAPublicKey.init(pem:), notAs: RSAPrivateKey.init(pem:),
+        let key = try PEMKeyFile.read(path, as: RSAPublicKey.init(pem:), notAs: RSAPrivateKey.init(pem:),
                               "holds a private key: encrypt with the public key (public.pem), decrypt with this one")
         return try await filterStandardInput { message in
             var random = SeededRandom.system
@@ -55,7 +55,7 @@ struct RSACommand: RunnerCommand {
 
     private func decrypt(_ toolkit: any RSAToolkit.Type, _ arguments: ParsedArguments) async throws -> Int32 {
         let path = try keyPath(arguments, action: "decrypt")
-        let key = try readKey(path, as: RSAPrivateKey.init(pem:), notAs: RSAPublicKey.init(pem:),
+        let key = try PEMKeyFile.read(path, as: RSAPrivateKey.init(pem:), notAs: RSAPublicKey.init(pem:),
                               "holds a public key: decrypting needs the private key (private.pem)")
         return try await filterStandardInput { ciphertext in
             let size = key.publicKey.modulusByteCount
@@ -80,31 +80,9 @@ struct RSACommand: RunnerCommand {
         }
         return path
     }
-
-    /// The key in the PEM file `path`, read `as` one kind; a file holding the other kind (`notAs` reads it) is
-    /// refused with `mistake`, anything else that is no such key with the reason.
-    private func readKey<Key, Other>(_ path: String, as read: (String) throws(RSAKeyError) -> Key,
-                                     notAs other: (String) throws(RSAKeyError) -> Other, _ mistake: String) throws(RSACommandError) -> Key {
-        let text = try keyText(path)
-        do {
-            return try read(text)
-        } catch {
-            if case .unexpectedPEMLabel = error, (try? other(text)) != nil { throw RSACommandError("\(path) \(mistake)") }
-            throw RSACommandError("\(path): \(error)")
-        }
-    }
-
-    /// The text of the key file `path`, at most `PEM.maximumTextLength` bytes (a bigger file is no key).
-    private func keyText(_ path: String) throws(RSACommandError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw RSACommandError("cannot read the key file \(path)") }
-        defer { try? handle.close() }
-        let bytes = handle.readSome(upTo: PEM.maximumTextLength + 1)
-        guard bytes.count <= PEM.maximumTextLength else { throw RSACommandError("\(path) is larger than any PEM key (over \(PEM.maximumTextLength) bytes)") }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
-/// Why `labrunner rsa` could not do what it was asked, as one line.
+/// Why `labrunner rsa` (or a node reading a key file) could not do what it was asked, as one line.
 struct RSACommandError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

@@ -18,26 +18,13 @@ enum DepositNodes {
     /// catalog live there, and a restart on the same folder rejoins).
     static func runServer(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> Int32 {
         let impl = try context.implementation(arguments)
-        guard let store = arguments.value("store") else {
-            throw UsageError("a deposit server needs --store DIR: its files and catalog live there, and survive a restart", command: "node")
-        }
-        var options = try NodeOptions(arguments, role: (store as NSString).lastPathComponent, command: "node")
-        options.peers[options.id] = nil
-        for peer in options.peers.keys where peer.name.contains(":") {
-            throw UsageError("--peer \(peer) needs the server's name: --peer NAME=HOST:PORT (NAME is that server's --id)", command: "node")
-        }
+        let options = try NodeOptions.server(arguments, role: "deposit server", keeps: "its files and catalog live there, and survive a restart")
         var config = DepositServerConfig(peers: options.peers.keys.sorted())
         if let bound = try arguments.duration("dead-after", command: "node") {
             guard bound > config.tick else { throw UsageError("--dead-after must be longer than the tick (\(config.tick))", command: "node") }
             config.deadAfter = bound
         }
-        var key: ClusterKey?
-        if let passphrase = arguments.value("cluster-key") {
-            guard !passphrase.isEmpty else { throw UsageError("--cluster-key needs the passphrase every server of the cluster is given", command: "node") }
-            key = ClusterKey(passphrase: passphrase)
-        } else if !options.peers.isEmpty {
-            context.console.out(context.style.yellow("warning: without --cluster-key, the servers' names are not proven: any process that reaches this port can speak as a server with no connection here (give every server the same --cluster-key)"))
-        }
+        let key = try NodeOptions.clusterKey(arguments, peers: options.peers, context)
         return await serve(DepositImplementations.server(impl), config: config, key: key, options: options, context: context)
     }
 
@@ -46,15 +33,7 @@ enum DepositNodes {
         guard !(arguments.values["server"] ?? []).isEmpty else {
             throw UsageError("a deposit client needs --server NAME=HOST:PORT (repeatable: it moves on when one dies)", command: "node")
         }
-        var servers: [NodeID: SocketAddress] = [:], order: [NodeID] = []
-        for entry in arguments.values["server"] ?? [] {
-            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
-                throw UsageError("--server needs NAME=HOST:PORT, NAME being that server's --id (e.g. s1=127.0.0.1:7001), not '\(entry)'", command: "node")
-            }
-            let name = NodeID(String(entry[..<equals]))
-            servers[name] = try NodeOptions.address(String(entry[entry.index(after: equals)...]), option: "server", command: "node")
-            order.append(name)
-        }
+        let servers = try NodeOptions.servers(arguments, option: "server", example: "s1=127.0.0.1:7001")
         var id: ClientID?
         if let text = arguments.value("id") {
             guard let parsed = ClientID(text) else {
@@ -73,14 +52,14 @@ enum DepositNodes {
         var stripped = arguments
         stripped.values["id"] = nil
         var options = try NodeOptions(stripped, role: "client", unique: true, command: "node")
-        options.peers = servers
+        options.peers = Dictionary(servers, uniquingKeysWith: { $1 })
         let folder: DepositClientFolder
         do { folder = try DepositClientFolder.hold(store: options.storageFolder, id: id, node: options.id) } catch {
             context.console.err("error: \(error)")
             return 1
         }
         options.storageFolder = folder.path
-        var config = DepositClientConfig(servers: order, id: id)
+        var config = DepositClientConfig(servers: servers.map(\.name), id: id)
         config.pieceSize = DepositLane.pieceSize  // its recoveries ask as much per request as the data plane carries
         config.resumeRecoveries = true  // its store is a folder: a recovery cut short goes on where it stopped
         return await DepositClientSession(config: config, options: options, script: script, stay: arguments.flags.contains("stay"),

@@ -16,8 +16,17 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
     var clusterKey: ClusterKey?
     /// Over TCP, the node's second path for bulk bytes (the deposit's data plane), if it has one.
     var bulkLane: (any BulkLane<Logic.Message>)?
+    /// Over standard input: what the node does with each line typed (`nil`: it reads none), and when input ends.
+    var prompt: Prompt?
     /// Formats an output for the terminal.
     let describe: @Sendable (Logic.Output) -> String
+
+    /// A node's prompt: each line typed, in order, with the node's shell (a store's `digest`, Bob's messages),
+    /// and the end of input (Ctrl-D, or the end of a pipe). A demo's child stops at the end instead: its parent is gone.
+    struct Prompt: Sendable {
+        let line: @Sendable (String, NodeShell<Logic>) async -> Void
+        var ended: @Sendable (NodeShell<Logic>) async -> Void = { _ in }
+    }
 
     /// Runs the node; `finished` sees every output and returns true when the node's work is done;
     /// `ready` runs once the node listens (to start reading commands, say).
@@ -53,8 +62,18 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         console.out(NodeOutputLine.listening("\(title) '\(options.id)'", transport: transport, address: address))
         ready(shell)
         let stopOnSignal = InterruptWatch { Task { await shell.stop() } }
-        if context.environment["LABRUNNER_PARENT_PIPE"] != nil {
-            // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent is gone.
+        // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent is gone.
+        let parentPipe = context.environment["LABRUNNER_PARENT_PIPE"] != nil
+        var typing: Task<Void, Never>?
+        if let prompt {
+            let (lines, feed) = AsyncStream<String?>.makeStream()
+            StandardInput.lines({ feed.yield($0) }, end: { feed.yield(nil) })
+            typing = Task {
+                for await line in lines {
+                    if let line { await prompt.line(line, shell) } else if parentPipe { await shell.stop() } else { await prompt.ended(shell) }
+                }
+            }
+        } else if parentPipe {
             StandardInput.watchForEnd { Task { await shell.stop() } }
         }
         var status: Int32 = 0
@@ -68,6 +87,7 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
             status = 1
         }
         stopOnSignal.cancel()
+        typing?.cancel()
         if !trace.write(title: "\(title) '\(options.id)'", console: console) { status = 1 }
         console.out("\(title) '\(options.id)' stopped")
         return status

@@ -19,6 +19,10 @@ struct NodeRole: Sendable {
         NodeRole(lab: "video", role: "peer", options: VideoPeerNode.options, run: { try await VideoPeerNode.run($0, $1) }),
         NodeRole(lab: "deposit", role: "server", options: DepositNodes.serverOptions, run: { try await DepositNodes.runServer($0, $1) }),
         NodeRole(lab: "deposit", role: "client", options: DepositNodes.clientOptions, run: { try await DepositNodes.runClient($0, $1) }),
+        NodeRole(lab: "messaging", role: "processor", options: MessagingNodes.processorOptions, run: { try await MessagingNodes.runProcessor($0, $1) }),
+        NodeRole(lab: "messaging", role: "store", options: MessagingNodes.storeOptions, run: { try await MessagingNodes.runStore($0, $1) }),
+        NodeRole(lab: "messaging", role: "bob", options: MessagingNodes.userOptions, run: { try await MessagingNodes.runBob($0, $1) }),
+        NodeRole(lab: "messaging", role: "alice", options: MessagingNodes.userOptions, run: { try await MessagingNodes.runAlice($0, $1) }),
         NodeRole(lab: "zapszap", role: nil, options: ZapNode.options, run: { try await ZapNode.run($0, $1) }),
     ]
 
@@ -67,7 +71,9 @@ struct NodeRole: Sendable {
             let owners = Self.all.filter { $0.options.contains { $0.name == name } }.map(\.title)
             throw UsageError("--\(name) is an option of \(owners.joined(separator: " and ")), not of \(title)", command: "node")
         }
-        for option in NodeOptions.specs + options where !option.repeats && (arguments.values[option.name]?.count ?? 0) > 1 {
+        // A name two specs share (a messaging user's `--store NAME=HOST:PORT`, every node's `--store DIR`) repeats if either does.
+        let own = NodeOptions.specs + options
+        for option in own where (arguments.values[option.name]?.count ?? 0) > 1 && !own.contains(where: { $0.name == option.name && $0.repeats }) {
             throw UsageError("option '--\(option.name)' was given twice", command: "node")
         }
     }

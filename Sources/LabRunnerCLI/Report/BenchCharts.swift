@@ -39,6 +39,8 @@ struct BenchCharts {
                         [("bench.rsa.labkit", "privateOpsPerSecond")])
                 + bars("bench-rsa-public.svg", "bench.rsa.public.title", baseline: ("bench.rsa.openssl", "openSSLPublicOpsPerSecond"),
                        [("bench.rsa.labkit", "publicOpsPerSecond")])
+                + bars("bench-bob-to-alice.svg", "bench.system.title", baseline: ("bench.system.ceiling", "system.rsaCeilingMessagesPerSecond"),
+                       [("bench.system.endToEnd", "system.endToEndMessagesPerSecond")])
         default:
             return []
         }

@@ -19,14 +19,16 @@ public enum MessagingScenarios {
         .init(id: "10.1", title: "Ricart–Agrawala: answer a request now or defer it, by timestamp"),
         .init(id: "10.2", title: "Enter with every reply, append on every store, leave and answer the deferred"),
         .init(id: "11.1", title: "Failure detection: enter without a suspected store, safely under partitions"),
+        .init(id: "12.1", title: "The whole system: Bob to Alice through failures"),
     ]
 
     /// The lab as the runner shows it, with scenarios bound to `toolkit`, and for phases 2 and 3 to `processor`
-    /// and `store`.
-    public static func lab(_ toolkit: any RSAToolkit.Type, processor: any ProcessorNode.Type, store: any PersistenceStoreNode.Type) -> LabDescriptor {
+    /// and `store`; phase 4's live scenario starts `processes`, which must run the same code.
+    public static func lab(_ toolkit: any RSAToolkit.Type, processor: any ProcessorNode.Type, store: any PersistenceStoreNode.Type,
+                           processes: NodeProcesses) -> LabDescriptor {
         LabDescriptor(id: "messaging", number: 4, title: "Messaging: RSA, a replicated processing service, a replicated store",
                       exercises: exercises,
-                      scenarios: scenarios(toolkit) + ProcessingScenarios.scenarios(processor, rsa: toolkit) + persistence(store))
+                      scenarios: scenarios(toolkit) + ProcessingScenarios.scenarios(processor, rsa: toolkit) + persistence(store) + [live(processes)])
     }
 
     /// The persistence service's scenarios (steps 10–11), bound to the store type `Store`.

@@ -18,8 +18,14 @@ public struct Ballot: Hashable, Sendable, Comparable, WireCodable, CustomStringC
     public var description: String { "\(epoch)@\(holder)" }
 
     public func encode(to writer: inout WireWriter) { writer.write(epoch); writer.write(holder) }
+    /// Decodes a ballot: its holder a valid node name, but for ``none`` (epoch 0), whose empty name no NodeID
+    /// may carry on the wire — an empty log's head travels in every heartbeat of a fresh store.
     public init(from reader: inout WireReader) throws(WireError) {
         epoch = try reader.read()
-        holder = try reader.read()
+        let name = try reader.readString(maxLength: NodeID.maxLength, field: "ballot holder")
+        if !(name.isEmpty && epoch == 0), let problem = NodeID.problem(with: name) {
+            throw .invalidValue(field: "ballot holder", reason: problem)
+        }
+        holder = NodeID(name)
     }
 }

@@ -64,9 +64,15 @@ public struct Alice: NodeLogic {
                 let taken = items.prefix(max(0, config.window - decrypting.count - decrypted.count))
                 for (offset, ciphertext) in taken.enumerated() {
                     let index = from + offset
+                    // Longer than any request carries (a store keeps up to 4 KiB): no key of the service opens it.
+                    guard ciphertext.count <= Operation.maximumBytes else {
+                        decrypted[index] = .some(nil)
+                        continue
+                    }
                     try handle(ctx.embedding { decrypting[processing.submit(.decrypt(ciphertext), &$0)] = index }, &ctx)
                 }
                 nextToRead += taken.count
+                showInOrder(&ctx)
                 read(&ctx)
             case let .processing(.answered(request, result)):
                 guard let index = decrypting.removeValue(forKey: request.id) else { continue }

@@ -3,8 +3,10 @@
 /// Bob: each line he types (a command) is encrypted by the processing service under Alice's key, and the
 /// ciphertext appended to Alice's mailbox in the order typed. The persistence service never sees a plaintext.
 ///
-/// Encryptions may be answered out of order (retries, a failover); appends go out in typed order, one at a
-/// time, each retried under its request number until stored, so none is appended twice.
+/// At most ``UserConfig/window`` encryptions are out at once (each is sent again until answered: a thousand
+/// pasted lines must not become three thousand requests every retry); the others wait their turn. Encryptions
+/// may be answered out of order (retries, a failover); appends go out in typed order, one at a time, each
+/// retried under its request number until stored, so none is appended twice.
 public struct Bob: NodeLogic {
     public typealias Message = MessagingMessage
     public typealias Output = MessagingEvent
@@ -15,6 +17,8 @@ public struct Bob: NodeLogic {
     var persistence: PersistenceClient?
     /// Messages typed so far.
     var typed: UInt64 = 0
+    /// Typed messages not handed to the processing service yet, first typed first, with their numbers.
+    var queued: [(number: UInt64, plaintext: [UInt8])] = []
     /// The message number of each encryption not answered yet.
     var encrypting: [RequestID: UInt64] = [:]
     /// Encrypted messages (or `nil`: refused) waiting for the ones typed before them.
@@ -34,7 +38,7 @@ public struct Bob: NodeLogic {
     }
 
     /// Messages typed and not yet stored (or refused).
-    public var waiting: Int { Int(typed - nextToStore + 1) + appending.count }
+    public var waiting: Int { Int(typed + 1 - nextToStore) + appending.count }
 
     public mutating func start(_ ctx: inout MessagingContext) throws {
         let client = ctx.random.next()
@@ -46,8 +50,14 @@ public struct Bob: NodeLogic {
     public mutating func command(_ plaintext: [UInt8], _ ctx: inout MessagingContext) throws {
         typed += 1
         let number = typed
-        let delivered = ctx.embedding { encrypting[processing.submit(.encrypt(plaintext), &$0)] = number }
-        try handle(delivered, &ctx)
+        // No processor could decode a longer request: it would be sent again forever, and hold back every later message.
+        guard plaintext.count <= Operation.maximumBytes else {
+            encrypted[number] = .some(nil)
+            ctx.deliver(.conversation(.notSent(number: number, reason: "\(plaintext.count) bytes; a request carries at most \(Operation.maximumBytes)")))
+            return try storeInOrder(&ctx)
+        }
+        queued.append((number, plaintext))
+        try handle([], &ctx)
     }
 
     public mutating func receive(_ message: MessagingMessage, from sender: NodeID, _ ctx: inout MessagingContext) throws {
@@ -82,6 +92,10 @@ public struct Bob: NodeLogic {
                 ctx.deliver(.conversation(.notSent(number: appending.removeFirst().number, reason: reason.description)))
             default: continue
             }
+        }
+        while encrypting.count < config.window, !queued.isEmpty {
+            let (number, plaintext) = queued.removeFirst()
+            _ = ctx.embedding { encrypting[processing.submit(.encrypt(plaintext), &$0)] = number }  // submitting delivers nothing
         }
         try storeInOrder(&ctx)
     }

@@ -15,7 +15,8 @@ public struct UserConfig: Sendable {
     public var storeRetry: Duration = .milliseconds(400)
     /// How often Alice reads her mailbox when it had nothing new.
     public var poll: Duration = .milliseconds(100)
-    /// How many of Alice's entries may be out for decryption at once (bounds what she holds).
+    /// How many requests Bob or Alice has out at the processing service at once: bounds the requests they send
+    /// again on every retry, and what Alice holds.
     public var window: Int = 16
 
     public init(processors: [NodeID], stores: [NodeID], mailbox: String = "alice") {

@@ -76,7 +76,9 @@ extension Processor {
             }
         } else {
             guard from <= log.count else { return ctx.send(.processing(.behind(term: term, from: log.count)), to: sender) }
-            if from + entries.count > log.count { replaceLog(from: from, with: entries, &ctx) }
+            // Only what reaches past our log is new (entries of our term never conflict): writing the rest again
+            // would cost a durable write per entry the leader resends, at every append.
+            if from + entries.count > log.count { replaceLog(from: log.count, with: entries[(log.count - from)...], &ctx) }
         }
         commit = max(commit, min(leaderCommit, log.count))
         ctx.send(.processing(.appended(term: term, length: log.count)), to: sender)
