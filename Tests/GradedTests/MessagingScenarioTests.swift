@@ -13,17 +13,19 @@ struct MessagingScenarioTests {
     func skeletonFailsCleanly() async {
         await SkeletonCheck.failsAsNotImplemented(MessagingScenarios.scenarios(MessagingLab.RSA.self)
                                                   + ProcessingScenarios.scenarios(MessagingLab.Processor.self, rsa: MessagingLab.RSA.self)
-                                                  + MessagingScenarios.persistence(MessagingLab.PersistenceStore.self))
+                                                  + MessagingScenarios.persistence(MessagingLab.PersistenceStore.self)
+                                                  + MessagingScenarios.conversation(MessagingLab.Processor.self, MessagingLab.PersistenceStore.self,
+                                                                                    rsa: MessagingLab.RSA.self))
     }
 
-    @Test("scenario ids name the lab and an exercise; every exercise is graded; 71 points; the only live one runs openssl")
+    @Test("scenario ids name the lab and an exercise; every exercise is graded; 81 points; the only live one runs openssl")
     func pointsAndIDs() {
         let all = MessagingScenarios.lab(MessagingSolution.RSA.self, processor: MessagingSolution.Processor.self,
                                          store: MessagingSolution.PersistenceStore.self).scenarios
         #expect(all.allSatisfy { $0.lab == "messaging" && $0.id.hasPrefix("messaging.\($0.exercise)-") })
         #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl"])
         #expect(Set(all.map(\.exercise)) == Set(MessagingScenarios.exercises.map(\.id)))
-        #expect(all.reduce(0) { $0 + $1.points } == 71)
+        #expect(all.reduce(0) { $0 + $1.points } == 81)
         #expect(Set(all.map(\.id)).count == all.count)
     }
 
