@@ -82,6 +82,11 @@ extension Catalog {
             let store: any PersistenceStoreNode.Type = mutant.store
             return Mutant(name: mutant.name, scenarios: MessagingScenarios.persistence(store), caughtBy: mutant.caughtBy)
         }
+        + MessagingMutants.systems.map { mutant in
+            let processor: any ProcessorNode.Type = mutant.processor, store: any PersistenceStoreNode.Type = mutant.store
+            return Mutant(name: mutant.name, scenarios: MessagingScenarios.conversation(processor, store, rsa: MessagingSolution.RSA.self),
+                          caughtBy: mutant.caughtBy)
+        }
     }
     #endif
 }

@@ -1,6 +1,7 @@
 import MessagingKit
 
-/// Lab 4 — messaging, phase 1: the graded scenarios of the RSA that the later phases' services run.
+/// Lab 4 — messaging: the graded scenarios of phase 1, the RSA that the later phases' services run, and the lab
+/// as a whole (phases 2–4 in ``ProcessingScenarios``, `PersistenceScenarios` and `ConversationScenarios`).
 ///
 /// The graders hold no OAEP and judge no key by the student's own primality test: primality is graded with
 /// Wycheproof's numbers, keys with the graders' ``PrimeCheck`` and arithmetic, the RSA core against the plain
@@ -19,21 +20,28 @@ public enum MessagingScenarios {
         .init(id: "10.1", title: "Ricart–Agrawala: answer a request now or defer it, by timestamp"),
         .init(id: "10.2", title: "Enter with every reply, append on every store, leave and answer the deferred"),
         .init(id: "11.1", title: "Failure detection: enter without a suspected store, safely under partitions"),
-        .init(id: "12.1", title: "The whole system: Bob to Alice through failures"),
-    ]
+    ] + ConversationScenarios.exercises
 
-    /// The lab as the runner shows it, with scenarios bound to `toolkit`, and for phases 2 and 3 to `processor`
-    /// and `store`; phase 4's live scenario starts `processes`, which must run the same code.
+    /// The lab as the runner shows it, with scenarios bound to `toolkit`, for phases 2 and 3 to `processor` and
+    /// `store`, and for phase 4 to both; phase 4's live scenario starts `processes`, which must run the same code.
     public static func lab(_ toolkit: any RSAToolkit.Type, processor: any ProcessorNode.Type, store: any PersistenceStoreNode.Type,
                            processes: NodeProcesses) -> LabDescriptor {
-        LabDescriptor(id: "messaging", number: 4, title: "Messaging: RSA, a replicated processing service, a replicated store",
+        LabDescriptor(id: "messaging", number: 4, title: "Messaging: RSA, a replicated processing service, a replicated store, Bob to Alice",
                       exercises: exercises,
-                      scenarios: scenarios(toolkit) + ProcessingScenarios.scenarios(processor, rsa: toolkit) + persistence(store) + [live(processes)])
+                      scenarios: scenarios(toolkit) + ProcessingScenarios.scenarios(processor, rsa: toolkit) + persistence(store)
+                          + conversation(processor, store, rsa: toolkit) + [live(processes)])
     }
 
     /// The persistence service's scenarios (steps 10–11), bound to the store type `Store`.
     public static func persistence<Store: PersistenceStoreNode>(_: Store.Type) -> [Scenario] {
         PersistenceScenarios.scenarios(Store.self)
+    }
+
+    /// The whole system's scenarios (step 12), bound to `Processor` and `Store`, with `Toolkit` the RSA the processors run.
+    public static func conversation<Processor: ProcessorNode, Store: PersistenceStoreNode, Toolkit: RSAToolkit>(
+        _: Processor.Type, _: Store.Type, rsa _: Toolkit.Type
+    ) -> [Scenario] {
+        ConversationScenarios.scenarios(Processor.self, Store.self, rsa: Toolkit.self)
     }
 
     /// Every scenario of the lab, bound to `Toolkit`.

@@ -25,11 +25,23 @@ extension PersistenceStore {
         try tryToEnter(&ctx)
     }
 
-    /// A read: the entries of `mailbox` from `from`, at most a message's worth.
-    func serveRead(_ number: UInt64, mailbox: String, from: Int, to sender: NodeID, _ ctx: inout MessagingContext) {
-        let all = log.mailbox(mailbox)
-        let start = min(from, all.count), end = min(all.count, start + PersistenceLimits.standard.maxEntriesPerMessage)
-        ctx.send(.persistence(.entries(request: number, mailbox: mailbox, from: start, total: all.count, items: Array(all[start..<end]))), to: sender)
+    /// Answers a read of `mailbox` from `from` with the page of `entries` (the mailbox's entries a read may
+    /// give, exercise 12.1) that starts there: at most a message's worth.
+    func answerRead(_ number: UInt64, mailbox: String, from: Int, entries: [[UInt8]], to sender: NodeID, _ ctx: inout MessagingContext) {
+        let start = min(from, entries.count), end = min(entries.count, start + PersistenceLimits.standard.maxEntriesPerMessage)
+        ctx.send(.persistence(.entries(request: number, mailbox: mailbox, from: start, total: entries.count, items: Array(entries[start..<end]))),
+                 to: sender)
+    }
+
+    /// Exercise 12.1 — the entries of `mailbox`, in log order, that a read may give. Alice shows each entry she
+    /// reads, once, and reads on from the next index: give only entries that are there for good, that no
+    /// later holder's log can replace or move.
+    ///
+    /// Tested by `messaging.12.1-end-to-end` (a store cut off inside the critical section, with Alice on its
+    /// side, holds an entry no other store has) and `messaging.12.1-failover-bound`.
+    /// Hint: step 10 says which entries of a log are safe, and which a store may still lose.
+    func readable(_ mailbox: String) throws -> [[UInt8]] {
+        try todo("12.1")
     }
 
     /// Whether the log holds `key` in its prefix known to be held by a majority.

@@ -4,20 +4,22 @@ extension PersistenceStore {
     /// Enters the critical section when this store has a request, is not quiet, has permission (exercise 10.2,
     /// or 11.1 without a suspected store) and holds the most up-to-date log of those that replied; then appends
     /// the first pending entry its log lacks, tagged with its ballot, on itself and sends it to every other store.
-    /// When the log holds every pending entry, unconfirmed, its last entry is written again under this ballot:
-    /// a majority holding it holds every entry before it. A request whose ballot is not after the log's last one,
-    /// or (entering without a store) whose timestamp is not above every permission given to a missing store, is
-    /// asked again with a later timestamp: ballots grow with entries.
+    /// When the log holds every pending entry, unconfirmed (or there is none, and its tail is unconfirmed), its
+    /// last entry is written again under this ballot: a majority holding it holds every entry before it. A
+    /// request whose ballot is not after the log's last one, or (entering without a store) whose timestamp is not
+    /// above every permission given to a missing store, is asked again with a later timestamp: ballots grow with
+    /// entries.
     mutating func tryToEnter(_ ctx: inout MessagingContext) throws {
         guard let own = request, inside == nil, !isQuiet(ctx) else { return }
         let valid = peers.filter { hasValidReply(from: $0, ctx) }
         let missing = peers.filter { !valid.contains($0) }
         guard missing.isEmpty ? try hasEveryReply(ctx) : try missing.allSatisfy({ suspects($0, ctx) }) && mayEnter(without: missing, ctx)
         else { return }
+        if let best, !valid.contains(best.peer) { self.best = nil }  // only the logs of those that let it in count: another may be dead
         for peer in valid { heard(own.replies[peer]!.head, from: peer) }
         catchUp(&ctx)
         guard best == nil else { return }
-        guard !pending.isEmpty else { return try leave(&ctx) }
+        guard !pending.isEmpty || hasUnconfirmedTail else { return try leave(&ctx) }
         let ballot = Ballot(epoch: own.ts, holder: me), floor = lastGrant(to: missing).ts
         guard ballot > log.head.last, own.ts > floor else {
             clock = max(clock, log.head.last.epoch, floor)

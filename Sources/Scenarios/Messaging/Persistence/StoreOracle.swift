@@ -7,9 +7,6 @@ final class StoreOracle<Store: PersistenceStoreNode> {
 
     let sim: StoreSimulation
     let stores: [NodeHandle<Store>]
-    /// The most stores seen inside at once, and how many entries were seen made.
-    private(set) var entries = 0
-
     init(_ sim: StoreSimulation, stores: [NodeHandle<Store>]) {
         self.sim = sim
         self.stores = stores
@@ -18,18 +15,14 @@ final class StoreOracle<Store: PersistenceStoreNode> {
     /// Runs until `done` or `deadline`, checking mutual exclusion after every event; returns whether `done` held.
     @discardableResult
     func run(until done: (StoreSimulation) -> Bool = { _ in false }, deadline: Duration) throws(ScenarioFailure) -> Bool {
-        var violation: ScenarioFailure?
-        let held = try sim.grade(until: { sim in
-            let inside = self.stores.filter { sim.state(of: $0)?.inCriticalSection == true }.map(\.id.name)
-            if inside.count > 1 {
-                violation = ScenarioFailure(.wrong(expected: "at most one store inside the critical section after every event",
-                                                   observed: "\(inside.joined(separator: " and ")) inside at once at \(sim.now)"), trace: sim.trace)
-                return true
-            }
-            return done(sim)
-        }, deadline: deadline)
-        if let violation { throw violation }
-        return held
+        try sim.grade(until: done, deadline: deadline, checking: check)
+    }
+
+    /// Every check, after one event: at most one store inside the critical section.
+    func check() throws(ScenarioFailure) {
+        let inside = stores.filter { sim.state(of: $0)?.inCriticalSection == true }.map(\.id.name)
+        try expect(inside.count <= 1, "at most one store inside the critical section after every event",
+                   observed: "\(inside.joined(separator: " and ")) inside at once at \(sim.now)", trace: sim.trace)
     }
 
     /// The logs of the stores that are up.

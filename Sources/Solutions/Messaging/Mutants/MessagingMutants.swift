@@ -34,4 +34,14 @@ public enum MessagingMutants {
         ("messaging: a suspected store taken for crashed", CrashOnlyStore.self, ["messaging.11.1-partition"]),
         ("messaging: a store that asks twice", ChattyStore.self, ["messaging.10.2-costs"]),
     ]
+
+    /// Each mutant of the whole system (phase 4): a processor and a store, one of them the reference, with the
+    /// IDs of the scenarios meant to catch it.
+    public static let systems: [(name: String, processor: any ProcessorNode.Type, store: any PersistenceStoreNode.Type, caughtBy: [String])] = [
+        ("messaging: a processor that backs up each plaintext in the stores", ArchivingProcessor.self, PersistenceStore.self,
+         ["messaging.12.1-end-to-end", "messaging.12.1-failover-bound"]),
+        ("messaging: a store that gives reads its whole log, committed or not", Processor.self, ReadsUncommittedStore.self,
+         ["messaging.12.1-end-to-end"]),
+        ("messaging: a failure detector that waits 20 s to suspect", Processor.self, PatientDetectorStore.self, ["messaging.12.1-failover-bound"]),
+    ]
 }

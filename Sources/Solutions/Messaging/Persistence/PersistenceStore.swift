@@ -4,8 +4,9 @@ import MessagingKit
 /// inside the critical section, which it enters with Ricart–Agrawala among the stores (steps 10 and 11).
 ///
 /// Every event is handled here; the exercises are the rule that answers or defers a request
-/// (`PersistenceStore+Requests.swift`), entering and leaving (`+CriticalSection`), and entering without a
-/// suspected store (`+FailureDetector`). Clients, heartbeats, replication and catching up are given.
+/// (`PersistenceStore+Requests.swift`), entering and leaving (`+CriticalSection`), entering without a
+/// suspected store (`+FailureDetector`), and what a read may give (`+Clients`, step 12). Taking appends,
+/// heartbeats, replication and catching up are given.
 public struct PersistenceStore: PersistenceStoreNode {
     static let heartbeatTimer: TimerID = "heartbeat"
     static let tickTimer: TimerID = "tick"
@@ -41,6 +42,8 @@ public struct PersistenceStore: PersistenceStoreNode {
     /// The most up-to-date log a peer said it holds, and when this store last asked for it.
     var best: (head: LogHead, peer: NodeID)?
     var lastFetch: Duration?
+    /// Since when the log has ended with entries no majority is known to hold, with no more of it known held.
+    var unconfirmed: (since: Duration, committed: LogHead)?
 
     /// A request this store answers: the requester's timestamp and the round of the copy.
     struct Asked: Equatable, Sendable {
@@ -104,7 +107,7 @@ public struct PersistenceStore: PersistenceStoreNode {
         if config.stores.contains(sender), sender != me { lastHeard[sender] = ctx.now }
         switch message {
         case let .appendRequest(client, number, mailbox, bytes): try take(client: client, request: number, mailbox: mailbox, bytes: bytes, from: sender, &ctx)
-        case let .read(number, mailbox, from): serveRead(number, mailbox: mailbox, from: from, to: sender, &ctx)
+        case let .read(number, mailbox, from): answerRead(number, mailbox: mailbox, from: from, entries: try readable(mailbox), to: sender, &ctx)
         case let .request(ts, round, head) where isPeer(sender):
             clock = max(clock, ts) + 1
             heard(head, from: sender)
@@ -154,6 +157,7 @@ public struct PersistenceStore: PersistenceStoreNode {
                 try settle(&ctx)
             }
             if request != nil { askAgain(&ctx) }
+            confirmTail(&ctx)
             catchUp(&ctx)
             try tryToEnter(&ctx)
         default: break
@@ -161,6 +165,19 @@ public struct PersistenceStore: PersistenceStoreNode {
     }
 
     func isPeer(_ node: NodeID) -> Bool { node != me && config.stores.contains(node) }
+
+    /// Whether the log ends with entries no majority is known to hold.
+    var hasUnconfirmedTail: Bool { log.count > 0 && (!log.matches(committed) || committed.length < log.count) }
+
+    /// Asks for the critical section, to write the log's last entry again, when its tail has stayed unconfirmed,
+    /// with no progress, for as long as it takes to suspect a store: the holder that wrote it may have died
+    /// before it said a majority held it, and nothing else would ever say so (reads give only what is known
+    /// held, step 12).
+    mutating func confirmTail(_ ctx: inout MessagingContext) {
+        guard hasUnconfirmedTail else { unconfirmed = nil; return }
+        if unconfirmed?.committed != committed { unconfirmed = (ctx.now, committed) }
+        if request == nil, pending.isEmpty, let unconfirmed, ctx.now >= unconfirmed.since + config.suspectAfter { ask(&ctx) }
+    }
 
     func isQuiet(_ ctx: MessagingContext) -> Bool { ctx.now < started + config.lease }
 
