@@ -9,6 +9,11 @@
 /// its newest vouched-for message came from (a peer that restarted on another port). The book keeps at most
 /// ``maxLearned`` learned names: past it, the one learned first is forgotten (until it writes again).
 struct AddressBook {
+    /// What a node logs when it cannot send to `peer`: a client that has left, or a peer its configuration lacks.
+    static func unknownAddress(_ peer: NodeID) -> String {
+        "cannot send to \(peer): no address known for it (a client that has left, or a peer missing from --peer \(peer)=HOST:PORT)"
+    }
+
     /// The most names learned from the network a book keeps, however many names peers make up.
     static let maxLearned = 4096
 

@@ -347,7 +347,7 @@ public actor NodeShell<Logic: NodeLogic> {
             return
         }
         guard let address, let udp else {
-            observer(.log("cannot send to \(destination): its address is unknown (pass --peer \(destination)=HOST:PORT)"))
+            observer(.log(AddressBook.unknownAddress(destination)))
             return
         }
         let observer = observer

@@ -151,7 +151,7 @@ final class TCPMesh: Sendable {
         }
         guard case let .dial(address, ticket, serial) = plan else {
             // A replica replaying its log answers clients long gone: said once a second, with a count.
-            if case .addressUnknown = plan { floodLog.say("address unknown", "cannot send to \(peer): its address is unknown (pass --peer \(peer)=HOST:PORT)") }
+            if case .addressUnknown = plan { floodLog.say("address unknown", AddressBook.unknownAddress(peer)) }
             return
         }
         track(writer: true) { [self] in

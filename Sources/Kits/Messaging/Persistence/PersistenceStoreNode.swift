@@ -9,10 +9,3 @@ public protocol PersistenceStoreNode: NodeLogic where Message == MessagingMessag
     /// The store's log as it holds it now (its mailboxes are views of it).
     var log: StoreLog { get }
 }
-
-extension StoreLog {
-    /// Every byte a store persisted, value by value: what a scan for plaintext at rest reads.
-    public static func heldBytes(_ storage: [String: [UInt8]]) -> [[UInt8]] {
-        storage.keys.sorted().map { storage[$0]! }
-    }
-}
