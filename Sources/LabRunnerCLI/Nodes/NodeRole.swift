@@ -56,9 +56,12 @@ struct NodeRole: Sendable {
             }
             return only
         }
-        guard positionals.count == 2 else { throw UsageError("node needs a lab and a role, e.g. 'node ping server'", command: "node") }
+        let roles = ofLab.compactMap(\.role)
+        guard positionals.count > 1 else {
+            throw UsageError("node \(lab) needs a role: \(roles.joined(separator: ", ")) (e.g. 'node \(lab) \(roles[0])')", command: "node")
+        }
         guard let role = ofLab.first(where: { $0.role == positionals[1] }) else {
-            throw UsageError("\(lab) has no role '\(positionals[1])' (roles: \(ofLab.compactMap(\.role).joined(separator: ", ")))", command: "node")
+            throw UsageError("\(lab) has no role '\(positionals[1])' (roles: \(roles.joined(separator: ", ")))", command: "node")
         }
         return role
     }
