@@ -7,7 +7,6 @@ import LabKit
 /// started again on their folder and port; clients are started against them.
 package final class DepositCluster: Sendable {
     private struct State {
-        var processes: [String: ChildProcess] = [:]
         var listening: Set<String> = []
         var connected: Set<String> = []
         /// Each stopped server's peak resident memory, when it was asked to report it.
@@ -18,17 +17,10 @@ package final class DepositCluster: Sendable {
     package let folder: String
     /// `127.0.0.1:PORT` of each server, fixed for the cluster's life (a restart reuses it).
     package let address: [String: String]
-    private let processes: NodeProcesses
     /// The passphrase every server is given (`--cluster-key`): 128 random bits, new for each cluster.
     private let clusterKey: String
-    private let environment: [String: String]
-    /// More options for the process of each name (a demo's `--trace`).
-    private let options: @Sendable (String) -> [String]
-    /// Every line a server or client prints, with its name.
-    private let onLine: @Sendable (String, String) -> Void
+    private let group: NodeGroup
     private let state = Lock(State())
-    private let announced: AsyncStream<String>
-    private let announce: AsyncStream<String>.Continuation
 
     /// Servers `names`, each with its subfolder of `folder`, run as `processes` with `environment` and `options`
     /// for each process started; `onLine` receives every line each one prints, with its name.
@@ -36,14 +28,10 @@ package final class DepositCluster: Sendable {
                  options: @escaping @Sendable (String) -> [String] = { _ in [] }, onLine: @escaping @Sendable (String, String) -> Void) throws {
         self.names = names
         self.folder = folder
-        self.processes = processes
         var generator = SystemRandomNumberGenerator()
         clusterKey = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex
-        self.environment = environment
-        self.options = options
-        self.onLine = onLine
+        group = NodeGroup(processes: processes, environment: environment, options: options, onLine: onLine)
         address = Dictionary(uniqueKeysWithValues: try names.map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
-        (announced, announce) = AsyncStream<String>.makeStream()
     }
 
     /// Starts (or restarts) server `name` on its folder and port.
@@ -56,38 +44,37 @@ package final class DepositCluster: Sendable {
             state.connected.remove(name)
         }
         let everyone = "live servers: \(names.joined(separator: ", "))"
-        let child = try spawn(name, arguments) { [self] line in
-            if NodeOutputLine.address(in: line) != nil { note(name) { $0.listening.insert(name) } }
-            if line.hasSuffix(everyone) { note(name) { $0.connected.insert(name) } }
+        let state = self.state
+        try group.start(name, arguments) { line in
+            if NodeOutputLine.address(in: line) != nil { state.withLock { _ = $0.listening.insert(name) } }
+            if line.hasSuffix(everyone) { state.withLock { _ = $0.connected.insert(name) } }
             if let peak = PeakMemory.parse(line) { state.withLock { $0.peaks[name] = peak } }
         }
-        state.withLock { $0.processes[name] = child }
     }
 
     /// Waits until server `name` listens.
-    package func waitUntilListening(_ name: String) async throws { try await wait(name) { $0.listening.contains(name) } }
+    package func waitUntilListening(_ name: String) async throws {
+        try await group.waitUntilStarted(name) { state.withLock { $0.listening.contains(name) } }
+    }
 
     /// Waits until server `name` hears every other server (placement ranks the live servers).
-    package func waitUntilConnected(_ name: String) async throws { try await wait(name) { $0.connected.contains(name) } }
+    package func waitUntilConnected(_ name: String) async throws {
+        try await group.waitUntilStarted(name) { state.withLock { $0.connected.contains(name) } }
+    }
 
     /// Kills server `name` at once (SIGKILL), as a crash would, and waits for it to be gone.
-    package func kill(_ name: String) async {
-        guard let child = state.withLock({ $0.processes[name] }) else { return }
-        child.kill()
-        _ = await child.waitForExit()
-    }
+    package func kill(_ name: String) async { await group.kill(name) }
 
     /// Stops every server cleanly; returns the peak memory of those that reported it.
     package func stopAll() async -> [String: Int] {
-        let children = state.withLock { Array($0.processes.values) }
-        for child in children { child.terminate() }
-        for child in children { _ = await child.waitForExit() }
+        await group.stopAll()
         return state.withLock { $0.peaks }
     }
 
     /// A client process that knows `servers` (first one first), started with `arguments` after them.
     package func client(_ name: String, through servers: [String], _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        try spawn(name, ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] } + arguments, onLine: onLine)
+        try group.start(name, ["node", "deposit", "client"] + servers.flatMap { ["--server", "\($0)=\(address[$0]!)"] } + arguments,
+                        mayEnd: true, line: onLine)
     }
 
     /// What one client process printed (but its peak-memory line), and how it exited.
@@ -128,40 +115,4 @@ package final class DepositCluster: Sendable {
 
     /// Whether server `name`'s folder holds the blob `blob`.
     package func holds(_ name: String, _ blob: String) -> Bool { FileManager.default.fileExists(atPath: "\(folder)/\(name)/blobs/\(blob)") }
-
-    private func spawn(_ name: String, _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws -> ChildProcess {
-        guard let executable = processes.executable else { throw DepositClusterError.noExecutable(name) }
-        return try ChildProcess(name: name, executable: executable, arguments: arguments + options(name) + ["--impl", processes.impl.rawValue],
-                                environment: environment) { [self] line in
-            self.onLine(name, line)
-            onLine(line)
-        }
-    }
-
-    private func note(_ name: String, _ change: (inout State) -> Void) {
-        state.withLock(change)
-        announce.yield(name)
-    }
-
-    private func wait(_ name: String, until condition: @escaping @Sendable (State) -> Bool) async throws {
-        let state = self.state, announced = self.announced
-        if state.withLock({ condition($0) }) { return }
-        let seen = try? await withDeadline(.seconds(20)) { await announced.first { $0 == name && state.withLock { condition($0) } } != nil }
-        guard seen == true else { throw DepositClusterError.didNotStart(name) }
-    }
-}
-
-/// Why a ``DepositCluster`` could not start a process.
-package enum DepositClusterError: Error, CustomStringConvertible {
-    /// No `labrunner` binary was found to start `name` with.
-    case noExecutable(String)
-    /// `name` did not say it listens, or did not hear every server, within 20 s.
-    case didNotStart(String)
-
-    package var description: String {
-        switch self {
-        case let .noExecutable(name): "cannot start \(name): no labrunner executable found beside this program (build it: swift build)"
-        case let .didNotStart(name): "\(name) did not start (see its output above)"
-        }
-    }
 }

@@ -23,7 +23,6 @@ package final class MessagingCluster: Sendable {
         /// The first unfinished exercise any process named (a skeleton's run fails as "not implemented").
         package var missing: NotImplemented?
         fileprivate var listening: Set<String> = []
-        fileprivate var lastLines: [String: [String]] = [:]
     }
 
     package let processors: [String]
@@ -31,18 +30,10 @@ package final class MessagingCluster: Sendable {
     package let folder: String
     /// `127.0.0.1:PORT` of each server, fixed for the cluster's life (a restart reuses it).
     package let address: [String: String]
-    private let processes: NodeProcesses
     /// The passphrase each service's servers are given (`--cluster-key`): 128 random bits, new for each cluster.
     private let clusterKey: [String: String]
-    private let environment: [String: String]
-    /// More options for the process of each name (a demo's `--trace`).
-    private let options: @Sendable (String) -> [String]
-    /// Every line a process prints, with its name.
-    private let onLine: @Sendable (String, String) -> Void
+    private let group: NodeGroup
     private let observed = Lock(Observed())
-    private let children = Lock<[String: ChildProcess]>([:])
-    /// The processes this cluster killed or stopped: their end is no failure.
-    private let stopped = Lock<Set<String>>([])
 
     /// `processors` and `stores` servers (`p1`… and `s1`…) in subfolders of `folder`, Alice's `key` in
     /// `folder/alice.pem`, run as `processes` with `environment` and `options`; `onLine` sees every line printed.
@@ -51,14 +42,11 @@ package final class MessagingCluster: Sendable {
         self.processors = (1...processors).map { "p\($0)" }
         self.stores = (1...stores).map { "s\($0)" }
         self.folder = folder
-        self.processes = processes
         var generator = SystemRandomNumberGenerator()
         clusterKey = Dictionary(uniqueKeysWithValues: ["processing", "persistence"].map { service in
             (service, (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex)
         })
-        self.environment = environment
-        self.options = options
-        self.onLine = onLine
+        group = NodeGroup(processes: processes, environment: environment, options: options, onLine: onLine)
         address = Dictionary(uniqueKeysWithValues: try (self.processors + self.stores).map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
         try AtomicFile.makeFolder(folder)
         try AtomicFile.write(Array(key.pkcs8PEM.utf8), to: keyFile, permissions: 0o600)
@@ -88,26 +76,19 @@ package final class MessagingCluster: Sendable {
             arguments = ["node", "messaging", name] + processors.flatMap { ["--processor", "\($0)=\(address[$0]!)"] }
                 + stores.flatMap { ["--store", "\($0)=\(address[$0]!)"] }
         }
-        guard let executable = processes.executable else { throw MessagingClusterError.noExecutable(name) }
         observed.withLock { _ = $0.listening.remove(name) }
-        stopped.withLock { _ = $0.remove(name) }
-        let child = try ChildProcess(name: name, executable: executable, arguments: arguments + options(name) + ["--impl", processes.impl.rawValue],
-                                     environment: environment) { [self] line in
-            note(line, from: name)
-            onLine(name, line)
-        }
-        children.withLock { $0[name] = child }
+        try group.start(name, arguments) { [self] line in note(line, from: name) }
     }
 
-    /// Waits until `name` listens (at most 20 s).
+    /// Waits until `name` listens (at most ``NodeGroup/startLimit``).
     package func waitUntilListening(_ name: String) async throws {
-        guard try await wait(within: .seconds(20), until: { $0.listening.contains(name) }) else { throw MessagingClusterError.didNotStart(name) }
+        try await group.waitUntilStarted(name) { try checkFinished(); return observed.withLock { $0.listening.contains(name) } }
     }
 
     /// Types `line` into `name`'s prompt: a message for Bob, `digest` for a store.
     package func type(_ line: String, into name: String) {
         if name == "bob" { observed.withLock { $0.typed += 1 } }
-        children.withLock { $0[name] }?.send(line)
+        group.child(name)?.send(line)
     }
 
     /// A leader's death as a user sees it: who died, who was elected how soon, and how soon a line typed
@@ -137,31 +118,15 @@ package final class MessagingCluster: Sendable {
     }
 
     /// Kills `name` at once (SIGKILL), as a crash would, and waits until it is gone.
-    package func kill(_ name: String) async {
-        guard let child = children.withLock({ $0[name] }) else { return }
-        stopped.withLock { _ = $0.insert(name) }
-        child.kill()
-        _ = await child.waitForExit()
-    }
+    package func kill(_ name: String) async { await group.kill(name) }
 
     /// Stops every process cleanly (SIGTERM: each writes its trace) and waits for them.
-    package func stopAll() async {
-        let all = children.withLock { $0 }
-        stopped.withLock { $0.formUnion(all.keys) }
-        for child in all.values { child.terminate() }
-        for child in all.values { _ = await child.waitForExit() }
-    }
+    package func stopAll() async { await group.stopAll() }
 
     /// Waits until `condition` holds of what was printed, checking every 20 ms, at most `limit`; `false` when it
     /// did not. Throws as soon as a process names an unfinished exercise, or a process this cluster did not stop ends.
     package func wait(within limit: Duration, until condition: (Observed) -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while true {
-            try checkRunning()
-            if observed.withLock({ condition($0) }) { return true }
-            guard ContinuousClock.now < deadline else { return false }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        try await group.wait(within: limit) { try checkFinished(); return observed.withLock { condition($0) } }
     }
 
     /// Asks every store for its log digest and waits until all print the same one, of `entries` entries, at most
@@ -194,16 +159,11 @@ package final class MessagingCluster: Sendable {
     }
 
     /// The last lines `name` printed, for a failure's message.
-    package func lastLines(of name: String) -> [String] { observed.withLock { $0.lastLines[name] ?? [] } }
+    package func lastLines(of name: String) -> [String] { group.lastLines(of: name) }
 
-    /// Fails if a process named an unfinished exercise, or ended without being stopped.
-    private func checkRunning() throws {
+    /// Fails if a process named an unfinished exercise.
+    private func checkFinished() throws {
         if let missing = observed.withLock({ $0.missing }) { throw ScenarioFailure(.notImplemented(exercise: missing.exercise)) }
-        let quit = stopped.withLock { $0 }
-        let ended = children.withLock { $0 }.filter { $0.value.ending != nil && !quit.contains($0.key) }
-        if let (name, child) = ended.min(by: { $0.key < $1.key }) {
-            throw MessagingClusterError.ended(name, "\(child.ending!)", lastLines(of: name))
-        }
     }
 
     private func service(of name: String) -> String? {
@@ -213,7 +173,6 @@ package final class MessagingCluster: Sendable {
     private func note(_ line: String, from name: String) {
         let now = ContinuousClock.now
         observed.withLock { seen in
-            seen.lastLines[name] = Array((seen.lastLines[name, default: []] + [line]).suffix(4))
             if seen.missing == nil { seen.missing = NotImplemented(foundIn: line) }
             if NodeOutputLine.address(in: line) != nil { seen.listening.insert(name) }
             switch name {
@@ -227,24 +186,6 @@ package final class MessagingCluster: Sendable {
                 if let term = NodeOutputLine.electedTerm(in: line) { seen.elections.append((name, term, now)) }
                 if let digest = NodeOutputLine.logDigest(in: line) { seen.digests[name] = digest }
             }
-        }
-    }
-}
-
-/// Why a ``MessagingCluster`` could not go on.
-package enum MessagingClusterError: Error, CustomStringConvertible {
-    /// No `labrunner` binary was found to start `name` with.
-    case noExecutable(String)
-    /// `name` did not say it listens within 20 s.
-    case didNotStart(String)
-    /// `name` ended (how) without being stopped, after printing these last lines.
-    case ended(String, String, [String])
-
-    package var description: String {
-        switch self {
-        case let .noExecutable(name): "cannot start \(name): no labrunner executable found beside this program (build it: swift build)"
-        case let .didNotStart(name): "\(name) did not start (see its output above)"
-        case let .ended(name, how, lines): "\(name) \(how) while the system ran; its last lines: \(lines.joined(separator: " / "))"
         }
     }
 }
