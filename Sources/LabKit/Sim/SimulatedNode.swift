@@ -48,6 +48,8 @@ public struct NetworkStats: Sendable, Equatable {
     public var delivered = 0
     public var dropped = 0
     public var duplicated = 0
+    /// Messages the wire would not carry: their own decoder refuses their bytes (counted in ``dropped`` too).
+    public var undecodable = 0
 }
 
 /// A message as the simulated network saw it: when it was sent or received, between whom.

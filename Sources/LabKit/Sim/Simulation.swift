@@ -292,14 +292,25 @@ public final class Simulation<Message: WireCodable & Sendable, Output: Sendable>
         }
     }
 
-    private func transmit(_ message: Message, from senderSlot: Slot, to destination: NodeID) {
+    private func transmit(_ sent: Message, from senderSlot: Slot, to destination: NodeID) {
         let sender = senderSlot.id
         nextMessageID += 1
         let messageID = nextMessageID
         stats.sent += 1
         if tracing {
-            record(.send, node: sender, peer: destination, messageID: messageID, detail: "\(message)")
-            messages.append(MessageRecord(time: now, event: .sent, from: sender, to: destination, message: message, messageID: messageID))
+            record(.send, node: sender, peer: destination, messageID: messageID, detail: "\(sent)")
+            messages.append(MessageRecord(time: now, event: .sent, from: sender, to: destination, message: sent, messageID: messageID))
+        }
+        // What arrives is what the wire gives back, as in a real run: a message its own decoder refuses (an array
+        // past its bound) never arrives.
+        let message: Message
+        do {
+            message = try Message.decode(sent.encoded())
+        } catch {
+            stats.dropped += 1
+            stats.undecodable += 1
+            record(.drop, node: sender, peer: destination, messageID: messageID, detail: "the receiver cannot decode it: \(error)")
+            return
         }
         guard let index = indexOf[destination] ?? senderSlot.routes[destination] else {
             stats.dropped += 1
