@@ -19,14 +19,14 @@ struct MessagingScenarioTests {
                                                   + [MessagingScenarios.live(.labRunner(.student))])
     }
 
-    @Test("scenario ids name the lab and an exercise; every exercise is graded; 84 points; the live ones run openssl and the whole system")
+    @Test("scenario ids name the lab and an exercise; every exercise is graded; 86 points; the live ones run openssl and the whole system")
     func pointsAndIDs() {
         let all = MessagingScenarios.lab(MessagingSolution.RSA.self, processor: MessagingSolution.Processor.self,
                                          store: MessagingSolution.PersistenceStore.self, processes: .labRunner(.solution)).scenarios
         #expect(all.allSatisfy { $0.lab == "messaging" && $0.id.hasPrefix("messaging.\($0.exercise)-") })
         #expect(all.filter { $0.mode == .live }.map(\.id) == ["messaging.4.2-openssl", "messaging.12.1-live-failover"])
         #expect(Set(all.map(\.exercise)) == Set(MessagingScenarios.exercises.map(\.id)))
-        #expect(all.reduce(0) { $0 + $1.points } == 84)
+        #expect(all.reduce(0) { $0 + $1.points } == 86)
         #expect(Set(all.map(\.id)).count == all.count)
     }
 

@@ -29,9 +29,10 @@ import Testing
         .stale(term: 9),
         .election,
         .alive,
-        .claim(term: 4, commit: 17),
-        .promise(term: 4, normalTerm: 3, length: 20, suffix: [entry]),
-        .promise(term: 1, normalTerm: 0, length: 0, suffix: []),
+        .claim(term: 4, from: 17),
+        .promise(term: 4, normalTerm: 3, length: 20, from: 19, entries: [entry]),
+        .promise(term: 1, normalTerm: 0, length: 0, from: 0, entries: []),
+        .promise(term: 2, normalTerm: 1, length: Int.max, from: Int.max - 1, entries: [entry]),
         .refused(term: 5, reason: .lowerRank),
         .refused(term: 5, reason: .staleTerm(current: 6)),
     ]
@@ -71,11 +72,22 @@ import Testing
             ([3, 1, 0, 0] + minusOne, "commit"),
             ([4, 1] + minusOne, "length"),
             ([5, 1] + minusOne, "from"),
-            ([9, 1] + minusOne, "commit"),
-            ([10, 1, 0] + minusOne + [0], "length"),
+            ([9, 1] + minusOne, "from"),
+            ([10, 1, 0] + minusOne + [0, 0], "length"),
+            ([10, 1, 0, 0] + minusOne + [0], "from"),
         ]
         for (bytes, field) in cases {
             #expect(throws: WireError.invalidValue(field: field, reason: "negative position -1"), "\(bytes)") { try ProcessingMessage.decode(bytes) }
+        }
+    }
+
+    @Test("a promise's page that reaches past the log it is of is refused, also where from + count would overflow")
+    func pagePastItsLog() {
+        for (length, from, count) in [(0, 1, 0), (5, 3, 3), (Int.max, Int.max, 1), (10, 11, 0)] {
+            let page = ProcessingMessage.promise(term: 1, normalTerm: 1, length: length, from: from, entries: Array(repeating: Self.entry, count: count))
+            #expect(throws: WireError.invalidValue(field: "entries", reason: "\(count) entries from \(from) overrun a log of \(length)"), "\(page)") {
+                try ProcessingMessage.decode(page.encoded())
+            }
         }
     }
 
@@ -85,9 +97,9 @@ import Testing
         #expect(throws: WireError.lengthTooLarge(field: "entries", length: ProcessingMessage.maximumEntries + 1, limit: ProcessingMessage.maximumEntries)) {
             try ProcessingMessage.decode(tooMany.encoded())
         }
-        let longSuffix = ProcessingMessage.promise(term: 1, normalTerm: 1, length: 0, suffix: Array(repeating: Self.entry, count: 300))
+        let longPage = ProcessingMessage.promise(term: 1, normalTerm: 1, length: 300, from: 0, entries: Array(repeating: Self.entry, count: 300))
         #expect(throws: WireError.lengthTooLarge(field: "entries", length: 300, limit: ProcessingMessage.maximumEntries)) {
-            try ProcessingMessage.decode(longSuffix.encoded())
+            try ProcessingMessage.decode(longPage.encoded())
         }
         var request = Self.request
         request.operation = .encrypt([UInt8](repeating: 1, count: Operation.maximumBytes + 1))
@@ -190,8 +202,11 @@ private func randomProcessingMessage(_ random: inout SeededRandom) -> Processing
     case 5: return .stale(term: term)
     case 6: return .election
     case 7: return .alive
-    case 8: return .claim(term: term, commit: position)
-    case 9: return .promise(term: term, normalTerm: randomWidth(&random), length: position, suffix: entries)
+    case 8: return .claim(term: term, from: position)
+    case 9:
+        let from = position / 2  // a page within its log: its length past its end
+        return .promise(term: term, normalTerm: randomWidth(&random), length: from + entries.count + Int.random(in: 0...(Int.max / 4), using: &random),
+                        from: from, entries: entries)
     default: return .refused(term: term, reason: random.chance(0.5) ? .lowerRank : .staleTerm(current: randomWidth(&random)))
     }
 }

@@ -184,7 +184,7 @@ import Testing
           5.2  Anti-entropy rounds: converge under loss, partitions, crashes — 8 points, 4 scenarios; graded with exercises 1.1, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 5.1
           6.1  Presence: heartbeats, online and offline — 3 points, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2
           6.2  Leave: goodbye, shown offline at once — 1 point, 1 scenario; graded with exercises 1.1, 2.1, 2.2, 3.1, 4.1, 4.2, 5.1, 5.2, 6.1
-        messaging — lab 4: Messaging: RSA, a replicated processing service, a replicated store, Bob to Alice (84 points, exercises/messaging.md)
+        messaging — lab 4: Messaging: RSA, a replicated processing service, a replicated store, Bob to Alice (86 points, exercises/messaging.md)
           1.1  Miller–Rabin with random bases, trial division first — 7 points, 2 scenarios
           2.1  A random prime of a given size — 3 points, 1 scenario; graded with exercise 1.1
           2.2  Generate a key: e, d = e⁻¹ mod λ(n), the CRT values — 6 points, 2 scenarios; graded with exercises 1.1, 2.1
@@ -196,7 +196,7 @@ import Testing
           6.1  Request ids and retries: execute once, answer again — 3 points, 1 scenario; graded with exercises 3.1, 3.2, 4.1, 4.2, 5.1, 7.1
           7.1  Deterministic replicas: the OAEP seed comes from the request — 3 points, 1 scenario; graded with exercises 3.1, 4.1, 5.1, 6.1
           8.1  Bully election with terms — 4 points, 1 scenario; graded with exercises 3.1, 4.1, 5.1, 6.1, 7.1, 9.1
-          9.1  Failover without loss: the new leader learns the log first — 4 points, 1 scenario; graded with exercises 3.1, 3.2, 4.1, 4.2, 5.1, 6.1, 7.1, 8.1
+          9.1  Failover without loss: the new leader learns the log first — 6 points, 2 scenarios; graded with exercises 3.1, 3.2, 4.1, 4.2, 5.1, 6.1, 7.1, 8.1
           10.1  Ricart–Agrawala: answer a request now or defer it, by timestamp — 4 points, 1 scenario; graded with exercise 10.2
           10.2  Enter with every reply, append on every store, leave and answer the deferred — 3 points, 1 scenario; graded with exercise 10.1
           11.1  Failure detection: enter without a suspected store, safely under partitions — 8 points, 2 scenarios; graded with exercises 10.1, 10.2

@@ -6,7 +6,7 @@
 /// `term` places it in the log and replicates the log with `append`; a processor executes an entry once the
 /// leader says a majority holds it (`commit`) and answers the client, which takes the first `reply`.
 /// Leaders are chosen by the bully algorithm (`election`, `alive`, `claim`), sealed by a majority's `promise`
-/// that carries their logs, so a new leader learns what was ordered before it orders anything.
+/// that carries their logs, page by page, so a new leader learns what was ordered before it orders anything.
 public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, WireCodable {
     // Client to processors.
     /// Do `request` (sent to every processor; sent again, the same, until a reply comes).
@@ -34,14 +34,16 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
     case election
     /// I am, and I take over the election (to the lower one that asked).
     case alive
-    /// I am the leader of `term`, whose log is committed up to `commit`: promise to follow me.
-    case claim(term: UInt64, commit: Int)
-    /// I follow you in `term`; my log's last normal term, its length, and its entries past your commit.
-    case promise(term: UInt64, normalTerm: UInt64, length: Int, suffix: [LogEntry])
+    /// I am the leader of `term`: promise to follow me, with your log from position `from` on (first my commit
+    /// point; then, for a log longer than one message carries, where the last page stopped).
+    case claim(term: UInt64, from: Int)
+    /// I follow you in `term`; my log's last normal term and its length, and its entries from `from` on (at
+    /// most ``maximumEntries``: one page).
+    case promise(term: UInt64, normalTerm: UInt64, length: Int, from: Int, entries: [LogEntry])
     /// I do not follow your claim of `term`, for `reason`.
     case refused(term: UInt64, reason: ClaimRefusal)
 
-    /// The most entries one `append` or `promise` carries.
+    /// The most entries one `append` or `promise` carries: a longer log travels in pages.
     public static let maximumEntries = 256
 
     public var description: String {
@@ -54,8 +56,8 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
         case let .stale(term): "STALE t\(term)"
         case .election: "ELECTION"
         case .alive: "ALIVE"
-        case let .claim(term, commit): "CLAIM t\(term) commit \(commit)"
-        case let .promise(term, normal, length, suffix): "PROMISE t\(term) normal t\(normal) length \(length) +\(suffix.count)"
+        case let .claim(term, from): "CLAIM t\(term) from \(from)"
+        case let .promise(term, normal, length, from, entries): "PROMISE t\(term) normal t\(normal) length \(length) @\(from) +\(entries.count)"
         case let .refused(term, reason): "REFUSED t\(term) \(reason)"
         }
     }
@@ -71,9 +73,9 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
         case let .stale(term): writer.write(UInt8(6)); writer.write(term)
         case .election: writer.write(UInt8(7))
         case .alive: writer.write(UInt8(8))
-        case let .claim(term, commit): writer.write(UInt8(9)); writer.write(term); writer.write(commit)
-        case let .promise(term, normal, length, suffix):
-            writer.write(UInt8(10)); writer.write(term); writer.write(normal); writer.write(length); writer.write(suffix)
+        case let .claim(term, from): writer.write(UInt8(9)); writer.write(term); writer.write(from)
+        case let .promise(term, normal, length, from, entries):
+            writer.write(UInt8(10)); writer.write(term); writer.write(normal); writer.write(length); writer.write(from); writer.write(entries)
         case let .refused(term, reason): writer.write(UInt8(11)); writer.write(term); writer.write(reason)
         }
     }
@@ -90,10 +92,16 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
         case 6: self = .stale(term: try reader.read())
         case 7: self = .election
         case 8: self = .alive
-        case 9: self = .claim(term: try reader.read(), commit: try Self.position(&reader, "commit"))
+        case 9: self = .claim(term: try reader.read(), from: try Self.position(&reader, "from"))
         case 10:
-            self = .promise(term: try reader.read(), normalTerm: try reader.read(), length: try Self.position(&reader, "length"),
-                            suffix: try Self.entries(&reader))
+            let term: UInt64 = try reader.read(), normalTerm: UInt64 = try reader.read()
+            let length = try Self.position(&reader, "length"), from = try Self.position(&reader, "from")
+            let entries = try Self.entries(&reader)
+            // A page lies within the log it is of (so a position past it, or a sum that overflows, never gets in).
+            guard from <= length, entries.count <= length - from else {
+                throw .invalidValue(field: "entries", reason: "\(entries.count) entries from \(from) overrun a log of \(length)")
+            }
+            self = .promise(term: term, normalTerm: normalTerm, length: length, from: from, entries: entries)
         case 11: self = .refused(term: try reader.read(), reason: try reader.read())
         case let tag: throw .unknownTag(type: "ProcessingMessage", tag: UInt64(tag))
         }

@@ -1,14 +1,25 @@
 import MessagingKit
 
 extension Processor {
-    /// Exercise 9.1 — a promise for the term we claim. Once a majority (ourselves included) promised, lead:
-    /// before ordering anything, adopt the log of the promise with the highest normal term (the longest among
-    /// those): every entry a majority held — every one that may have been executed anywhere — is in it. Our
-    /// entries up to our commit stay; the chosen suffix replaces the rest. Then the log's normal term is this
-    /// term, every follower is sent the log from our commit on, and `.elected(term:)` is reported.
+    /// Exercise 9.1 — a promise, or the next page of one, for the term we claim: take it in (`taking`, given:
+    /// copies and late pages add nothing); if it added something, the claim made progress (its clock starts
+    /// again), and `leadWithBestLog`.
     ///
-    /// Tested by `messaging.9.1-failover`. Hint: `max(by:)` on `(normalTerm, length)` tuples.
-    mutating func handlePromise(_ promise: Promise, from sender: NodeID, _ ctx: inout MessagingContext) throws {
+    /// Tested by `messaging.9.1-failover` and `messaging.9.1-long-log`.
+    mutating func handlePromise(_ page: Promise, from sender: NodeID, _ ctx: inout MessagingContext) throws {
+        try todo("9.1")
+    }
+
+    /// Exercise 9.1 — once a majority (ourselves included) promised, lead, but not before adopting the log of
+    /// the promise with the highest normal term (the longest among those; ties go to the higher name): every
+    /// entry a majority held — every one that may have been executed anywhere — is in it. While that promise is
+    /// not whole, ask its sender for the rest instead (`claim` from where it stops) and wait. Once it is, our
+    /// entries up to our commit stay and its entries replace the rest; the log's normal term is this term,
+    /// every follower is sent the log from our commit on, and `.elected(term:)` is reported.
+    ///
+    /// Tested by `messaging.9.1-failover` and `messaging.9.1-long-log`. Hint: `max(by:)` on
+    /// `(normalTerm, length, name)` tuples.
+    mutating func leadWithBestLog(_ ctx: inout MessagingContext) throws {
         try todo("9.1")
     }
 

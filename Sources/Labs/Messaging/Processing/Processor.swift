@@ -43,11 +43,17 @@ public struct Processor: ProcessorNode {
         case leading(matched: [NodeID: Int], next: [NodeID: Int])
     }
 
-    /// A follower's promise: its log's last normal term and length, and its entries past the claim's commit.
+    /// A follower's promise as heard so far: its log's last normal term and length, and its entries from `from`
+    /// on, gathered page by page (one `promise` carries at most `ProcessingMessage.maximumEntries`).
     struct Promise: Equatable, Sendable {
         var normalTerm: UInt64
         var length: Int
-        var suffix: [LogEntry]
+        var from: Int
+        var entries: [LogEntry]
+        /// Where the entries heard so far stop: the next page starts there.
+        var end: Int { from + entries.count }
+        /// Whether every entry from `from` to the log's end was heard.
+        var isWhole: Bool { end >= length }
     }
 
     public var isLeader: Bool { if case .leading = role { true } else { false } }
@@ -95,9 +101,9 @@ public struct Processor: ProcessorNode {
         case let .stale(term) where peer && term > self.term: try stepDown(to: term, &ctx)
         case .election where peer: try handleElection(from: sender, &ctx)
         case .alive where peer: try handleAlive(from: sender, &ctx)
-        case let .claim(term, commit) where peer: try handleClaim(term: term, commit: commit, from: sender, &ctx)
-        case let .promise(term, normalTerm, length, suffix) where peer && term == self.term:
-            try handlePromise(Promise(normalTerm: normalTerm, length: length, suffix: suffix), from: sender, &ctx)
+        case let .claim(term, from) where peer: try handleClaim(term: term, from: from, by: sender, &ctx)
+        case let .promise(term, normalTerm, length, from, entries) where peer && term == self.term:
+            try handlePromise(Promise(normalTerm: normalTerm, length: length, from: from, entries: entries), from: sender, &ctx)
         case let .refused(term, reason) where peer:
             ctx.log("\(sender) refused my claim of term \(term): \(reason)")
             try handleRefused(term: term, reason: reason, &ctx)
@@ -134,6 +140,21 @@ public struct Processor: ProcessorNode {
         for position in from..<max(old, log.count) {
             ctx.persist(position < log.count ? log[position].encoded() : nil, forKey: "log/\(position)")
         }
+    }
+
+    /// `promises` with `page` from `sender` taken in, or nil when it adds nothing: a first page starts at our
+    /// commit (or where a shorter log ends), a later one of the same log where the last stopped; a copy or a
+    /// late page adds nothing.
+    func taking(_ page: Promise, from sender: NodeID, into promises: [NodeID: Promise]) -> [NodeID: Promise]? {
+        var promises = promises
+        if let heard = promises[sender] {
+            guard page.normalTerm == heard.normalTerm, page.length == heard.length, page.from == heard.end, !page.entries.isEmpty else { return nil }
+            promises[sender]?.entries += page.entries
+        } else {
+            guard page.from == min(commit, page.length) else { return nil }
+            promises[sender] = page
+        }
+        return promises
     }
 
     /// Keeps ``term`` and ``normalTerm`` durably: a promise must outlive a crash, or one term could get two leaders.

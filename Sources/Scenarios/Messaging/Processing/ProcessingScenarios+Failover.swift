@@ -18,7 +18,7 @@ extension ProcessingScenarios {
         let newLeader = try oracle.run(until: { _ in oracle.leaders().contains { $0.node != "p3" } }, deadline: crash + .seconds(2))
         try expect(newLeader, "a new leader within 2 s of the leader p3's crash at \(crash)", observed: "none", trace: sim.trace)
         let term = oracle.leaders().first?.term ?? 0
-        for _ in 0..<6 { sim.inject(.processing(.claim(term: term + 5, commit: 0)), from: "p1", to: "p2") }  // some may be lost
+        for _ in 0..<6 { sim.inject(.processing(.claim(term: term + 5, from: 0)), from: "p1", to: "p2") }  // some may be lost
         try oracle.run(deadline: sim.now + time(100...600, &random))
         sim.restart("p3")
         try awaitAnswers(oracle, [bob], within: .seconds(10), since: "p3 returned")

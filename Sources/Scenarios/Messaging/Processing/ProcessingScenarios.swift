@@ -41,6 +41,10 @@ public enum ProcessingScenarios {
                      summary: "loss, copies, partitions that heal, any processor crashing and restarting while two clients send: every invariant after every event; once calm, every request answered once, correctly, and all replicas agree") { seed in
                 try failover(Processor.self, rsa: Toolkit.self, seed: seed)
             },
+            Scenario(id: "messaging.9.1-long-log", lab: "messaging", exercise: "9.1", points: 2, seeds: 200, needs: encryption + ["5.1", "6.1", "7.1", "8.1"],
+                     summary: "the leader p3 crashes and returns, without its commit point, to a log longer than one message carries: p3 leads alone within 5 s of its return, every request answered, every invariant after every event") { seed in
+                try longLog(Processor.self, rsa: Toolkit.self, seed: seed)
+            },
         ]
     }
 

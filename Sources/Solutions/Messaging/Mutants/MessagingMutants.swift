@@ -23,6 +23,7 @@ public enum MessagingMutants {
          ["messaging.8.1-election", "messaging.9.1-failover"]),
         ("messaging: a replica that draws its own OAEP seed", OwnSeedProcessor.self, ["messaging.5.1-total-order", "messaging.7.1-deterministic"]),
         ("messaging: a retry ordered and executed twice", TwiceProcessor.self, ["messaging.6.1-retries"]),
+        ("messaging: a claimant that takes a promise's first page for the whole log", FirstPageProcessor.self, ["messaging.9.1-long-log"]),
     ]
 
     /// Each mutant persistence store, with the IDs of the scenarios meant to catch it.

@@ -3,9 +3,10 @@ import MessagingKit
 extension Processor {
     /// Exercise 8.1 — on every tick of a processor that does not lead: a follower that has not heard its leader
     /// for `config.electionTimeout` starts an election; an election nobody above answered within
-    /// `config.answerTimeout` claims the lead (`claimLead`); one that was answered, or a claim without a
-    /// majority of promises, starts over when `electionTimeout` more passed without a leader. A claim is sent
-    /// again on each tick to those that did not promise yet (a claim or a promise may be lost).
+    /// `config.answerTimeout` claims the lead (`claimLead`); one that was answered, or a claim that gathered
+    /// nothing new for `electionTimeout`, starts over. A claim is sent again on each tick to those that did not
+    /// promise yet (a claim or a promise may be lost), and the page a claim waits for is asked again
+    /// (`leadWithBestLog`, exercise 9.1).
     ///
     /// Tested by `messaging.8.1-election`.
     mutating func electionTick(_ ctx: inout MessagingContext) throws {
@@ -16,7 +17,8 @@ extension Processor {
         case let .electing(since, true) where ctx.now - since >= config.electionTimeout: try startElection(&ctx)
         case let .claiming(since, _) where ctx.now - since >= config.electionTimeout: try startElection(&ctx)
         case let .claiming(_, promises):
-            for peer in config.replicas where promises[peer] == nil { ctx.send(.processing(.claim(term: term, commit: commit)), to: peer) }
+            for peer in config.replicas where promises[peer] == nil { ctx.send(.processing(.claim(term: term, from: commit)), to: peer) }
+            try leadWithBestLog(&ctx)
         default: return
         }
         // end exercise 8.1
@@ -35,16 +37,16 @@ extension Processor {
     }
 
     /// Exercise 8.1 — no one above answered: claim the next term, above any a refused claimant asked for (kept
-    /// durably before anything is sent), promise
-    /// it to ourselves with our own log past our commit, and send `claim` to every other processor.
+    /// durably before anything is sent), promise it to ourselves with our own log from our commit on, whole,
+    /// and send `claim` from our commit to every other processor.
     mutating func claimLead(_ ctx: inout MessagingContext) throws {
         try Exercise.begin("8.1")
         term = max(term, highestRefused) + 1
         persistTerms(&ctx)
         leader = nil
-        let own = Promise(normalTerm: normalTerm, length: log.count, suffix: Array(log[commit...]))
+        let own = Promise(normalTerm: normalTerm, length: log.count, from: commit, entries: Array(log[commit...]))
         role = .claiming(since: ctx.now, promises: [ctx.id: own])
-        for peer in config.replicas where peer != ctx.id { ctx.send(.processing(.claim(term: term, commit: commit)), to: peer) }
+        for peer in config.replicas where peer != ctx.id { ctx.send(.processing(.claim(term: term, from: commit)), to: peer) }
         // end exercise 8.1
     }
 
@@ -70,12 +72,13 @@ extension Processor {
 
     /// Exercise 8.1 — `sender` claims to lead `term`. Refuse a claimant ranked below us (`.lowerRank`: report
     /// it with `.refusedClaim`, and run our own election unless we follow a live leader) and a term not above
-    /// ours (`.staleTerm`), unless it is the claim we promised already (promise again: ours may be lost).
-    /// Otherwise follow it: take its term durably, and `promise` with our log's normal term, its length and
-    /// its entries from the claim's `commit` on.
+    /// ours (`.staleTerm`), unless it is the claim we promised already (promise again: ours may be lost, or
+    /// this asks for the next page). Otherwise follow it: take its term durably. Then `promise` with our log's
+    /// normal term, its length and one page of its entries from the claim's `from` (or our log's end, if
+    /// shorter): `entries(from:)` gives at most what one message carries.
     ///
-    /// Tested by `messaging.8.1-election` and `messaging.8.1-forged-leader`.
-    mutating func handleClaim(term claimed: UInt64, commit claimCommit: Int, from sender: NodeID, _ ctx: inout MessagingContext) throws {
+    /// Tested by `messaging.8.1-election` and `messaging.9.1-long-log`.
+    mutating func handleClaim(term claimed: UInt64, from position: Int, by sender: NodeID, _ ctx: inout MessagingContext) throws {
         try Exercise.begin("8.1")
         guard config.rank(of: sender) > config.rank(of: ctx.id) else { return try refuseLowerRank(sender, term: claimed, &ctx) }
         guard claimed > term || (claimed == term && leader == sender && role == .follower) else {
@@ -86,8 +89,9 @@ extension Processor {
         role = .follower
         leader = sender
         lastHeard = ctx.now
-        let suffix = log[min(claimCommit, log.count)...]
-        ctx.send(.processing(.promise(term: claimed, normalTerm: normalTerm, length: log.count, suffix: Array(suffix))), to: sender)
+        let from = min(position, log.count)
+        ctx.send(.processing(.promise(term: claimed, normalTerm: normalTerm, length: log.count, from: from, entries: Array(entries(from: from)))),
+                 to: sender)
         // end exercise 8.1
     }
 

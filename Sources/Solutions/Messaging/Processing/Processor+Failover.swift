@@ -1,21 +1,34 @@
 import MessagingKit
 
 extension Processor {
-    /// Exercise 9.1 — a promise for the term we claim. Once a majority (ourselves included) promised, lead:
-    /// before ordering anything, adopt the log of the promise with the highest normal term (the longest among
-    /// those): every entry a majority held — every one that may have been executed anywhere — is in it. Our
-    /// entries up to our commit stay; the chosen suffix replaces the rest. Then the log's normal term is this
-    /// term, every follower is sent the log from our commit on, and `.elected(term:)` is reported.
+    /// Exercise 9.1 — a promise, or the next page of one, for the term we claim: take it in (`taking`, given:
+    /// copies and late pages add nothing); if it added something, the claim made progress (its clock starts
+    /// again), and `leadWithBestLog`.
     ///
-    /// Tested by `messaging.9.1-failover`. Hint: `max(by:)` on `(normalTerm, length)` tuples.
-    mutating func handlePromise(_ promise: Promise, from sender: NodeID, _ ctx: inout MessagingContext) throws {
+    /// Tested by `messaging.9.1-failover` and `messaging.9.1-long-log`.
+    mutating func handlePromise(_ page: Promise, from sender: NodeID, _ ctx: inout MessagingContext) throws {
         try Exercise.begin("9.1")
-        guard case .claiming(let since, var promises) = role else { return }
-        promises[sender] = promise
-        role = .claiming(since: since, promises: promises)
-        guard promises.count >= config.majority else { return }
-        let best = promises.values.max { ($0.normalTerm, $0.length) < ($1.normalTerm, $1.length) }!
-        replaceLog(from: commit, with: best.suffix, &ctx)
+        guard case .claiming(_, let heard) = role, let promises = taking(page, from: sender, into: heard) else { return }
+        role = .claiming(since: ctx.now, promises: promises)
+        try leadWithBestLog(&ctx)
+        // end exercise 9.1
+    }
+
+    /// Exercise 9.1 — once a majority (ourselves included) promised, lead, but not before adopting the log of
+    /// the promise with the highest normal term (the longest among those; ties go to the higher name): every
+    /// entry a majority held — every one that may have been executed anywhere — is in it. While that promise is
+    /// not whole, ask its sender for the rest instead (`claim` from where it stops) and wait. Once it is, our
+    /// entries up to our commit stay and its entries replace the rest; the log's normal term is this term,
+    /// every follower is sent the log from our commit on, and `.elected(term:)` is reported.
+    ///
+    /// Tested by `messaging.9.1-failover` and `messaging.9.1-long-log`. Hint: `max(by:)` on
+    /// `(normalTerm, length, name)` tuples.
+    mutating func leadWithBestLog(_ ctx: inout MessagingContext) throws {
+        try Exercise.begin("9.1")
+        guard case let .claiming(_, promises) = role, promises.count >= config.majority else { return }
+        let (sender, best) = promises.max { ($0.value.normalTerm, $0.value.length, $0.key) < ($1.value.normalTerm, $1.value.length, $1.key) }!
+        guard best.isWhole else { return ctx.send(.processing(.claim(term: term, from: best.end)), to: sender) }
+        replaceLog(from: commit, with: best.entries, &ctx)
         normalTerm = term
         persistTerms(&ctx)
         leader = ctx.id
