@@ -76,16 +76,18 @@ struct GradeWorkerCommand: RunnerCommand {
         #endif
     }
 
-    /// Our stdin is a pipe from the grader: its end means the grader is gone, and so is the reason to go on.
+    /// Our stdin is a pipe from the grader: its end, once the grader is no longer our parent, means it is gone,
+    /// and so is the reason to go on.
     /// A raw `read`, not `readLine`: `readLine` holds stdin's stdio lock while it waits, and `exit` takes that
     /// lock to flush, so a worker that finished would hang at exit for ever.
     static func exitWhenParentIsGone() {
+        let parent = getppid()
         let watcher = Thread {
             var byte: UInt8 = 0
             while read(STDIN_FILENO, &byte, 1) > 0 {}
-            _exit(3)
+            StandardInput.whenParentGone(parent) { _exit(3) }
         }
-        watcher.name = "labrunner.parent-watch"
+        watcher.name = "labrunner.stdin-end"
         watcher.start()
     }
 

@@ -17,4 +17,17 @@ enum StandardInput {
     static func watchForEnd(_ end: @escaping @Sendable () -> Void) {
         lines({ _ in }, end: end)
     }
+
+    /// Calls `gone` once `parent` (read with `getppid()` when this process started) is no longer its parent:
+    /// checked every 100 ms on a thread of its own, once the parent's pipe on standard input ended. The end
+    /// alone is not trusted: under a test run's load a descriptor can be closed in the parent by mistake, and a
+    /// node must not stop for that.
+    static func whenParentGone(_ parent: pid_t, _ gone: @escaping @Sendable () -> Void) {
+        let thread = Thread {
+            while getppid() == parent { usleep(100_000) }
+            gone()
+        }
+        thread.name = "labrunner.parent-watch"
+        thread.start()
+    }
 }

@@ -62,19 +62,20 @@ struct LiveNode<Logic: NodeLogic>: Sendable {
         console.out(NodeOutputLine.listening("\(title) '\(options.id)'", transport: transport, address: address))
         ready(shell)
         let stopOnSignal = InterruptWatch { Task { await shell.stop() } }
-        // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent is gone.
-        let parentPipe = context.environment["LABRUNNER_PARENT_PIPE"] != nil
+        // Started by `labrunner demo`: our stdin is a pipe from the parent; its end means the parent may be gone.
+        let parentPipe = context.environment["LABRUNNER_PARENT_PIPE"] != nil, parent = getppid()
+        let stopWhenParentGone: @Sendable () -> Void = { StandardInput.whenParentGone(parent) { Task { await shell.stop() } } }
         var typing: Task<Void, Never>?
         if let prompt {
             let (lines, feed) = AsyncStream<String?>.makeStream()
             StandardInput.lines({ feed.yield($0) }, end: { feed.yield(nil) })
             typing = Task {
                 for await line in lines {
-                    if let line { await prompt.line(line, shell) } else if parentPipe { await shell.stop() } else { await prompt.ended(shell) }
+                    if let line { await prompt.line(line, shell) } else if parentPipe { stopWhenParentGone() } else { await prompt.ended(shell) }
                 }
             }
         } else if parentPipe {
-            StandardInput.watchForEnd { Task { await shell.stop() } }
+            StandardInput.watchForEnd(stopWhenParentGone)
         }
         var status: Int32 = 0
         do {
