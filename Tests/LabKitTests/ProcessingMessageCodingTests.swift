@@ -30,9 +30,9 @@ import Testing
         .election,
         .alive,
         .claim(term: 4, from: 17),
-        .promise(term: 4, normalTerm: 3, length: 20, from: 19, entries: [entry]),
-        .promise(term: 1, normalTerm: 0, length: 0, from: 0, entries: []),
-        .promise(term: 2, normalTerm: 1, length: Int.max, from: Int.max - 1, entries: [entry]),
+        .promise(term: 4, normalTerm: 3, length: 20, commit: 12, from: 19, entries: [entry]),
+        .promise(term: 1, normalTerm: 0, length: 0, commit: 0, from: 0, entries: []),
+        .promise(term: 2, normalTerm: 1, length: Int.max, commit: Int.max, from: Int.max - 1, entries: [entry]),
         .refused(term: 5, reason: .lowerRank),
         .refused(term: 5, reason: .staleTerm(current: 6)),
     ]
@@ -73,8 +73,9 @@ import Testing
             ([4, 1] + minusOne, "length"),
             ([5, 1] + minusOne, "from"),
             ([9, 1] + minusOne, "from"),
-            ([10, 1, 0] + minusOne + [0, 0], "length"),
-            ([10, 1, 0, 0] + minusOne + [0], "from"),
+            ([10, 1, 0] + minusOne + [0, 0, 0], "length"),
+            ([10, 1, 0, 0] + minusOne + [0, 0], "commit"),
+            ([10, 1, 0, 0, 0] + minusOne + [0], "from"),
         ]
         for (bytes, field) in cases {
             #expect(throws: WireError.invalidValue(field: field, reason: "negative position -1"), "\(bytes)") { try ProcessingMessage.decode(bytes) }
@@ -84,7 +85,7 @@ import Testing
     @Test("a promise's page that reaches past the log it is of is refused, also where from + count would overflow")
     func pagePastItsLog() {
         for (length, from, count) in [(0, 1, 0), (5, 3, 3), (Int.max, Int.max, 1), (10, 11, 0)] {
-            let page = ProcessingMessage.promise(term: 1, normalTerm: 1, length: length, from: from, entries: Array(repeating: Self.entry, count: count))
+            let page = ProcessingMessage.promise(term: 1, normalTerm: 1, length: length, commit: 0, from: from, entries: Array(repeating: Self.entry, count: count))
             #expect(throws: WireError.invalidValue(field: "entries", reason: "\(count) entries from \(from) overrun a log of \(length)"), "\(page)") {
                 try ProcessingMessage.decode(page.encoded())
             }
@@ -97,7 +98,7 @@ import Testing
         #expect(throws: WireError.lengthTooLarge(field: "entries", length: ProcessingMessage.maximumEntries + 1, limit: ProcessingMessage.maximumEntries)) {
             try ProcessingMessage.decode(tooMany.encoded())
         }
-        let longPage = ProcessingMessage.promise(term: 1, normalTerm: 1, length: 300, from: 0, entries: Array(repeating: Self.entry, count: 300))
+        let longPage = ProcessingMessage.promise(term: 1, normalTerm: 1, length: 300, commit: 0, from: 0, entries: Array(repeating: Self.entry, count: 300))
         #expect(throws: WireError.lengthTooLarge(field: "entries", length: 300, limit: ProcessingMessage.maximumEntries)) {
             try ProcessingMessage.decode(longPage.encoded())
         }
@@ -206,7 +207,7 @@ private func randomProcessingMessage(_ random: inout SeededRandom) -> Processing
     case 9:
         let from = position / 2  // a page within its log: its length past its end
         return .promise(term: term, normalTerm: randomWidth(&random), length: from + entries.count + Int.random(in: 0...(Int.max / 4), using: &random),
-                        from: from, entries: entries)
+                        commit: Int.random(in: 0...1_000, using: &random), from: from, entries: entries)
     default: return .refused(term: term, reason: random.chance(0.5) ? .lowerRank : .staleTerm(current: randomWidth(&random)))
     }
 }

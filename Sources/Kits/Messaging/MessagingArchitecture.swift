@@ -26,8 +26,8 @@ extension MessagingMessage {
             (.alive, "other processors", "processor", "I am, and I take over the election (to the lower one that asked)"),
             (.claim(term: 1, from: 0), "processor", "other processors",
              "I lead this term: promise to follow me, with your log from this position on (my commit, then the next page)"),
-            (.promise(term: 1, normalTerm: 0, length: 0, from: 0, entries: []), "other processors", "processor",
-             "I follow you in this term: my log's last normal term, its length, one page of its entries from the position asked"),
+            (.promise(term: 1, normalTerm: 0, length: 0, commit: 0, from: 0, entries: []), "other processors", "processor",
+             "I follow you in this term: my log's last normal term, its length, my commit point, one page of its entries from the position asked"),
             (.refused(term: 1, reason: .lowerRank), "other processors", "processor",
              "I do not follow your claim: you rank below me, or my term is already as high"),
         ]

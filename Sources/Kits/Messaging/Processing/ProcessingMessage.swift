@@ -37,9 +37,9 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
     /// I am the leader of `term`: promise to follow me, with your log from position `from` on (first my commit
     /// point; then, for a log longer than one message carries, where the last page stopped).
     case claim(term: UInt64, from: Int)
-    /// I follow you in `term`; my log's last normal term and its length, and its entries from `from` on (at
-    /// most ``maximumEntries``: one page).
-    case promise(term: UInt64, normalTerm: UInt64, length: Int, from: Int, entries: [LogEntry])
+    /// I follow you in `term`; my log's last normal term, its length and how far I know it committed, and its
+    /// entries from `from` on (at most ``maximumEntries``: one page).
+    case promise(term: UInt64, normalTerm: UInt64, length: Int, commit: Int, from: Int, entries: [LogEntry])
     /// I do not follow your claim of `term`, for `reason`.
     case refused(term: UInt64, reason: ClaimRefusal)
 
@@ -57,7 +57,8 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
         case .election: "ELECTION"
         case .alive: "ALIVE"
         case let .claim(term, from): "CLAIM t\(term) from \(from)"
-        case let .promise(term, normal, length, from, entries): "PROMISE t\(term) normal t\(normal) length \(length) @\(from) +\(entries.count)"
+        case let .promise(term, normal, length, commit, from, entries):
+            "PROMISE t\(term) normal t\(normal) length \(length) commit \(commit) @\(from) +\(entries.count)"
         case let .refused(term, reason): "REFUSED t\(term) \(reason)"
         }
     }
@@ -74,8 +75,9 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
         case .election: writer.write(UInt8(7))
         case .alive: writer.write(UInt8(8))
         case let .claim(term, from): writer.write(UInt8(9)); writer.write(term); writer.write(from)
-        case let .promise(term, normal, length, from, entries):
-            writer.write(UInt8(10)); writer.write(term); writer.write(normal); writer.write(length); writer.write(from); writer.write(entries)
+        case let .promise(term, normal, length, commit, from, entries):
+            writer.write(UInt8(10)); writer.write(term); writer.write(normal); writer.write(length); writer.write(commit); writer.write(from)
+            writer.write(entries)
         case let .refused(term, reason): writer.write(UInt8(11)); writer.write(term); writer.write(reason)
         }
     }
@@ -95,13 +97,13 @@ public enum ProcessingMessage: Equatable, Sendable, CustomStringConvertible, Wir
         case 9: self = .claim(term: try reader.read(), from: try Self.position(&reader, "from"))
         case 10:
             let term: UInt64 = try reader.read(), normalTerm: UInt64 = try reader.read()
-            let length = try Self.position(&reader, "length"), from = try Self.position(&reader, "from")
+            let length = try Self.position(&reader, "length"), commit = try Self.position(&reader, "commit"), from = try Self.position(&reader, "from")
             let entries = try Self.entries(&reader)
             // A page lies within the log it is of (so a position past it, or a sum that overflows, never gets in).
             guard from <= length, entries.count <= length - from else {
                 throw .invalidValue(field: "entries", reason: "\(entries.count) entries from \(from) overrun a log of \(length)")
             }
-            self = .promise(term: term, normalTerm: normalTerm, length: length, from: from, entries: entries)
+            self = .promise(term: term, normalTerm: normalTerm, length: length, commit: commit, from: from, entries: entries)
         case 11: self = .refused(term: try reader.read(), reason: try reader.read())
         case let tag: throw .unknownTag(type: "ProcessingMessage", tag: UInt64(tag))
         }

@@ -41,8 +41,8 @@ extension Processor {
     /// it with `.refusedClaim`, and run our own election unless we follow a live leader) and a term not above
     /// ours (`.staleTerm`), unless it is the claim we promised already (promise again: ours may be lost, or
     /// this asks for the next page). Otherwise follow it: take its term durably. Then `promise` with our log's
-    /// normal term, its length and one page of its entries from the claim's `from` (or our log's end, if
-    /// shorter): `entries(from:)` gives at most what one message carries.
+    /// normal term, its length, our commit point and one page of its entries from the claim's `from` (or our
+    /// log's end, if shorter): `entries(from:)` gives at most what one message carries.
     ///
     /// Tested by `messaging.8.1-election` and `messaging.9.1-long-log`.
     mutating func handleClaim(term claimed: UInt64, from position: Int, by sender: NodeID, _ ctx: inout MessagingContext) throws {

@@ -9,8 +9,11 @@ public struct FirstPageProcessor: PassThroughProcessor {
     public init(config: ProcessingConfig) { processor = Processor(config: config) }
 
     public mutating func receive(_ message: MessagingMessage, from sender: NodeID, _ ctx: inout MessagingContext) throws {
-        guard case let .processing(.promise(term, normalTerm, _, from, entries)) = message else { return try processor.receive(message, from: sender, &ctx) }
-        let page = MessagingMessage.processing(.promise(term: term, normalTerm: normalTerm, length: from + entries.count, from: from, entries: entries))
+        guard case let .processing(.promise(term, normalTerm, _, commit, from, entries)) = message else {
+            return try processor.receive(message, from: sender, &ctx)
+        }
+        let page = MessagingMessage.processing(.promise(term: term, normalTerm: normalTerm, length: from + entries.count, commit: min(commit, from + entries.count),
+                                                        from: from, entries: entries))
         try processor.receive(page, from: sender, &ctx)  // the bug: the length the page ends at, not the log's
     }
 }

@@ -44,7 +44,7 @@ extension Processor {
         term = max(term, highestRefused) + 1
         persistTerms(&ctx)
         leader = nil
-        let own = Promise(normalTerm: normalTerm, length: log.count, from: commit, entries: Array(log[commit...]))
+        let own = Promise(normalTerm: normalTerm, length: log.count, commit: commit, from: commit, entries: Array(log[commit...]))
         role = .claiming(since: ctx.now, promises: [ctx.id: own])
         for peer in config.replicas where peer != ctx.id { ctx.send(.processing(.claim(term: term, from: commit)), to: peer) }
         // end exercise 8.1
@@ -74,8 +74,8 @@ extension Processor {
     /// it with `.refusedClaim`, and run our own election unless we follow a live leader) and a term not above
     /// ours (`.staleTerm`), unless it is the claim we promised already (promise again: ours may be lost, or
     /// this asks for the next page). Otherwise follow it: take its term durably. Then `promise` with our log's
-    /// normal term, its length and one page of its entries from the claim's `from` (or our log's end, if
-    /// shorter): `entries(from:)` gives at most what one message carries.
+    /// normal term, its length, our commit point and one page of its entries from the claim's `from` (or our
+    /// log's end, if shorter): `entries(from:)` gives at most what one message carries.
     ///
     /// Tested by `messaging.8.1-election` and `messaging.9.1-long-log`.
     mutating func handleClaim(term claimed: UInt64, from position: Int, by sender: NodeID, _ ctx: inout MessagingContext) throws {
@@ -90,8 +90,8 @@ extension Processor {
         leader = sender
         lastHeard = ctx.now
         let from = min(position, log.count)
-        ctx.send(.processing(.promise(term: claimed, normalTerm: normalTerm, length: log.count, from: from, entries: Array(entries(from: from)))),
-                 to: sender)
+        ctx.send(.processing(.promise(term: claimed, normalTerm: normalTerm, length: log.count, commit: commit, from: from,
+                                      entries: Array(entries(from: from)))), to: sender)
         // end exercise 8.1
     }
 

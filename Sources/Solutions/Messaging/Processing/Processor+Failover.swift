@@ -18,7 +18,9 @@ extension Processor {
     /// the promise with the highest normal term (the longest among those; ties go to the higher name): every
     /// entry a majority held — every one that may have been executed anywhere — is in it. While that promise is
     /// not whole, ask its sender for the rest instead (`claim` from where it stops) and wait. Once it is, our
-    /// entries up to our commit stay and its entries replace the rest; the log's normal term is this term,
+    /// entries up to our commit stay and its entries replace the rest. Every commit point promised is
+    /// committed, and the adopted log holds it: take the highest as ours (a processor back from a crash starts
+    /// at 0), so that the followers are sent only what lies past it. Then the log's normal term is this term,
     /// every follower is sent the log from our commit on, and `.elected(term:)` is reported.
     ///
     /// Tested by `messaging.9.1-failover` and `messaging.9.1-long-log`. Hint: `max(by:)` on
@@ -29,6 +31,7 @@ extension Processor {
         let (sender, best) = promises.max { ($0.value.normalTerm, $0.value.length, $0.key) < ($1.value.normalTerm, $1.value.length, $1.key) }!
         guard best.isWhole else { return ctx.send(.processing(.claim(term: term, from: best.end)), to: sender) }
         replaceLog(from: commit, with: best.entries, &ctx)
+        commit = max(commit, min(promises.values.map(\.commit).max()!, log.count))
         normalTerm = term
         persistTerms(&ctx)
         leader = ctx.id

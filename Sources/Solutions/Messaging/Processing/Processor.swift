@@ -43,11 +43,13 @@ public struct Processor: ProcessorNode {
         case leading(matched: [NodeID: Int], next: [NodeID: Int])
     }
 
-    /// A follower's promise as heard so far: its log's last normal term and length, and its entries from `from`
-    /// on, gathered page by page (one `promise` carries at most `ProcessingMessage.maximumEntries`).
+    /// A follower's promise as heard so far: its log's last normal term and length, how far it knows that log
+    /// committed, and its entries from `from` on, gathered page by page (one `promise` carries at most
+    /// `ProcessingMessage.maximumEntries`).
     struct Promise: Equatable, Sendable {
         var normalTerm: UInt64
         var length: Int
+        var commit: Int
         var from: Int
         var entries: [LogEntry]
         /// Where the entries heard so far stop: the next page starts there.
@@ -102,8 +104,8 @@ public struct Processor: ProcessorNode {
         case .election where peer: try handleElection(from: sender, &ctx)
         case .alive where peer: try handleAlive(from: sender, &ctx)
         case let .claim(term, from) where peer: try handleClaim(term: term, from: from, by: sender, &ctx)
-        case let .promise(term, normalTerm, length, from, entries) where peer && term == self.term:
-            try handlePromise(Promise(normalTerm: normalTerm, length: length, from: from, entries: entries), from: sender, &ctx)
+        case let .promise(term, normalTerm, length, commit, from, entries) where peer && term == self.term:
+            try handlePromise(Promise(normalTerm: normalTerm, length: length, commit: commit, from: from, entries: entries), from: sender, &ctx)
         case let .refused(term, reason) where peer:
             ctx.log("\(sender) refused my claim of term \(term): \(reason)")
             try handleRefused(term: term, reason: reason, &ctx)
@@ -122,9 +124,16 @@ public struct Processor: ProcessorNode {
         lastHeard = ctx.now
     }
 
-    /// Executes the committed entries not executed yet, in order, answering each one's client.
+    /// How many committed entries one event executes at most: a processor back from a crash re-executes its
+    /// whole log, thousands of RSA operations, and must still answer its peers within `electionTimeout`; the
+    /// rest waits for its next events (a heartbeat comes every 50 ms).
+    static let executionBatch = 16
+
+    /// Executes the committed entries not executed yet, in order, answering each one's client: at most
+    /// ``executionBatch`` of them.
     mutating func executeCommitted(_ ctx: inout MessagingContext) throws {
-        while executedCount < commit {
+        let last = min(commit, log.count, executedCount + Self.executionBatch)
+        while executedCount < last {
             let entry = log[executedCount]
             executedCount += 1
             if let result = try execute(entry, sequence: executedCount) {
@@ -133,11 +142,13 @@ public struct Processor: ProcessorNode {
         }
     }
 
-    /// Replaces the log from position `from` with `entries`, durably.
+    /// Replaces the log from position `from` with `entries`, durably: the leading entries it already holds
+    /// are not written again (a new leader's log mostly repeats ours, and each write goes to disk).
     mutating func replaceLog(from: Int, with entries: some Collection<LogEntry>, _ ctx: inout MessagingContext) {
         let old = log.count
+        let kept = zip(log[min(from, old)...], entries).prefix { $0 == $1 }.count
         log.replaceSubrange(from..., with: entries)
-        for position in from..<max(old, log.count) {
+        for position in (from + kept)..<max(old, log.count) {
             ctx.persist(position < log.count ? log[position].encoded() : nil, forKey: "log/\(position)")
         }
     }
