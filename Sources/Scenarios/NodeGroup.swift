@@ -11,6 +11,8 @@ package final class NodeGroup: Sendable {
 
     private let processes: NodeProcesses
     private let environment: [String: String]
+    /// Where the processes run (this process's own folder when nil): what they write by default lands there.
+    private let directory: String?
     /// More options for the process of each name (a demo's `--trace`).
     private let options: @Sendable (String) -> [String]
     /// Every line a process prints, with its name.
@@ -20,11 +22,13 @@ package final class NodeGroup: Sendable {
     private let free = Lock<Set<String>>([])
     private let lastLines = Lock<[String: [String]]>([:])
 
-    /// Processes run as `processes` with `environment`, `options(name)` added to each; `onLine` sees every line.
-    package init(processes: NodeProcesses, environment: [String: String], options: @escaping @Sendable (String) -> [String],
-                 onLine: @escaping @Sendable (String, String) -> Void) {
+    /// Processes run as `processes` with `environment` in `directory`, `options(name)` added to each; `onLine`
+    /// sees every line.
+    package init(processes: NodeProcesses, environment: [String: String], directory: String? = nil,
+                 options: @escaping @Sendable (String) -> [String], onLine: @escaping @Sendable (String, String) -> Void) {
         self.processes = processes
         self.environment = environment
+        self.directory = directory
         self.options = options
         self.onLine = onLine
     }
@@ -38,7 +42,7 @@ package final class NodeGroup: Sendable {
         lastLines.withLock { $0[name] = [] }
         free.withLock { if mayEnd { $0.insert(name) } else { $0.remove(name) } }
         let child = try ChildProcess(name: name, executable: executable, arguments: arguments + options(name) + ["--impl", processes.impl.rawValue],
-                                     environment: environment) { [self] text in
+                                     environment: environment, directory: directory) { [self] text in
             lastLines.withLock { $0[name] = Array(($0[name, default: []] + [text]).suffix(4)) }
             line(text)
             onLine(name, text)

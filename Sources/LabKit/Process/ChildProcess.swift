@@ -46,9 +46,10 @@ package final class ChildProcess: Sendable {
         }
     }
 
-    /// Starts `executable arguments` as a child; `onLine` receives each line it prints (stdout and stderr, or
-    /// only stdout when `onErrorLine` is given: then `onErrorLine` receives stderr's lines).
-    package init(name: String, executable: String, arguments: [String], environment: [String: String],
+    /// Starts `executable arguments` as a child, in `directory` (this process's own when nil); `onLine` receives
+    /// each line it prints (stdout and stderr, or only stdout when `onErrorLine` is given: then `onErrorLine`
+    /// receives stderr's lines).
+    package init(name: String, executable: String, arguments: [String], environment: [String: String], directory: String? = nil,
                  onLine: @escaping @Sendable (String) -> Void, onErrorLine: (@Sendable (String) -> Void)? = nil) throws {
         self.name = name
         // Typing into a child that has died must be an error, not a SIGPIPE that ends this process.
@@ -57,6 +58,7 @@ package final class ChildProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment.merging(["LABRUNNER_PARENT_PIPE": "1"]) { $1 }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true) }
         stdinPipe = Pipe()
         let output = Pipe()
         let errors = onErrorLine.map { _ in Pipe() }

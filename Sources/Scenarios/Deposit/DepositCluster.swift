@@ -22,15 +22,19 @@ package final class DepositCluster: Sendable {
     private let group: NodeGroup
     private let state = Lock(State())
 
-    /// Servers `names`, each with its subfolder of `folder`, run as `processes` with `environment` and `options`
-    /// for each process started; `onLine` receives every line each one prints, with its name.
+    /// Servers `names`, each with its subfolder of `folder` (created if need be), run as `processes` with
+    /// `environment` and `options` for each process started; clients run in `folder`. `onLine` receives every
+    /// line each one prints, with its name.
     package init(names: [String], folder: String, processes: NodeProcesses, environment: [String: String],
                  options: @escaping @Sendable (String) -> [String] = { _ in [] }, onLine: @escaping @Sendable (String, String) -> Void) throws {
         self.names = names
+        let folder = URL(fileURLWithPath: folder).standardizedFileURL.path
         self.folder = folder
+        try AtomicFile.makeFolder(folder)
         var generator = SystemRandomNumberGenerator()
         clusterKey = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex
-        group = NodeGroup(processes: processes, environment: environment, options: options, onLine: onLine)
+        // Clients run in the cluster's folder: what they keep by default (`.labrunner/deposit`) goes with it.
+        group = NodeGroup(processes: processes, environment: environment, directory: folder, options: options, onLine: onLine)
         address = Dictionary(uniqueKeysWithValues: try names.map { ($0, "127.0.0.1:\(try FreePort.loopback())") })
     }
 
