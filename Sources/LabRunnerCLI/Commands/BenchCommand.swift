@@ -100,7 +100,7 @@ struct BenchCommand: RunnerCommand {
             console.out("  " + pad(name, 36) + String(format: "%6.2f GB/s  %.2f× baseline", measurement.gigabytesPerSecond, ratio))
         }
         console.out("  (goal: Net ≥ 0.9× baseline)")
-        console.out("Simulator: delivering 3,000,000 messages (8 pairs, 64 in flight each, 1–5 ms random delays, tracing off)…")
+        console.out("Simulator: delivering 3,000,000 messages (8 pairs, 64 in flight each, 1–5 ms random delays, each through its encoder and decoder, tracing off)…")
         let sim = try SimulatorBenchmark.run()
         console.out(String(format: "  %.2f M messages/s (%d delivered in %.2f s; goal ≥ 1 M/s)", sim.messagesPerSecond / 1e6, sim.delivered, sim.seconds))
         if let path = arguments.value("json") {
