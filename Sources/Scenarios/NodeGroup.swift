@@ -115,8 +115,7 @@ package enum NodeGroupError: Error, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case let .noExecutable(name):
-            "cannot start \(name): no labrunner executable found beside this program (build it: swift build)"
+        case let .noExecutable(name): NodeProcesses.noExecutable(name)
         case let .didNotStart(name, limit, lines):
             "\(name) runs but did not say it was up within \(limit); its last lines: \(Self.quote(lines))"
         case let .ended(name, how, lines):

@@ -24,10 +24,15 @@ public struct NodeProcesses: Sendable {
         NodeProcesses(executable: LabRunnerExecutable.running, impl: impl)
     }
 
+    /// Why `name` cannot start when no `labrunner` binary was found.
+    static func noExecutable(_ name: String) -> String {
+        "cannot start \(name): no labrunner executable found beside this program (build it: swift build)"
+    }
+
     /// Starts `labrunner node ARGUMENTS --impl IMPL` as `name`; `onLine` receives each line it prints.
     func start(_ name: String, _ arguments: [String], onLine: @escaping @Sendable (String) -> Void) throws(ScenarioFailure) -> ChildProcess {
         guard let executable else {
-            throw ScenarioFailure(.crashed("cannot start \(name): no labrunner executable found beside this program (build it: swift build)"))
+            throw ScenarioFailure(.crashed(Self.noExecutable(name)))
         }
         do {
             return try ChildProcess(name: name, executable: executable, arguments: ["node"] + arguments + ["--impl", impl.rawValue],
